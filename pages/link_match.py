@@ -1,0 +1,8 @@
+"""Page: link_match (filled by its own issue; for now a heading and what is coming)."""
+
+import streamlit as st
+
+from workforce import ui
+
+ui.page_header("nav.link_match")
+st.info(ui.T("page.coming", what=ui.T("coming.link_match")))

@@ -1,0 +1,8 @@
+"""Page: perencanaan (filled by its own issue; for now a heading and what is coming)."""
+
+import streamlit as st
+
+from workforce import ui
+
+ui.page_header("nav.perencanaan")
+st.info(ui.T("page.coming", what=ui.T("coming.perencanaan")))

@@ -1,0 +1,5 @@
+"""Entry point for ``python -m workforce``."""
+
+from workforce.cli import main
+
+raise SystemExit(main())

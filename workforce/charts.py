@@ -1,0 +1,48 @@
+"""Chart look shared by the screen and the static images: palette and Plotly template.
+
+The palette is Okabe-Ito (safe for the common colour-vision deficiencies); the
+template is registered once as ``"workforce"`` and made the default, so Kaleido
+images and on-screen charts look the same.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Okabe & Ito (2008), ordered so neighbours differ in lightness too.
+PALETTE = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+]
+# Status colours with enough contrast on white (WCAG AA for large text/graphics).
+STATUS_COLOURS = {"on_track": "#007A5A", "at_risk": "#A66A00", "off_track": "#B34700"}
+SEQUENTIAL = ["#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]
+DIVERGING = ["#B35806", "#F1A340", "#F7F7F7", "#998EC3", "#542788"]
+FONT = "DejaVu Sans, Source Sans Pro, Arial, sans-serif"
+
+
+def register_template() -> None:
+    """Register the ``workforce`` Plotly template and make it the default."""
+    template = go.layout.Template(pio.templates["plotly_white"])
+    template.layout.colorway = PALETTE
+    template.layout.font = {"family": FONT, "size": 13, "color": "#1F2933"}
+    template.layout.margin = {"l": 10, "r": 10, "t": 40, "b": 10}
+    template.layout.legend = {"orientation": "h", "y": -0.2}
+    template.layout.separators = ",."
+    pio.templates["workforce"] = template
+    pio.templates.default = "workforce"
+
+
+def separators(lang: str) -> str:
+    """Plotly's decimal and thousands separators for the language."""
+    return ",." if lang == "id" else ".,"
+
+
+register_template()

@@ -1,0 +1,81 @@
+"""The command line: ``python -m workforce <command>``.
+
+Each command is a small function taking the parsed arguments and returning an exit
+code. The database path follows the shared rule (``--db``, ``$WORKFORCE_DB``, the
+embedded default in ``data/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from workforce import config, db
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create (or upgrade) a database with the schema and reference tables."""
+    path = config.db_path(args.db)
+    with db.atomic_write(path) as conn:
+        db.init_database(conn)
+    print(f"database ready: {path} (schema version {_version(path)})")
+    return 0
+
+
+def cmd_init_demo(args: argparse.Namespace) -> int:
+    """Build the deterministic demo database."""
+    from workforce.demo import build_demo_file
+
+    path = config.db_path(args.db)
+    started = time.perf_counter()
+    counts = build_demo_file(path, participants=args.participants, seed=args.seed)
+    elapsed = time.perf_counter() - started
+    summary = ", ".join(f"{table} {n:,}" for table, n in counts.items())
+    print(f"demo database built: {path} in {elapsed:.1f} s ({summary})")
+    return 0
+
+
+def _version(path: object) -> int:
+    conn = db.connect(str(path), read_only=True)
+    try:
+        return db.schema_version_readonly(conn)
+    finally:
+        conn.close()
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+    """The argument parser and the function behind each command."""
+    parser = argparse.ArgumentParser(prog="python -m workforce", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    handlers: dict[str, Command] = {}
+
+    p = sub.add_parser("init", help="empty database with schema and reference tables")
+    p.add_argument("--db", help="database file (default: $WORKFORCE_DB or data/)")
+    handlers["init"] = cmd_init
+
+    p = sub.add_parser("init-demo", help="build the demo database")
+    p.add_argument("--db", help="database file (default: $WORKFORCE_DB or data/)")
+    p.add_argument(
+        "--participants", type=int, default=6000, help="persons (default 6000)"
+    )
+    p.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
+    handlers["init-demo"] = cmd_init_demo
+    return parser, handlers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments and run one command."""
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return handlers[args.command](args)
+    except db.LockedError as exc:
+        print(
+            f"error: another import or build is writing {exc}; try again later",
+            file=sys.stderr,
+        )
+        return 3

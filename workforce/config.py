@@ -1,0 +1,33 @@
+"""Paths and settings shared by the CLI, the app and the tests.
+
+The database path rule is the same everywhere: ``--db`` if given, else the
+environment variable ``WORKFORCE_DB``, else the embedded demo database in ``data/``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES_DIR = ROOT / "queries"
+DATA_DIR = ROOT / "data"
+SEED_DIR = DATA_DIR / "seed"
+DEFAULT_DB = DATA_DIR / "workforce_demo.duckdb"
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+
+
+def db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """Resolve the database path: --db, else $WORKFORCE_DB, else data/ default."""
+    if cli_value:
+        return Path(cli_value)
+    env = os.environ.get("WORKFORCE_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def boundaries_path() -> Path | None:
+    """The kecamatan GeoJSON from $WORKFORCE_BOUNDARIES, if set and present."""
+    env = os.environ.get("WORKFORCE_BOUNDARIES")
+    if env and Path(env).is_file():
+        return Path(env)
+    return None
