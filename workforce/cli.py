@@ -8,11 +8,13 @@ embedded default in ``data/``).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
 
-from workforce import config, db
+from workforce import auth_cli, config, db
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -36,6 +38,28 @@ def cmd_init_demo(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     summary = ", ".join(f"{table} {n:,}" for table, n in counts.items())
     print(f"demo database built: {path} in {elapsed:.1f} s ({summary})")
+    return 0
+
+
+def cmd_kpis(args: argparse.Namespace) -> int:
+    """Print every KPI of the registry for the whole city as one JSON object."""
+    from workforce import metrics
+
+    path = config.db_path(args.db)
+    if not path.exists():
+        print(f"error: no database at {path}", file=sys.stderr)
+        return 2
+    as_of = date.fromisoformat(args.as_of) if args.as_of else None
+    conn = db.connect(path, read_only=True)
+    try:
+        values = metrics.kpis_for_year(conn, args.year, as_of)
+    finally:
+        conn.close()
+    if args.json:
+        print(json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        for kpi_id, value in values.items():
+            print(f"{kpi_id}: {value}")
     return 0
 
 
@@ -64,6 +88,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     )
     p.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
     handlers["init-demo"] = cmd_init_demo
+    auth_cli.add_commands(sub, handlers)
+
+    p = sub.add_parser("kpis", help="every KPI for the whole city for one year")
+    p.add_argument("--year", type=int, required=True, help="reporting year")
+    p.add_argument(
+        "--as-of", help="reporting date YYYY-MM-DD (default: 31 Dec of YEAR)"
+    )
+    p.add_argument("--db", help="database file (default: $WORKFORCE_DB or data/)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    handlers["kpis"] = cmd_kpis
     return parser, handlers
 
 

@@ -25,11 +25,12 @@ SUMBER_DANA = ("APBN", "APBD", "CSR", "lainnya")
 
 @dataclass(frozen=True)
 class Filters:
-    """A selection: a year, optionally a quarter, and values per dimension."""
+    """A selection: a year, optionally a quarter, values per dimension, a reporting date."""
 
     tahun: int
     kuartal: int | None = None
     dims: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    as_of: date | None = None  # reporting date; defaults to the period's last day
 
     @property
     def start(self) -> date:
@@ -61,7 +62,7 @@ class Filters:
             "tahun": self.tahun,
             "start": self.start,
             "end": self.end,
-            "as_of": self.end,
+            "as_of": self.as_of or self.end,
         }
         for dim in DIMENSIONS:
             params[dim] = list(self.values(dim)) or None

@@ -1,0 +1,18 @@
+-- porsi_lokal: placements at employers located in Cilegon / placements with a known
+-- employer, starting in [$start, $end].
+-- params: $start, $end, dimension lists. grain: one row (grp = 'total').
+with counts as (
+    select
+        count(*) filter (where is_lokal)::double as numerator,
+        count(is_lokal)::double as denominator,
+    from mart_placement
+    where tanggal_mulai between $start and $end
+        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
+        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
+        and ($jenis is null or list_contains($jenis, jenis))
+        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+)
+
+select 'total' as grp, numerator / nullif(denominator, 0) * 100 as value, numerator, denominator
+from counts

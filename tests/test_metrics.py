@@ -1,0 +1,362 @@
+"""KPI registry checked against values worked out by hand on a tiny fixture.
+
+The fixture (built below, every fact listed) is small enough to compute each KPI on
+paper; the arithmetic is written beside each assertion. It covers the edge cases of
+metrics.md: a person enrolled twice, a placement 15 days before graduation, a
+placement after the 6-month window, an immature cohort, a programme funded from
+two sources, a zero-graduate programme, a kegiatan budget line that is no
+programme, realisasi above pagu, and an empty year (zero denominators).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from workforce import db, metrics
+from workforce.filters import Filters
+from workforce.pseudonym import DEMO_KEY, pseudonymise
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# person -> (kecamatan_kode, birth date)
+PERSONS = {
+    "A": ("36.72.04", "2000-01-10"),  # Ciwandan
+    "B": ("36.72.04", "1999-05-05"),  # Ciwandan
+    "C": ("36.72.08", "2001-07-07"),  # Citangkil
+    "D": ("36.72.08", "1998-03-03"),  # Citangkil
+    "E": ("36.72.01", "2002-02-02"),  # Cibeber
+    "F": ("36.72.01", "1997-12-12"),  # Cibeber
+    "G": ("36.72.06", "2003-09-09"),  # Grogol
+}
+PROGRAMMES = [
+    # kode, kejuruan_id, penyelenggara_id, jenis, sumber_dana, tahun, mulai, selesai
+    ("P1", 1, 1, "pelatihan", "APBN", 2024, "2024-02-01", "2024-03-01"),
+    ("P2", 2, 2, "pelatihan", "APBD", 2024, "2024-09-01", "2024-10-15"),
+    ("P3", 1, 1, "sertifikasi", "APBN", 2023, "2023-11-01", "2024-01-20"),
+    ("P4", 2, 2, "pelatihan", "APBD", 2024, "2024-04-01", "2024-05-01"),
+]
+ENROLMENTS = [
+    # person, programme, status, tanggal_lulus, tersertifikasi
+    ("A", "P1", "lulus", "2024-03-01", True),
+    ("B", "P1", "lulus", "2024-03-01", False),
+    ("C", "P1", "tidak_lulus", None, False),
+    ("D", "P1", "mengundurkan_diri", None, False),
+    ("E", "P1", "lulus", "2024-03-01", True),
+    ("A", "P3", "lulus", "2024-01-20", True),  # A is enrolled twice
+    ("F", "P3", "lulus", "2024-01-20", True),
+    ("G", "P2", "lulus", "2024-10-15", False),  # immature at 31 Dec 2024
+    ("C", "P2", "lulus", "2024-10-15", True),
+    ("D", "P4", "tidak_lulus", None, False),  # P4 has no graduate
+    ("E", "P4", "mengundurkan_diri", None, False),
+]
+PLACEMENTS = [
+    # person, jenis, mulai, employer, programme, wage
+    ("A", "kerja", "2024-02-15", "E1", "P1", 5_000_000),  # 15 days before graduating
+    ("B", "kerja", "2024-10-01", "E2", "P1", 4_000_000),  # day 214: outside window
+    ("E", "wirausaha", "2024-05-01", None, "P1", None),  # day 61
+    ("F", "magang", "2023-12-01", "E1", "P3", 2_500_000),  # 50 days before: too early
+    ("G", "kerja", "2024-11-01", "E1", "P2", 6_000_000),  # day 17 (cohort immature)
+]
+BUDGET = [
+    # tahun, kode_program, sumber_dana, pagu, realisasi
+    (2024, "P1", "APBN", 100_000_000, 90_000_000),
+    (2024, "P1", "APBD", 20_000_000, 20_000_000),  # P1 funded from two sources
+    (2024, "P2", "APBD", 50_000_000, 40_000_000),
+    (2024, "P4", "APBD", 30_000_000, 30_000_000),
+    (2023, "P3", "APBN", 60_000_000, 55_000_000),
+    (2024, "KEG-01", "CSR", 10_000_000, 12_000_000),  # kegiatan, above pagu
+]
+VACANCIES = [("E1", 1, 2024, 10), ("E2", 1, 2024, 2), ("E1", 2, 2024, 1)]
+
+
+def pid(person: str) -> str:
+    """Pseudonym of a fixture person (made-up NIK)."""
+    return pseudonymise(f"367201010100000{ord(person) % 10}", DEMO_KEY)
+
+
+def build(conn) -> None:
+    """Insert the fixture into an initialised database."""
+    conn.execute(
+        "insert into ref_kejuruan values (1, 'Las', 'las'), (2, 'Garmen', 'garmen')"
+    )
+    conn.execute(
+        "insert into ref_penyelenggara values "
+        "(1, 'BBPVP Serang', 'bbpvp serang'), (2, 'BLK Kota Cilegon', 'blk kota cilegon')"
+    )
+    for person, (kec, born) in PERSONS.items():
+        conn.execute(
+            "insert into peserta values (?, 'L', ?, 'SMK', ?, null, false)",
+            [pid(person), born, kec],
+        )
+    conn.execute(
+        "insert into perusahaan values ('E1', 'PT Baja', 'C', '36.72.04', true),"
+        " ('E2', 'PT Luar', 'H', null, false)"
+    )
+    for row in PROGRAMMES:
+        conn.execute(
+            "insert into program values (?, ?, ?, ?, ?, ?, ?, ?, ?, 20)",
+            [row[0], row[0], *row[1:]],
+        )
+    for person, prog, status, lulus, cert in ENROLMENTS:
+        conn.execute(
+            "insert into pendaftaran values (?, ?, ?, ?, ?)",
+            [pid(person), prog, status, lulus, cert],
+        )
+    for person, jenis, mulai, emp, prog, wage in PLACEMENTS:
+        conn.execute(
+            "insert into penempatan values (?, ?, ?, ?, ?, ?)",
+            [pid(person), jenis, mulai, emp, prog, wage],
+        )
+    for row in BUDGET:
+        conn.execute("insert into anggaran values (?, ?, ?, ?, ?)", list(row))
+    for emp, kej, year, n in VACANCIES:
+        conn.execute("insert into lowongan values (?, ?, ?, ?)", [emp, kej, year, n])
+    conn.execute(
+        "insert into target values (2024, 'tpt', 6.0), (2024, 'tingkat_kelulusan', 70)"
+    )
+    db.refresh_marts(conn)
+
+
+@pytest.fixture(scope="module")
+def conn():
+    connection = db.connect(":memory:")
+    db.init_database(connection)
+    build(connection)
+    yield connection
+    connection.close()
+
+
+def value(conn, kpi: str, **kwargs) -> float | None:
+    return metrics.compute(conn, kpi, Filters(tahun=2024, **kwargs)).value
+
+
+def test_peserta_counts_distinct_persons_in_programmes_starting_in_period(conn):
+    # P1 (A B C D E), P2 (G C), P4 (D E) start in 2024; P3 started in 2023.
+    assert value(conn, "peserta") == 6  # A B C D E G
+    assert value(conn, "peserta", kuartal=1) == 5  # only P1 starts in Q1
+    assert value(conn, "peserta", dims={"kecamatan": ("Ciwandan",)}) == 2  # A B
+    assert value(conn, "peserta", dims={"kejuruan": ("Garmen",)}) == 4  # G C D E
+
+
+def test_completion_and_certification(conn):
+    r = metrics.compute(conn, "tingkat_kelulusan", Filters(tahun=2024))
+    # ended enrolments in P1..P4 (all end in 2024): 11, of which lulus: 7
+    assert (r.numerator, r.denominator) == (7, 11)
+    assert r.value == pytest.approx(7 / 11 * 100)
+    # certified graduates: A(P1) E(P1) A(P3) F(P3) C(P2) = 5 of 7
+    assert value(conn, "tingkat_sertifikasi") == pytest.approx(5 / 7 * 100)
+
+
+def test_placement_within_6_months_counts_mature_cohorts_per_enrolment(conn):
+    r = metrics.compute(conn, "tingkat_penempatan_6b", Filters(tahun=2024))
+    # mature graduates (lulus <= 2024-07-01): A,B,E of P1 and A,F of P3 = 5
+    # placed: A(P1) at -15 days, E day 61, A(P3) day 26 (same job counts for both) = 3
+    assert (r.numerator, r.denominator) == (3, 5)
+    assert r.value == pytest.approx(60.0)
+    assert r.by["kerja"].value == pytest.approx(40.0)  # A twice
+    assert r.by["wirausaha"].value == pytest.approx(20.0)  # E
+    assert r.by["magang"].value == 0  # F's apprenticeship began 50 days too early
+
+
+def test_placement_rate_includes_cohort_once_mature(conn):
+    later = Filters(tahun=2024, as_of=date(2025, 6, 30))
+    r = metrics.compute(conn, "tingkat_penempatan_6b", later)
+    # now P2's graduates (G, C; lulus 2024-10-15) are mature too: 7 graduates,
+    # placed A, E, A, G = 4
+    assert (r.numerator, r.denominator) == (4, 7)
+
+
+def test_placements_wages_and_local_share(conn):
+    r = metrics.compute(conn, "penempatan", Filters(tahun=2024))
+    # A kerja, B kerja, E wirausaha, G kerja start in 2024; F's began in 2023
+    assert r.value == 4
+    assert {k: v.value for k, v in r.by.items()} == {
+        "kerja": 3,
+        "magang": 0,
+        "wirausaha": 1,
+    }
+    assert value(conn, "upah_median") == 5_000_000  # median of 4, 5, 6 juta
+    assert value(conn, "upah_vs_umk") == pytest.approx(5_000_000 / 4_815_102 * 100)
+    assert value(conn, "porsi_lokal") == pytest.approx(
+        2 / 3 * 100
+    )  # A, G at E1; B at E2
+
+
+def test_link_and_match_gap(conn):
+    r = metrics.compute(conn, "kesenjangan_link_match", Filters(tahun=2024))
+    # Las: vacancies 10 + 2 = 12, graduates in 2024 A B E (P1) + A F (P3) = 5 -> +7
+    # Garmen: vacancies 1, graduates G C = 2 -> -1
+    assert {k: (v.value, v.numerator, v.denominator) for k, v in r.by.items()} == {
+        "Las": (7, 12, 5),
+        "Garmen": (-1, 1, 2),
+    }
+    assert r.value == 6
+
+
+def test_budget_sums_absorption_and_apbn_share(conn):
+    pagu = metrics.compute(conn, "pagu", Filters(tahun=2024))
+    assert pagu.value == 210_000_000
+    assert {k: v.value for k, v in pagu.by.items()} == {
+        "APBN": 100_000_000,
+        "APBD": 100_000_000,
+        "CSR": 10_000_000,
+        "lainnya": 0,
+    }
+    assert value(conn, "realisasi") == 192_000_000  # 90 + 20 + 40 + 30 + 12 juta
+    serapan = metrics.compute(conn, "serapan_anggaran", Filters(tahun=2024))
+    assert serapan.value == pytest.approx(192 / 210 * 100)
+    assert serapan.by["CSR"].value == pytest.approx(120.0)  # above pagu
+    assert serapan.by["lainnya"].value is None  # no pagu: not available
+    assert value(conn, "porsi_apbn") == pytest.approx(90 / 192 * 100)
+
+
+def test_cost_per_graduate_two_sources_and_zero_graduates(conn):
+    r = metrics.compute(conn, "biaya_per_lulusan", Filters(tahun=2024))
+    # APBN: P1 90 + P3 55 juta over 3 + 2 graduates
+    assert r.by["APBN"].value == pytest.approx(145_000_000 / 5)
+    # APBD: P1 20 + P2 40 + P4 30 juta over 3 + 2 + 0 graduates
+    assert r.by["APBD"].value == pytest.approx(90_000_000 / 5)
+    assert r.by["CSR"].value is None  # the CSR line is a kegiatan, no programme
+    # total: 235 juta over 7 graduates, each programme counted once
+    assert r.value == pytest.approx(235_000_000 / 7)
+    only_p4 = Filters(tahun=2024, dims={"kejuruan": ("Garmen",)}, kuartal=2)
+    assert (
+        metrics.compute(conn, "biaya_per_lulusan", only_p4).value is None
+    )  # 0 graduates
+
+
+def test_cost_per_placement_uses_mature_programmes(conn):
+    r = metrics.compute(conn, "biaya_per_penempatan", Filters(tahun=2024))
+    # programmes ending by 2024-07-01: P1 (placed A, E), P3 (A), P4 (none)
+    assert r.by["APBN"].value == pytest.approx((90_000_000 + 55_000_000) / 3)
+    assert r.by["APBD"].value == pytest.approx((20_000_000 + 30_000_000) / 2)
+    assert r.value == pytest.approx(195_000_000 / 3)
+    later = metrics.compute(
+        conn, "biaya_per_penempatan", Filters(tahun=2024, as_of=date(2025, 6, 30))
+    )
+    # P2 now counts: 40 juta, placed G
+    assert later.value == pytest.approx(235_000_000 / 4)
+
+
+def test_labour_statistics_from_bps(conn):
+    assert value(conn, "tpt") == pytest.approx(6.08)  # published, no counts for 2024
+    assert value(conn, "tpak") is None  # not published for 2024
+    assert metrics.compute(conn, "tpak", Filters(tahun=2023)).value == pytest.approx(
+        62.70
+    )
+
+
+def test_empty_year_gives_not_available_not_zero_or_error(conn):
+    results = metrics.compute_all(conn, Filters(tahun=2019))
+    assert results["peserta"].value == 0
+    for kpi in (
+        "tingkat_kelulusan",
+        "tingkat_penempatan_6b",
+        "porsi_lokal",
+        "upah_median",
+        "serapan_anggaran",
+        "biaya_per_lulusan",
+        "biaya_per_penempatan",
+        "porsi_apbn",
+    ):
+        assert results[kpi].value is None, kpi
+
+
+@pytest.mark.parametrize(
+    ("value_", "target", "better", "expected"),
+    [
+        (5.9, 6.0, "lower", "on_track"),
+        (6.08, 6.0, "lower", "at_risk"),  # within 10% above target
+        (7.0, 6.0, "lower", "off_track"),  # above 6.6
+        (75.0, 70.0, "higher", "on_track"),
+        (63.64, 70.0, "higher", "at_risk"),  # at least 63
+        (60.0, 70.0, "higher", "off_track"),
+        (None, 70.0, "higher", None),
+        (60.0, None, "higher", None),
+    ],
+)
+def test_status(value_, target, better, expected):
+    assert metrics.status(value_, target, better) == expected
+
+
+def test_registry_is_complete():
+    documented = {
+        "tpt",
+        "tpak",
+        "peserta",
+        "tingkat_kelulusan",
+        "tingkat_sertifikasi",
+        "tingkat_penempatan_6b",
+        "penempatan",
+        "upah_median",
+        "porsi_lokal",
+        "kesenjangan_link_match",
+        "pagu",
+        "realisasi",
+        "serapan_anggaran",
+        "biaya_per_lulusan",
+        "biaya_per_penempatan",
+        "upah_vs_umk",
+        "porsi_apbn",
+    }
+    assert set(metrics.BY_ID) == documented
+    for m in metrics.REGISTRY:
+        for lang in ("id", "en"):
+            assert m.name(lang) and len(m.definition(lang)) > 20
+
+
+def test_kpis_cli_prints_the_registry_values(tmp_path):
+    path = tmp_path / "kpi.duckdb"
+    with db.atomic_write(path) as connection:
+        db.init_database(connection)
+        build(connection)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workforce",
+            "kpis",
+            "--year",
+            "2024",
+            "--db",
+            str(path),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    data = json.loads(out.stdout)
+    assert data["peserta"] == 6
+    assert data["tingkat_penempatan_6b"] == pytest.approx(60.0)
+    assert data["penempatan"] == {"kerja": 3, "magang": 0, "wirausaha": 1, "total": 4}
+    assert data["kesenjangan_link_match"] == {"Las": 7, "Garmen": -1, "total": 6}
+    assert data["biaya_per_lulusan"]["CSR"] is None
+    assert data["tpak"] is None
+    later = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workforce",
+            "kpis",
+            "--year",
+            "2024",
+            "--as-of",
+            "2025-06-30",
+            "--db",
+            str(path),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert json.loads(later.stdout)["tingkat_penempatan_6b"] == pytest.approx(400 / 7)

@@ -1,0 +1,192 @@
+"""The KPI registry: every KPI of metrics.md defined once, computed one way.
+
+Each KPI has an id, a name and a definition in both languages (in
+``locales/metrics.toml``), a unit, the direction of "better", and one SQL file
+``queries/metrics/<id>.sql``. Every metric query returns rows
+``(grp, value, numerator, denominator)``: ``grp = 'total'`` for the whole selection
+and, for split KPIs, one row per value of the split dimension. Pages, the ``kpis``
+CLI and the public methodology all read from here, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from workforce import db, i18n
+from workforce.filters import DIMENSIONS, Filters, bind
+
+AT_RISK_BAND = 0.10  # within 10% of target = at risk (metrics.md)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One KPI: id, unit (pct, count, rupiah), better (higher, lower, None), split."""
+
+    id: str
+    unit: str
+    better: str | None
+    split: str | None = None
+    source: str = "program"
+
+    @property
+    def query(self) -> str:
+        """The query name: ``metrics/<id>``."""
+        return f"metrics/{self.id}"
+
+    def name(self, lang: str = i18n.DEFAULT_LANG) -> str:
+        """The KPI's name in ``lang``."""
+        return i18n.t(f"metric.{self.id}.name", lang)
+
+    def definition(self, lang: str = i18n.DEFAULT_LANG) -> str:
+        """The KPI's definition in ``lang`` (shown on hover and in Metodologi)."""
+        return i18n.t(f"metric.{self.id}.definition", lang)
+
+    def dimensions(self) -> tuple[str, ...]:
+        """The filter dimensions this KPI honours."""
+        return tuple(d for d in DIMENSIONS if d in db.query_params(self.query))
+
+
+REGISTRY: tuple[Metric, ...] = (
+    Metric("tpt", "pct", "lower", source="bps"),
+    Metric("tpak", "pct", "higher", source="bps"),
+    Metric("peserta", "count", "higher"),
+    Metric("tingkat_kelulusan", "pct", "higher"),
+    Metric("tingkat_sertifikasi", "pct", "higher"),
+    Metric("tingkat_penempatan_6b", "pct", "higher", split="jenis_penempatan"),
+    Metric("penempatan", "count", "higher", split="jenis_penempatan"),
+    Metric("upah_median", "rupiah", "higher"),
+    Metric("porsi_lokal", "pct", "higher"),
+    Metric(
+        "kesenjangan_link_match", "count", None, split="kejuruan", source="lowongan"
+    ),
+    Metric("pagu", "rupiah", None, split="sumber_dana", source="anggaran"),
+    Metric("realisasi", "rupiah", None, split="sumber_dana", source="anggaran"),
+    Metric("serapan_anggaran", "pct", "higher", split="sumber_dana", source="anggaran"),
+    Metric(
+        "biaya_per_lulusan", "rupiah", "lower", split="sumber_dana", source="anggaran"
+    ),
+    Metric(
+        "biaya_per_penempatan",
+        "rupiah",
+        "lower",
+        split="sumber_dana",
+        source="anggaran",
+    ),
+    Metric("upah_vs_umk", "pct", "higher"),
+    Metric("porsi_apbn", "pct", None, source="anggaran"),
+)
+BY_ID = {m.id: m for m in REGISTRY}
+# KPIs whose JSON form (kpis CLI, open data) is an object keyed by their split.
+JSON_SPLIT = {
+    "penempatan",
+    "pagu",
+    "realisasi",
+    "biaya_per_lulusan",
+    "biaya_per_penempatan",
+    "kesenjangan_link_match",
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    """A KPI value with what it was computed from (sample sizes for rates)."""
+
+    metric: Metric
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    by: dict[str, Result] = field(default_factory=dict)
+
+    @property
+    def available(self) -> bool:
+        """False where the denominator is zero or the data is missing."""
+        return self.value is not None
+
+
+def get(metric_id: str) -> Metric:
+    """The registered metric, or KeyError naming the unknown id."""
+    if metric_id not in BY_ID:
+        raise KeyError(f"unknown KPI id {metric_id!r}")
+    return BY_ID[metric_id]
+
+
+def _clean(value: Any) -> float | None:
+    if value is None:
+        return None
+    number = float(value)
+    return None if math.isnan(number) or math.isinf(number) else number
+
+
+def compute(
+    conn: duckdb.DuckDBPyConnection, metric_id: str, filters: Filters
+) -> Result:
+    """Compute one KPI for a selection."""
+    metric = get(metric_id)
+    df = db.run(conn, metric.query, **bind(metric.query, filters))
+    rows = {
+        str(r.grp): Result(
+            metric, _clean(r.value), _clean(r.numerator), _clean(r.denominator)
+        )
+        for r in df.itertuples(index=False)
+    }
+    total = rows.pop("total", Result(metric, None, None, None))
+    return replace(total, by=rows)
+
+
+def compute_all(conn: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Result]:
+    """Every KPI of the registry for one selection."""
+    return {m.id: compute(conn, m.id, filters) for m in REGISTRY}
+
+
+def _plain(value: float | None) -> float | int | None:
+    """Whole numbers as int (counts, Rupiah sums), others as float, None as None."""
+    if value is not None and float(value).is_integer():
+        return int(value)
+    return value
+
+
+def to_json(results: dict[str, Result]) -> dict[str, Any]:
+    """``{kpi_id: value}``; split KPIs as ``{group: value, ..., "total": value}``."""
+    out: dict[str, Any] = {}
+    for metric_id, result in results.items():
+        if metric_id in JSON_SPLIT:
+            out[metric_id] = {k: _plain(r.value) for k, r in result.by.items()} | {
+                "total": _plain(result.value)
+            }
+        else:
+            out[metric_id] = _plain(result.value)
+    return out
+
+
+def kpis_for_year(
+    conn: duckdb.DuckDBPyConnection, year: int, as_of: date | None = None
+) -> dict[str, Any]:
+    """The whole city's KPIs for a year as JSON-ready values (the ``kpis`` CLI)."""
+    return to_json(compute_all(conn, Filters(tahun=year, as_of=as_of)))
+
+
+def targets(conn: duckdb.DuckDBPyConnection, year: int) -> dict[str, float]:
+    """KPI targets of a year: ``{kpi_id: nilai_target}``."""
+    df = db.run(conn, "metrics/targets", tahun=year)
+    return {
+        str(k): float(v)
+        for k, v in zip(df["indikator"], df["nilai_target"], strict=True)
+    }
+
+
+def status(value: float | None, target: float | None, better: str | None) -> str | None:
+    """``on_track``, ``at_risk`` (within 10% of target) or ``off_track``; None if unknown."""
+    if value is None or target is None or better is None:
+        return None
+    if better == "higher":
+        if value >= target:
+            return "on_track"
+        return "at_risk" if value >= target * (1 - AT_RISK_BAND) else "off_track"
+    if value <= target:
+        return "on_track"
+    return "at_risk" if value <= target * (1 + AT_RISK_BAND) else "off_track"
