@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,7 @@ def sidebar_filters() -> Filters:
     current = Filters(
         tahun=int(st.session_state["f_tahun"]),
         kuartal=st.session_state["f_kuartal"] or None,
+        as_of=data_as_of(),
         dims={
             d: tuple(st.session_state[f"f_{d}"])
             for d in DIMENSIONS
@@ -187,7 +189,9 @@ def filters() -> Filters:
     current = st.session_state.get("filters")
     if current is None:
         options, years = _options()
-        current = from_query_params(_url_params(), options, years)
+        current = replace(
+            from_query_params(_url_params(), options, years), as_of=data_as_of()
+        )
     return current
 
 
