@@ -69,7 +69,8 @@ BUDGET = [
     (2024, "P1", "APBD", 20_000_000, 20_000_000),  # P1 funded from two sources
     (2024, "P2", "APBD", 50_000_000, 40_000_000),
     (2024, "P4", "APBD", 30_000_000, 30_000_000),
-    (2023, "P3", "APBN", 60_000_000, 55_000_000),
+    (2023, "P3", "APBN", 40_000_000, 35_000_000),
+    (2024, "P3", "APBN", 20_000_000, 20_000_000),  # P3's APBN money spans two years
     (2024, "KEG-01", "CSR", 10_000_000, 12_000_000),  # kegiatan, above pagu
 ]
 VACANCIES = [("E1", 1, 2024, 10), ("E2", 1, 2024, 2), ("E1", 2, 2024, 1)]
@@ -201,24 +202,25 @@ def test_link_and_match_gap(conn):
 
 def test_budget_sums_absorption_and_apbn_share(conn):
     pagu = metrics.compute(conn, "pagu", Filters(tahun=2024))
-    assert pagu.value == 210_000_000
+    assert pagu.value == 230_000_000  # 100 + 20 + 50 + 30 + 20 (P3) + 10 juta
     assert {k: v.value for k, v in pagu.by.items()} == {
-        "APBN": 100_000_000,
+        "APBN": 120_000_000,
         "APBD": 100_000_000,
         "CSR": 10_000_000,
         "lainnya": 0,
     }
-    assert value(conn, "realisasi") == 192_000_000  # 90 + 20 + 40 + 30 + 12 juta
+    assert value(conn, "realisasi") == 212_000_000  # 90 + 20 + 40 + 30 + 20 + 12 juta
     serapan = metrics.compute(conn, "serapan_anggaran", Filters(tahun=2024))
-    assert serapan.value == pytest.approx(192 / 210 * 100)
+    assert serapan.value == pytest.approx(212 / 230 * 100)
     assert serapan.by["CSR"].value == pytest.approx(120.0)  # above pagu
     assert serapan.by["lainnya"].value is None  # no pagu: not available
-    assert value(conn, "porsi_apbn") == pytest.approx(90 / 192 * 100)
+    assert value(conn, "porsi_apbn") == pytest.approx(110 / 212 * 100)
 
 
 def test_cost_per_graduate_two_sources_and_zero_graduates(conn):
     r = metrics.compute(conn, "biaya_per_lulusan", Filters(tahun=2024))
-    # APBN: P1 90 + P3 55 juta over 3 + 2 graduates
+    # APBN: P1 90 + P3 (35 in 2023 + 20 in 2024) juta over 3 + 2 graduates
+    # (P3's two APBN lines are one programme: its graduates count once)
     assert r.by["APBN"].value == pytest.approx(145_000_000 / 5)
     # APBD: P1 20 + P2 40 + P4 30 juta over 3 + 2 + 0 graduates
     assert r.by["APBD"].value == pytest.approx(90_000_000 / 5)

@@ -19,13 +19,19 @@ ended_programmes as (
 ),
 
 lines as (
-    select b.kode_program, b.sumber_dana, b.realisasi_rupiah::double as realisasi, ep.lulusan,
+    -- one row per programme and source (a programme may have lines in several years)
+    select
+        b.kode_program,
+        b.sumber_dana,
+        sum(b.realisasi_rupiah)::double as realisasi,
+        any_value(ep.lulusan) as lulusan,
     from mart_budget as b
     inner join ended_programmes as ep on ep.kode_program = b.kode_program
     where ($kejuruan is null or list_contains($kejuruan, b.kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, b.penyelenggara))
         and ($jenis is null or list_contains($jenis, b.jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, b.sumber_dana))
+    group by b.kode_program, b.sumber_dana
 ),
 
 by_source as (
