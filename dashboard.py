@@ -10,8 +10,8 @@ from collections import defaultdict
 
 import streamlit as st
 
-from workforce import ui
-from workforce.navigation import pages_for
+from workforce import auth_ui, ui
+from workforce.navigation import PAGES, pages_for
 
 st.set_page_config(
     page_title="Dasbor Tenaga Kerja Cilegon",
@@ -26,15 +26,37 @@ if not ui.db_file().exists():
     st.error(ui.T("app.db_missing", path=str(ui.db_file())))
     st.stop()
 
-role = "admin"  # access control arrives with the login issue; demo shows every page
+auth_ui.refuse_demo_on_real_data()
+role = auth_ui.current_role()
+# Every page is registered so a direct URL reaches its login prompt; the menu
+# shows only the pages this role may open (pages_for), plus "Masuk" for public.
+visible = pages_for(role)
 sections: dict[str, list] = defaultdict(list)
-for spec in pages_for(role):
+needs: list[tuple[object, str]] = []
+for spec in PAGES:
+    shown = spec in visible
     page = st.Page(
-        spec.file, title=ui.T(spec.title_key), icon=spec.icon, url_path=spec.url_path
+        spec.file,
+        title=ui.T(spec.title_key),
+        icon=spec.icon,
+        url_path=spec.url_path,
+        default=spec == visible[0],
+        visibility="visible" if shown else "hidden",
     )
-    sections[ui.T(spec.section_key)].append(page)
+    sections[ui.T(spec.section_key) if shown else ""].append(page)
+    needs.append((page, spec.role))
+login = st.Page(
+    "pages/masuk.py",
+    title=ui.T("auth.nav_login"),
+    icon=":material/login:",
+    url_path="masuk",
+    visibility="visible" if role == "public" else "hidden",
+)
+sections[ui.T("auth.nav_section") if role == "public" else ""].append(login)
 current = st.navigation(dict(sections))
+auth_ui.account_sidebar()
 
 ui.sidebar_filters()
 ui.demo_banner()
+auth_ui.require(next((r for p, r in needs if p is current), "public"))
 current.run()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from workforce import auth_cli, config, db
+from workforce.ingest import cli as ingest_cli
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -98,6 +99,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     p.add_argument("--db", help="database file (default: $WORKFORCE_DB or data/)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     handlers["kpis"] = cmd_kpis
+    ingest_cli.add_parser(sub, handlers)
     return parser, handlers
 
 

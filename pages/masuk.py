@@ -1,0 +1,14 @@
+"""Page: masuk (log in). Shown to people who are not logged in; see workforce/auth_ui."""
+
+import streamlit as st
+
+from workforce import auth_ui, ui
+from workforce.navigation import pages_for
+
+role = auth_ui.current_role()
+if role != "public":
+    st.switch_page(pages_for(role)[0].file)
+
+st.title(ui.T("auth.login_title"))
+st.markdown(ui.T("auth.login_intro"))
+auth_ui.login_panel()
