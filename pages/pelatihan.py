@@ -1,8 +1,62 @@
-"""Page: pelatihan (filled by its own issue; for now a heading and what is coming)."""
+"""Page: Hasil Pelatihan (training outcomes) — what works, for whom.
+
+The funnel registered → completed → certified → placed within 6 months for the
+filtered selection; the same by kejuruan, provider, type, funding source and batch;
+equity breakdowns by participant group; graduate cohorts placed by month 1-12.
+Counts: queries/pelatihan/*.sql (same bases as the KPI registry); shaping:
+workforce.outcomes; words: workforce.outcomes_text; figures: workforce.outcomes_charts.
+"""
 
 import streamlit as st
 
-from workforce import ui
+from workforce import auth_ui, ui
+from workforce import outcomes as oc
+from workforce import outcomes_charts as ch
+from workforce import outcomes_tables as tb
+from workforce import outcomes_text as ot
+from workforce import outcomes_ui as ou
 
-ui.page_header("nav.pelatihan")
-st.info(ui.T("page.coming", what=ui.T("coming.pelatihan")))
+auth_ui.require("staff")
+ui.page_header("nav.pelatihan", "outcomes.pelatihan.intro")
+filters = ui.filters()
+lang = ui.lang()
+by_group = ui.query("pelatihan/outcomes_by_group", filters)
+
+# ---- funnel ---------------------------------------------------------------------
+ou.section("outcomes.pelatihan.funnel_title", "outcomes.pelatihan.funnel_note")
+stages = oc.funnel(by_group)
+ui.chart(
+    ch.funnel_figure(stages, lang),
+    tb.funnel_table(stages, lang),
+    ot.funnel_sentence(stages, filters, lang),
+    "pelatihan_corong",
+)
+
+
+# ---- by programme -------------------------------------------------------------------
+ou.section("outcomes.pelatihan.breakdown_title", "outcomes.small_n_note")
+ou.breakdown_section(by_group, oc.BREAKDOWNS, "pelatihan_rincian")
+
+# ---- equity ----------------------------------------------------------------------------
+ou.section("outcomes.pelatihan.equity_title", "outcomes.small_n_note")
+ou.breakdown_section(by_group, oc.EQUITY, "pelatihan_kesetaraan")
+
+# ---- cohorts -------------------------------------------------------------------------
+ou.section("outcomes.pelatihan.cohort_title", "outcomes.pelatihan.cohort_note")
+grain = ou.choice(
+    "outcomes.pelatihan.cohort_grain",
+    ("tahun", "kuartal"),
+    "pelatihan_grain",
+    lambda g: ot.tr(f"grain.{g}", lang),
+)
+cohorts = ui.query("pelatihan/cohort_placement", filters)
+curve = oc.cohort_curve(cohorts, grain, ou.reporting_date(filters))
+if curve.empty:
+    st.info(ot.tr("no_data", lang))
+else:
+    ui.chart(
+        ch.cohort_figure(curve, grain, lang),
+        tb.cohort_table(curve, grain, lang),
+        ot.cohort_sentence(curve, grain, lang),
+        "pelatihan_angkatan",
+    )

@@ -1,0 +1,63 @@
+-- cohort_placement: for graduating cohorts (by quarter and by year of tanggal_lulus,
+-- from 1 January of $tahun - 2 to $end), how many graduates were placed within 30,
+-- 91, 183 and 365 days of graduating (month 1, 3, 6, 12). Placements count from 30
+-- days before graduation (mart_enrolment's first placement). Counts only: a point is
+-- mature once cohort_end + hari <= the reporting date, decided in workforce.outcomes.
+-- params: $tahun, $end, dimension lists.
+-- grain: one row per (grain: 'kuartal' | 'tahun', cohort_start, bulan).
+with graduates as (
+    select
+        tanggal_lulus,
+        days_to_placement,
+    from mart_enrolment
+    where is_lulus
+        and tanggal_lulus between make_date($tahun - 2, 1, 1) and $end
+        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
+        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
+        and ($jenis is null or list_contains($jenis, jenis))
+        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+),
+
+cohorts as (
+    select
+        'kuartal' as grain,
+        date_trunc('quarter', tanggal_lulus)::date as cohort_start,
+        least(
+            (date_trunc('quarter', tanggal_lulus) + interval 3 month - interval 1 day)::date,
+            $end::date
+        ) as cohort_end,
+        days_to_placement,
+    from graduates
+    union all
+    select
+        'tahun' as grain,
+        date_trunc('year', tanggal_lulus)::date as cohort_start,
+        least(
+            (date_trunc('year', tanggal_lulus) + interval 1 year - interval 1 day)::date,
+            $end::date
+        ) as cohort_end,
+        days_to_placement,
+    from graduates
+),
+
+horizons as (
+    select * from (values (1, 30), (3, 91), (6, 183), (12, 365)) as h (bulan, hari)
+),
+
+final as (
+    select
+        c.grain,
+        c.cohort_start,
+        c.cohort_end,
+        h.bulan,
+        h.hari,
+        count(*) as lulusan_count,
+        count(*) filter (where c.days_to_placement <= h.hari) as ditempatkan_count,
+    from cohorts as c
+    cross join horizons as h
+    group by c.grain, c.cohort_start, c.cohort_end, h.bulan, h.hari
+)
+
+select * from final
+order by grain, cohort_start, bulan

@@ -1,0 +1,41 @@
+-- by_employer: placements starting in [$start, $end] per employer, with its KBLI
+-- sector (name from ref_kbli), Apindo membership and location (Cilegon or outside).
+-- Placements without an employer (wirausaha) are not in this result.
+-- params: $start, $end, dimension lists.
+-- grain: one row per employer (kode_perusahaan) with at least one placement.
+with selected as (
+    select
+        kode_perusahaan,
+        nama_perusahaan,
+        sektor_kbli,
+        is_anggota_apindo,
+        is_lokal,
+        jenis_penempatan,
+    from mart_placement
+    where kode_perusahaan is not null
+        and tanggal_mulai between $start and $end
+        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
+        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
+        and ($jenis is null or list_contains($jenis, jenis))
+        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+),
+
+final as (
+    select
+        s.kode_perusahaan,
+        s.nama_perusahaan,
+        s.sektor_kbli,
+        k.nama as sektor_nama,
+        s.is_anggota_apindo,
+        s.is_lokal,
+        count(*) as penempatan_count,
+        count(*) filter (where s.jenis_penempatan = 'kerja') as kerja_count,
+        count(*) filter (where s.jenis_penempatan = 'magang') as magang_count,
+    from selected as s
+    inner join ref_kbli as k on k.kode = s.sektor_kbli
+    group by all
+)
+
+select * from final
+order by penempatan_count desc, nama_perusahaan

@@ -1,0 +1,42 @@
+-- wage_by_kejuruan: monthly wage at placement of 'kerja' placements starting in
+-- [$start, $end] (placements without a wage left out): n, 25th percentile, median
+-- and 75th percentile, per kejuruan ('' = no programme recorded) and for all
+-- (is_total). The total median is the registry's `upah_median` (tested). umk_rupiah
+-- is the UMK Kota Cilegon of $tahun (ref_umk), the reference line.
+-- params: $tahun, $start, $end, dimension lists.
+-- grain: one row per kejuruan plus one total row.
+with selected as (
+    select coalesce(kejuruan, '') as kejuruan, upah_bulanan_rupiah::double as upah,
+    from mart_placement
+    where jenis_penempatan = 'kerja'
+        and upah_bulanan_rupiah is not null
+        and tanggal_mulai between $start and $end
+        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
+        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
+        and ($jenis is null or list_contains($jenis, jenis))
+        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+),
+
+grouped as (
+    select
+        grouping(kejuruan) = 1 as is_total,
+        coalesce(kejuruan, '') as kejuruan,
+        count(*) as n_count,
+        quantile_cont(upah, 0.25) as p25_rupiah,
+        median(upah) as median_rupiah,
+        quantile_cont(upah, 0.75) as p75_rupiah,
+    from selected
+    group by grouping sets ((), (kejuruan))
+),
+
+final as (
+    select
+        g.*,
+        (select u.umk_rupiah::double from ref_umk as u where u.tahun = $tahun)
+            as umk_rupiah,
+    from grouped as g
+)
+
+select * from final
+order by is_total desc, median_rupiah desc, kejuruan
