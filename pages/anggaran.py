@@ -1,8 +1,159 @@
-"""Page: anggaran (filled by its own issue; for now a heading and what is coming)."""
+"""Page: Anggaran — pagu vs realisasi, cost per outcome, funding flow, pacing, data quality.
+
+Thin: data from queries/anggaran/*.sql, KPI values from the metric registry,
+arithmetic in workforce.budget, figures in workforce.budget_charts, tables and
+messages in workforce.budget_text.
+"""
 
 import streamlit as st
 
-from workforce import ui
+from workforce import auth_ui, budget, i18n, metrics, ui
+from workforce import budget_charts as bc
+from workforce import budget_text as bt
 
-ui.page_header("nav.anggaran")
-st.info(ui.T("page.coming", what=ui.T("coming.anggaran")))
+auth_ui.require("staff")
+ui.page_header("budget.title", "budget.intro")
+f, lang, T, rp = ui.filters(), ui.lang(), ui.T, ui.fmt("rupiah")
+if f.kuartal or f.values("kecamatan"):
+    st.caption(T("budget.scope_note"))
+lines = ui.query("anggaran/lines", f)
+costs = ui.query("anggaran/programme_costs", f)
+over, idle = budget.over_ceiling(lines), budget.spending_without_enrolment(lines)
+SHOW = {"warning": st.warning, "success": st.success, "markdown": st.markdown}
+
+
+def card(col, metric_id: str) -> None:
+    """One registry KPI as a metric card, its definition on hover."""
+    m = metrics.get(metric_id)
+    value = metrics.compute(ui.conn(), metric_id, f).value
+    col.metric(m.name(lang), ui.fmt(m.unit)(value), help=m.definition(lang))
+
+
+def show(messages: list[tuple[str, str]]) -> None:
+    """Draw (level, text) messages from budget_text."""
+    for level, text in messages:
+        SHOW[level](text)
+
+
+for col, kpi in zip(
+    st.columns(4), ("pagu", "realisasi", "serapan_anggaran", "porsi_apbn"), strict=True
+):
+    card(col, kpi)
+c1, c2, c3 = st.columns(3)
+c1.metric(
+    T("budget.card.biaya_per_peserta"),
+    rp(budget.total_cost(costs, "peserta")),
+    help=T("budget.def.biaya_per_peserta"),
+)
+card(c2, "biaya_per_lulusan")
+card(c3, "biaya_per_penempatan")
+if len(over) or len(idle):
+    st.warning(T("budget.quality.summary", n=len(over) + len(idle)), icon="⚠️")
+
+TABS = ("realisasi", "biaya", "aliran", "laju", "kualitas")
+tab_real, tab_cost, tab_flow, tab_pace, tab_dq = st.tabs(
+    [T(f"budget.tab.{k}") for k in TABS]
+)
+
+with tab_real:
+    by_year = ui.query("anggaran/by_year", f)
+    if by_year.empty:
+        st.info(T("app.no_data"))
+    else:
+        st.subheader(T("budget.h.trend"))
+        ui.chart(*bc.trend_chart(by_year, f.tahun, lang), "anggaran_tren")
+        st.subheader(T("budget.h.apbn"))
+        ui.chart(*bc.apbn_chart(by_year, lang), "anggaran_porsi_apbn")
+    if not lines.empty:
+        st.subheader(T("budget.h.source", tahun=f.tahun))
+        ui.chart(*bc.source_chart(lines, f.tahun, lang), "anggaran_sumber")
+        st.subheader(T("budget.h.kejuruan", tahun=f.tahun))
+        ui.data_table(bt.kejuruan_absorption(lines, lang), "anggaran_kejuruan", True)
+        st.subheader(T("budget.h.programme", tahun=f.tahun))
+        st.caption(T("budget.rule.iqr"))
+        per_programme = bt.table(budget.programme_absorption(lines), lang, "programme")
+        ui.data_table(per_programme, "anggaran_program")
+
+with tab_cost:
+    st.caption(T("budget.cost_note"))
+    if costs.empty:
+        st.info(T("app.no_data"))
+    else:
+        st.subheader(T("budget.h.cost_source"))
+        ui.data_table(bt.cost_by_source(costs, lang), "biaya_sumber", expanded=True)
+        st.subheader(T("budget.h.cost_kejuruan"))
+        ui.chart(*bc.cost_chart(costs, lang), "biaya_kejuruan")
+        st.subheader(T("budget.h.expensive"))
+        factor = i18n.fmt_number(budget.EXPENSIVE_FACTOR, lang)
+        st.markdown(T("budget.rule.expensive", factor=factor))
+        per = budget.programme_placement_costs(costs)
+        show(bt.cost_messages(per, lang))
+        ui.data_table(bt.table(per, lang, "placement"), "biaya_program")
+
+with tab_flow:
+    left, right = st.columns(2)
+    unit = left.radio(
+        T("budget.flow.unit"),
+        ["rupiah", "orang"],
+        format_func=lambda u: T(f"budget.flow.unit_{u}"),
+        horizontal=True,
+        key="budget_flow_unit",
+    )
+    middle = right.radio(
+        T("budget.flow.middle"),
+        ["jenis", "kejuruan"],
+        format_func=lambda m: T(f"budget.flow.middle_{m}"),
+        horizontal=True,
+        key="budget_flow_middle",
+    )
+    st.caption(T(f"budget.rule.flow_{unit}"))
+    if unit == "rupiah":
+        flow = budget.flow_rupiah(costs, middle)
+    else:
+        flow = budget.flow_persons(ui.query("anggaran/outcomes", f), middle)
+    if flow.empty:
+        st.info(T("app.no_data"))
+    else:
+        st.subheader(T("budget.h.flow"))
+        ui.chart(*bc.flow_chart(flow, middle, unit, lang), "aliran_dana")
+
+with tab_pace:
+    monthly = ui.query("anggaran/monthly", f)
+    last = budget.data_month(monthly)
+    if last is None:
+        st.info(T("budget.no_monthly", tahun=f.tahun))
+    else:
+        st.subheader(T("budget.h.pacing", tahun=f.tahun))
+        st.caption(T("budget.rule.pacing"))
+        month = st.select_slider(
+            T("budget.pacing_month"),
+            options=list(range(1, last + 1)),
+            value=last,
+            format_func=lambda m: bt.month_name(m, lang),
+            key="budget_pacing_month",
+        )
+        st.caption(T("budget.pacing_data", bulan=bt.month_name(last, lang)))
+        ui.chart(*bc.pacing_chart(monthly, month, lang), "laju_serapan")
+        if silent := budget.lines_without_monthly(monthly):
+            st.caption(T("budget.lines_without_monthly", n=silent))
+        st.subheader(T("budget.h.lagging"))
+        st.caption(T("budget.rule.iqr"))
+        progs = budget.programme_pacing(monthly, month)
+        show(bt.pacing_messages(monthly, progs, month, lang))
+        if len(progs):
+            ui.data_table(bt.table(progs, lang, "pacing"), "laju_program", True)
+
+with tab_dq:
+    if len(over):
+        amount = rp(over["selisih_rupiah"].sum())
+        st.warning(T("budget.warn.over_ceiling", n=len(over), amount=amount))
+        ui.data_table(bt.table(over, lang, "over"), "anggaran_lebih_pagu", True)
+    if len(idle):
+        amount = rp(idle["realisasi_rupiah"].sum())
+        st.warning(T("budget.warn.no_enrolment", n=len(idle), amount=amount))
+        ui.data_table(bt.table(idle, lang, "idle"), "anggaran_tanpa_peserta", True)
+    if not len(over) and not len(idle):
+        st.success(T("budget.quality.ok"))
+
+with st.expander(T("budget.h.method")):
+    st.markdown(bt.methodology(lang))

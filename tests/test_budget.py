@@ -1,0 +1,521 @@
+"""Budget page: absorption, cost per outcome, pacing, flows and warnings, by hand.
+
+The fixture is tests/fixture_data.py plus the rows in ``EXTRA_*`` below. Every
+expected value is worked out in the comment beside it (amounts in juta Rupiah).
+
+Budget lines of 2024 (pagu / realisasi):
+  P24-LAS APBN 400 / 390   P24-LIS APBD 150 / 120   P24-LIS CSR 50 / 50 (two sources)
+  P24-TIK CSR  100 / 20    P24-ZRO APBD  80 / 60    P24-NOP APBN 40 / 10
+  KEG-24 lainnya 20 / 25 (a kegiatan, above its pagu)
+  → APBN 440 / 400, APBD 230 / 180, CSR 150 / 70, lainnya 20 / 25; total 840 / 675.
+2023: only P23-LAS APBN 300 / 280 (a year with no APBD).
+
+Programmes (start → end, enrolments):
+  P24-LAS 02-01 → 03-31: A B D lulus; B and D placed within 6 months
+  P24-LIS 05-01 → 07-31: E lulus, placed
+  P24-TIK 12-01 → 2025-02-28: F mengikuti, H terdaftar (ends after 2024)
+  P24-ZRO 08-01 → 09-30: G tidak_lulus, H mengundurkan_diri (zero graduates)
+  P24-NOP 10-01 → 11-30: no enrolment at all (spending without enrolments)
+
+Monthly spending 2024 (data up to June, n = 6): P24-LAS APBN 60 each month 1-6;
+P24-LIS APBD 30 in May, 20 in June; P24-LIS CSR 30 in June; nothing else.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.fixture_data import build_fixture, pid
+from workforce import budget, db, metrics
+from workforce.filters import Filters
+
+JT = 1_000_000
+EXTRA_PROGRAM = [
+    ("P24-ZRO", "Listrik Dasar 2024", 2, 1, "pelatihan", "APBD", 2024,
+     date(2024, 8, 1), date(2024, 9, 30), 10),
+    ("P24-NOP", "Jaringan Lanjut 2024", 3, 2, "pelatihan", "APBN", 2024,
+     date(2024, 10, 1), date(2024, 11, 30), 16),
+]  # fmt: skip
+EXTRA_PENDAFTARAN = [
+    ("G", "P24-ZRO", "tidak_lulus", None, False),
+    ("H", "P24-ZRO", "mengundurkan_diri", None, False),
+]
+EXTRA_ANGGARAN = [
+    (2024, "P24-ZRO", "APBD", 80 * JT, 60 * JT),
+    (2024, "P24-NOP", "APBN", 40 * JT, 10 * JT),
+    (2024, "KEG-24", "lainnya", 20 * JT, 25 * JT),
+]
+MONTHLY = [
+    *[(2024, m, "P24-LAS", "APBN", 60 * JT) for m in range(1, 7)],
+    (2024, 5, "P24-LIS", "APBD", 30 * JT),
+    (2024, 6, "P24-LIS", "APBD", 20 * JT),
+    (2024, 6, "P24-LIS", "CSR", 30 * JT),
+]
+
+
+def build_budget_fixture(conn) -> None:
+    """The shared fixture plus the budget rows above."""
+    build_fixture(conn)
+    conn.executemany(
+        "insert into program values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", EXTRA_PROGRAM
+    )
+    conn.executemany(
+        "insert into pendaftaran values (?, ?, ?, ?, ?)",
+        [(pid(label), *rest) for label, *rest in EXTRA_PENDAFTARAN],
+    )
+    conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", EXTRA_ANGGARAN)
+    conn.executemany("insert into realisasi_bulanan values (?, ?, ?, ?, ?)", MONTHLY)
+    db.refresh_marts(conn)
+
+
+@pytest.fixture(scope="module")
+def budget_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("budget") / "budget.duckdb"
+    conn = db.connect(path)
+    try:
+        db.init_database(conn)
+        build_budget_fixture(conn)
+        conn.execute("checkpoint")
+    finally:
+        conn.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def conn(budget_db: Path):
+    connection = db.connect(budget_db, read_only=True)
+    yield connection
+    connection.close()
+
+
+def run(conn, name: str, filters: Filters) -> pd.DataFrame:
+    from workforce.filters import bind
+
+    return db.run(conn, f"anggaran/{name}", **bind(f"anggaran/{name}", filters))
+
+
+def rows(df: pd.DataFrame, key: str) -> dict:
+    return {r[key]: r for r in df.to_dict("records")}
+
+
+def na(value) -> bool:
+    """Not available: None or NaN, never an infinite number or zero."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+Y2024 = Filters(tahun=2024)  # as_of = 2024-12-31
+LATER = Filters(tahun=2024, as_of=date(2025, 6, 30))
+
+
+# ---- pagu, realisasi, serapan ---------------------------------------------------------
+
+
+def test_absorption_by_source(conn):
+    by = rows(
+        budget.absorption(run(conn, "lines", Y2024), ["sumber_dana"]), "sumber_dana"
+    )
+    assert by["APBN"]["pagu_rupiah"] == 440 * JT  # 400 + 40
+    assert by["APBN"]["realisasi_rupiah"] == 400 * JT  # 390 + 10
+    assert by["APBN"]["serapan_pct"] == pytest.approx(400 / 440 * 100)  # 90,91%
+    assert by["APBD"]["serapan_pct"] == pytest.approx(
+        180 / 230 * 100
+    )  # (120+60)/(150+80)
+    assert by["CSR"]["serapan_pct"] == pytest.approx(70 / 150 * 100)  # (50+20)/(50+100)
+    assert by["lainnya"]["serapan_pct"] == pytest.approx(125.0)  # 25 / 20
+    total = budget.absorption(run(conn, "lines", Y2024)).iloc[0]
+    assert (total["pagu_rupiah"], total["realisasi_rupiah"]) == (840 * JT, 675 * JT)
+
+
+def test_yearly_trend_and_apbn_share_with_a_year_without_apbd(conn):
+    years = rows(budget.yearly(run(conn, "by_year", Y2024)), "tahun")
+    # 2023: P23-LAS APBN 300 / 280 only, no APBD line
+    assert years[2023]["serapan_pct"] == pytest.approx(280 / 300 * 100)
+    assert years[2023]["porsi_apbn_pct"] == pytest.approx(100.0)
+    assert years[2024]["porsi_apbn_pct"] == pytest.approx(400 / 675 * 100)  # 59,26%
+    by_source = budget.absorption(run(conn, "by_year", Y2024), ["tahun", "sumber_dana"])
+    assert set(by_source[by_source["tahun"] == 2023]["sumber_dana"]) == {"APBN"}
+    # the registry agrees: APBD in 2023 has no pagu, so serapan is not available
+    assert metrics.compute(conn, "pagu", Filters(tahun=2023)).by["APBD"].value == 0
+    assert (
+        metrics.compute(conn, "serapan_anggaran", Filters(tahun=2023)).by["APBD"].value
+        is None
+    )
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025])
+def test_yearly_matches_the_registry(conn, year):
+    years = rows(budget.yearly(run(conn, "by_year", Y2024)), "tahun")
+    f = Filters(tahun=year)
+    for kpi, column in [
+        ("pagu", "pagu_rupiah"),
+        ("realisasi", "realisasi_rupiah"),
+        ("serapan_anggaran", "serapan_pct"),
+        ("porsi_apbn", "porsi_apbn_pct"),
+    ]:
+        expected = metrics.compute(conn, kpi, f).value
+        got = years[year][column] if year in years else None
+        if kpi in ("pagu", "realisasi") and year not in years:
+            got = 0.0
+        assert got == pytest.approx(expected) if expected is not None else na(got)
+
+
+@pytest.mark.parametrize(
+    "kejuruan", ["Pengelasan", "Listrik Industri", "Teknologi Informasi"]
+)
+def test_absorption_by_kejuruan_matches_the_registry(conn, kejuruan):
+    table = rows(budget.absorption(run(conn, "lines", Y2024), ["kejuruan"]), "kejuruan")
+    f = Filters(tahun=2024, dims={"kejuruan": (kejuruan,)})
+    expected = metrics.compute(conn, "serapan_anggaran", f).value
+    assert table[kejuruan]["serapan_pct"] == pytest.approx(expected)
+
+
+def test_programme_absorption_and_iqr(conn):
+    table = rows(budget.programme_absorption(run(conn, "lines", Y2024)), "kode_program")
+    assert set(table) == {"P24-LAS", "P24-LIS", "P24-TIK", "P24-ZRO", "P24-NOP"}
+    assert table["P24-LIS"]["serapan_pct"] == pytest.approx(85.0)  # 170 / 200
+    # serapan 20, 25, 75, 85, 97.5: Q1 25, Q3 85, fences -65 and 175: no outlier
+    assert not any(r["is_outlier"] for r in table.values())
+
+
+def test_iqr_fences_by_hand():
+    # sorted 10 20 30 40 200: Q1 = 20, Q3 = 40 (linear), IQR 20, fences -10 and 70
+    assert budget.iqr_fences([10, 20, 30, 40, 200]) == (-10.0, 70.0)
+    assert budget.iqr_outliers([10, 20, 30, 40, 200]) == [False] * 4 + [True]
+    assert budget.iqr_outliers([10, 20, None, 30]) == [False] * 4  # 3 values: no fences
+    assert budget.iqr_fences([1, 2, 3]) is None
+
+
+# ---- cost per participant, graduate, placement ----------------------------------------
+
+
+def test_cost_per_participant_by_source_and_total(conn):
+    costs = run(conn, "programme_costs", Y2024)
+    by = rows(budget.cost_table(costs, ["sumber_dana"]), "sumber_dana")
+    # programmes starting in 2024: LAS (3 enrolments), LIS (1), TIK (2), ZRO (2), NOP (0)
+    assert by["APBN"]["biaya_per_peserta_rupiah"] == pytest.approx(
+        400 * JT / 3
+    )  # (390+10)/(3+0)
+    assert by["APBD"]["biaya_per_peserta_rupiah"] == pytest.approx(
+        60 * JT
+    )  # (120+60)/(1+2)
+    assert by["CSR"]["biaya_per_peserta_rupiah"] == pytest.approx(
+        70 * JT / 3
+    )  # (50+20)/(1+2)
+    assert "lainnya" not in by  # the lainnya line is a kegiatan, not a programme
+    total = budget.cost_table(costs).iloc[0]
+    # 650 juta over 3+0+1+2+2 = 8 enrolments, each programme once
+    assert total["peserta_count"] == 8
+    assert total["biaya_per_peserta_rupiah"] == pytest.approx(650 * JT / 8)
+
+
+def test_cost_per_graduate_two_sources_and_zero_graduates(conn):
+    costs = run(conn, "programme_costs", Y2024)
+    by = rows(budget.cost_table(costs, ["sumber_dana"]), "sumber_dana")
+    # ending in 2024: LAS, LIS, ZRO, NOP. APBN (390+10)/3; APBD (120+60)/(1+0); CSR 50/1
+    assert by["APBN"]["biaya_per_lulusan_rupiah"] == pytest.approx(400 * JT / 3)
+    assert by["APBD"]["biaya_per_lulusan_rupiah"] == pytest.approx(180 * JT)
+    assert by["CSR"]["biaya_per_lulusan_rupiah"] == pytest.approx(50 * JT)
+    assert by["CSR"]["lulusan_count"] == 1  # E of P24-LIS counts under APBD and CSR
+    total = budget.cost_table(costs).iloc[0]
+    assert total["lulusan_count"] == 4  # 3 + 1 + 0 + 0, P24-LIS once
+    assert total["biaya_per_lulusan_rupiah"] == pytest.approx(630 * JT / 4)
+    kej = rows(budget.cost_table(costs, ["kejuruan"]), "kejuruan")
+    # Teknologi Informasi ending in 2024: only P24-NOP, 10 juta, no graduate
+    assert kej["Teknologi Informasi"]["lulusan_count"] == 0
+    assert na(kej["Teknologi Informasi"]["biaya_per_lulusan_rupiah"])
+    assert kej["Teknologi Informasi"]["realisasi_lulusan_rupiah"] == 10 * JT
+    programme = rows(budget.cost_table(costs, ["kode_program"]), "kode_program")
+    assert na(programme["P24-ZRO"]["biaya_per_lulusan_rupiah"])  # 60 juta / 0
+
+
+def test_cost_per_placement_counts_mature_programmes(conn):
+    now = budget.cost_table(run(conn, "programme_costs", Y2024)).iloc[0]
+    # mature at 2024-12-31 (ended by 2024-07-01): only P24-LAS, 390 / 2 placed
+    assert now["biaya_per_penempatan_rupiah"] == pytest.approx(195 * JT)
+    later_costs = run(conn, "programme_costs", LATER)
+    by = rows(budget.cost_table(later_costs, ["sumber_dana"]), "sumber_dana")
+    # at 2025-06-30 all four are mature: APBN (390+10)/2, APBD (120+60)/1, CSR 50/1
+    assert by["APBN"]["biaya_per_penempatan_rupiah"] == pytest.approx(200 * JT)
+    assert by["APBD"]["biaya_per_penempatan_rupiah"] == pytest.approx(180 * JT)
+    assert by["CSR"]["biaya_per_penempatan_rupiah"] == pytest.approx(50 * JT)
+    total = budget.cost_table(later_costs).iloc[0]
+    assert total["biaya_per_penempatan_rupiah"] == pytest.approx(630 * JT / 3)
+
+
+PERIODS = [
+    Filters(tahun=2024),
+    Filters(tahun=2024, as_of=date(2025, 6, 30)),
+    Filters(tahun=2024, kuartal=1),
+    Filters(tahun=2024, kuartal=3, as_of=date(2025, 6, 30)),
+    Filters(tahun=2023),
+    Filters(tahun=2024, dims={"penyelenggara": ("BLK Cilegon",)}),
+    Filters(tahun=2024, dims={"sumber_dana": ("CSR",)}, as_of=date(2025, 6, 30)),
+]
+
+
+@pytest.mark.parametrize("filters", PERIODS, ids=range(len(PERIODS)))
+@pytest.mark.parametrize("kind", ["lulusan", "penempatan"])
+def test_cost_tables_equal_the_registry(conn, filters, kind):
+    """By source, in total and per kejuruan, the page's costs are the registry's."""
+    kpi = f"biaya_per_{kind}"
+    costs = run(conn, "programme_costs", filters)
+    column = f"biaya_per_{kind}_rupiah"
+    by_source = rows(budget.cost_table(costs, ["sumber_dana"]), "sumber_dana")
+    registry = metrics.compute(conn, kpi, filters)
+    for source in budget.SOURCES:
+        got = by_source.get(source, {}).get(column)
+        want = registry.by[source].value
+        assert (na(got) and want is None) or got == pytest.approx(want), source
+    total = budget.cost_table(costs).iloc[0][column] if len(costs) else None
+    assert (na(total) and registry.value is None) or total == pytest.approx(
+        registry.value
+    )
+    by_kej = rows(budget.cost_table(costs, ["kejuruan"]), "kejuruan")
+    for kejuruan in ("Pengelasan", "Listrik Industri", "Teknologi Informasi"):
+        narrowed = Filters(
+            tahun=filters.tahun,
+            kuartal=filters.kuartal,
+            as_of=filters.as_of,
+            dims={**filters.dims, "kejuruan": (kejuruan,)},
+        )
+        want = metrics.compute(conn, kpi, narrowed).value
+        got = by_kej.get(kejuruan, {}).get(column)
+        assert (na(got) and want is None) or got == pytest.approx(want), kejuruan
+
+
+@pytest.mark.parametrize("year", [2021, 2024, 2025])
+def test_cost_tables_equal_the_registry_on_demo_data(demo_db, year):
+    """Same check on the demo database: every source, quarter and kind agree."""
+    demo = db.connect(demo_db, read_only=True)
+    try:
+        for kuartal in (None, 1, 2, 3, 4):
+            f = Filters(tahun=year, kuartal=kuartal, as_of=date(year + 1, 6, 30))
+            table = budget.cost_table(run(demo, "programme_costs", f), ["sumber_dana"])
+            by = rows(table, "sumber_dana")
+            for kind in ("lulusan", "penempatan"):
+                registry = metrics.compute(demo, f"biaya_per_{kind}", f)
+                for source in budget.SOURCES:
+                    got = by.get(source, {}).get(f"biaya_per_{kind}_rupiah")
+                    want = registry.by[source].value
+                    assert (na(got) and want is None) or got == pytest.approx(want)
+    finally:
+        demo.close()
+
+
+def test_expensive_programmes_rule():
+    # Las: 10, 12, 30 juta per placement → median 12, 30 > 2 × 12 is flagged;
+    # Listrik: one programme, nobody placed → no_placement, not "expensive".
+    costs = pd.DataFrame(
+        [
+            ("L1", "Las", "APBN", 100 * JT, 10),
+            ("L2", "Las", "APBN", 120 * JT, 10),
+            ("L3", "Las", "APBD", 90 * JT, 3),
+            ("K1", "Listrik", "APBD", 50 * JT, 0),
+        ],
+        columns=[
+            "kode_program",
+            "kejuruan",
+            "sumber_dana",
+            "realisasi_rupiah",
+            "ditempatkan_count",
+        ],
+    ).assign(
+        nama_program=lambda d: d["kode_program"], ends_in_period=True, is_mature=True
+    )
+    table = rows(budget.programme_placement_costs(costs), "kode_program")
+    assert table["L3"]["biaya_per_penempatan_rupiah"] == pytest.approx(30 * JT)
+    assert table["L3"]["median_kejuruan_rupiah"] == pytest.approx(12 * JT)
+    assert [k for k, r in table.items() if r["is_expensive"]] == ["L3"]
+    assert table["K1"]["no_placement"] and not table["K1"]["is_expensive"]
+    assert na(table["K1"]["biaya_per_penempatan_rupiah"])
+
+
+def test_programme_placement_costs_sum_sources(conn):
+    table = rows(
+        budget.programme_placement_costs(run(conn, "programme_costs", LATER)),
+        "kode_program",
+    )
+    assert table["P24-LIS"]["biaya_per_penempatan_rupiah"] == pytest.approx(170 * JT)
+    assert table["P24-LIS"]["sumber_dana"] == "APBD + CSR"
+    assert table["P24-ZRO"]["no_placement"] and table["P24-NOP"]["no_placement"]
+
+
+# ---- pacing ---------------------------------------------------------------------------
+
+
+def test_pacing_by_source_at_month_n(conn):
+    monthly = run(conn, "monthly", Y2024)
+    assert budget.data_month(monthly) == 6
+    now = rows(budget.pacing_now(monthly, ["sumber_dana"]), "sumber_dana")
+    # APBN: 6 × 60 = 360 of 440; 12 × 360 = 4320 ≥ 6 × 440 = 2640 → on pace
+    assert now["APBN"]["realisasi_kumulatif_rupiah"] == 360 * JT
+    assert now["APBN"]["serapan_kumulatif_pct"] == pytest.approx(360 / 440 * 100)
+    assert not now["APBN"]["is_lagging"]
+    # APBD: 30 + 20 = 50 of 150 + 80 = 230; 600 < 1380 → lagging
+    assert now["APBD"]["realisasi_kumulatif_rupiah"] == 50 * JT
+    assert now["APBD"]["is_lagging"]
+    assert now["CSR"]["serapan_kumulatif_pct"] == pytest.approx(20.0)  # 30 / 150
+    assert now["lainnya"]["is_lagging"]  # nothing spent of 20
+    assert now["APBN"]["garis_lurus_pct"] == pytest.approx(50.0)  # 6 / 12
+
+
+def test_pacing_by_programme_and_by_month(conn):
+    monthly = run(conn, "monthly", Y2024)
+    prog = rows(budget.pacing_now(monthly, ["kode_program"]), "kode_program")
+    # P24-LIS: 50 + 30 = 80 of 200; 960 < 1200 → lagging
+    assert prog["P24-LIS"]["realisasi_kumulatif_rupiah"] == 80 * JT
+    assert prog["P24-LIS"]["is_lagging"]
+    assert not prog["P24-LAS"]["is_lagging"]
+    total = budget.pacing(monthly)
+    assert list(total["bulan"]) == [1, 2, 3, 4, 5, 6]  # up to the last month with data
+    # cumulative total: 60, 120, 180, 240, 330 (+30 APBD), 440 (+60 +20 +30)
+    assert list(total["realisasi_kumulatif_rupiah"] / JT) == [
+        60,
+        120,
+        180,
+        240,
+        330,
+        440,
+    ]
+
+
+def test_pacing_boundary_is_strictly_below_the_line():
+    # pagu 1200 → straight line at month 6 is 600: 600 is on pace, 599 lags
+    monthly = pd.DataFrame(
+        {
+            "kode_program": ["A"] * 12 + ["B"] * 12,
+            "sumber_dana": "APBD",
+            "pagu_rupiah": 1200.0,
+            "bulan": list(range(1, 13)) * 2,
+            "realisasi_rupiah": [100.0] * 6
+            + [0.0] * 6
+            + [100.0] * 5
+            + [99.0]
+            + [0.0] * 6,
+            "bulan_data": 6,
+        }
+    )
+    now = rows(budget.pacing_now(monthly, ["kode_program"]), "kode_program")
+    assert now["A"]["realisasi_kumulatif_rupiah"] == 600 and not now["A"]["is_lagging"]
+    assert now["B"]["realisasi_kumulatif_rupiah"] == 599 and now["B"]["is_lagging"]
+
+
+def test_no_monthly_data_for_the_year(conn):
+    monthly = run(conn, "monthly", Filters(tahun=2023))
+    assert len(monthly) == 12  # P23-LAS × 12 months, nothing spent
+    assert budget.data_month(monthly) is None
+    assert budget.pacing(monthly).empty
+
+
+# ---- flows and warnings ---------------------------------------------------------------
+
+
+def test_rupiah_flow_allocates_by_enrolments(conn):
+    costs = run(conn, "programme_costs", Y2024)
+    flow = budget.flow_rupiah(costs, "jenis")
+    by_outcome = flow.groupby("hasil")["nilai"].sum() / JT
+    # LAS 390 over 3: placed 2 → 260, graduated not placed 1 → 130; LIS 120 + 50 placed;
+    # ZRO 60 all not graduated; NOP 10 without enrolments
+    assert by_outcome.to_dict() == pytest.approx(
+        {"ditempatkan": 430, "lulus_belum": 130, "tidak_lulus": 60, "tanpa_peserta": 10}
+    )
+    # the flow's total is the cost-per-graduate numerator: 630 juta
+    assert flow["nilai"].sum() == pytest.approx(630 * JT)
+    nodes, src, tgt, values = budget.sankey_links(flow, "jenis")
+    assert nodes[:3] == ["sumber:APBN", "sumber:APBD", "sumber:CSR"]
+    assert sum(v for s, v in zip(src, values, strict=True) if s < 3) == pytest.approx(
+        630 * JT
+    )
+
+
+def test_persons_flow(conn):
+    flow = budget.flow_persons(run(conn, "outcomes", Y2024), "kejuruan")
+    # LAS (APBN, Pengelasan): 2 placed, 1 not placed; LIS (APBD): 1 placed;
+    # ZRO (APBD, Listrik Industri): 2 not graduated; NOP has no enrolment
+    assert flow["nilai"].sum() == 6
+    apbd = flow[flow["sumber_dana"] == "APBD"].set_index("hasil")["nilai"].to_dict()
+    assert apbd == {"ditempatkan": 1, "tidak_lulus": 2}
+
+
+def test_data_quality_warnings(conn):
+    lines = run(conn, "lines", Y2024)
+    over = budget.over_ceiling(lines)
+    assert list(over["kode_program"]) == ["KEG-24"]  # 25 > 20 juta
+    assert over["selisih_rupiah"].iloc[0] == 5 * JT
+    idle = budget.spending_without_enrolment(lines)
+    assert list(idle["kode_program"]) == ["P24-NOP"]  # 10 juta, nobody enrolled
+
+
+# ---- the page under AppTest -------------------------------------------------------------
+
+
+def open_budget(app_test, db_path: Path, lang: str, **query):
+    """The Anggaran page as the demo admin (the fixture database is demo data)."""
+    at = app_test(db_path, lang=lang, **query).run()
+    at.switch_page("pages/anggaran.py").run()
+    enter = [b for b in at.button if "demo" in (b.key or "")]
+    if enter:  # the login prompt of a page that needs staff: enter as demo admin
+        enter[0].click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric_values(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            {
+                "Pagu anggaran": "Rp 840 juta",
+                "Realisasi anggaran": "Rp 675 juta",
+                "Serapan anggaran": "80,36%",  # 675 / 840
+                "Biaya per peserta": "Rp 81,2 juta",  # 650 / 8
+                "Biaya per lulusan": "Rp 157,5 juta",  # 630 / 4
+                "Biaya per penempatan": "Rp 195 juta",  # 390 / 2
+            },
+        ),
+        (
+            "en",
+            {
+                "Budget ceiling": "Rp 840 million",
+                "Spending": "Rp 675 million",
+                "Budget absorption": "80.36%",
+                "Cost per participant": "Rp 81.2 million",
+                "Cost per graduate": "Rp 157.5 million",
+                "Cost per placement": "Rp 195 million",
+            },
+        ),
+    ],
+)
+def test_page_runs_in_both_languages(app_test, budget_db, lang, expected):
+    at = open_budget(app_test, budget_db, lang, tahun="2024")
+    assert metric_values(at).items() >= expected.items()
+    assert (
+        len(at.get("plotly_chart")) >= 5
+    )  # trend, APBN share, sources, costs, flow, pace
+    warnings = " ".join(w.value for w in at.warning)
+    # one line above its pagu (KEG-24) and one programme without enrolments (P24-NOP)
+    assert ("1 baris anggaran" if lang == "id" else "1 budget lines") in warnings
+    assert "P24-NOP" in " ".join(str(df.value) for df in at.dataframe)
+
+
+def test_page_flow_in_persons_and_year_without_monthly_data(app_test, budget_db):
+    at = open_budget(app_test, budget_db, "id", tahun="2024")
+    at.radio(key="budget_flow_unit").set_value("orang").run()
+    at.radio(key="budget_flow_middle").set_value("kejuruan").run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    # 6 enrolments in programmes ending in 2024, 3 placed within 6 months (B, D, E)
+    assert "Dari 6 pendaftaran" in captions and "3 (50,0%)" in captions
+    older = open_budget(app_test, budget_db, "en", tahun="2023")
+    infos = " ".join(i.value for i in older.info)
+    assert "No monthly spending data for 2023" in infos

@@ -1,0 +1,368 @@
+"""Budget arithmetic for the Anggaran page: absorption, cost per outcome, pacing, flows.
+
+Streamlit-free; every function takes the DataFrames of ``queries/anggaran/*.sql`` and
+returns DataFrames or plain values. The definitions follow ``metrics.md``:
+
+- serapan = realisasi ÷ pagu × 100 (not available where pagu is 0);
+- biaya per lulusan / per penempatan exactly as the registry's ``biaya_per_lulusan``
+  and ``biaya_per_penempatan`` (tests check equality): per funding source a
+  programme's graduates count under every source that paid for it; a total over
+  sources counts each programme once;
+- biaya per peserta (this page's own, in the same style): realisasi of programmes
+  *starting* in the period ÷ their enrolments (every status; a person in two
+  programmes counts twice, as graduates do);
+- pacing (DJPK rule): by month n, spending below n/12 of pagu lags;
+- outliers: cost per placement above ``EXPENSIVE_FACTOR`` × the median of the same
+  kejuruan's programmes; absorption outside Tukey's fences (Q1 − 1.5 IQR, Q3 + 1.5 IQR).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+SOURCES = ("APBN", "APBD", "CSR", "lainnya")
+EXPENSIVE_FACTOR = 2.0  # cost per placement > 2 × the kejuruan median is flagged
+IQR_K = 1.5  # Tukey's fences
+IQR_MIN_PROGRAMMES = 4  # fewer programmes: no quartiles worth the name
+OUTCOMES = ("ditempatkan", "lulus_belum", "tidak_lulus", "berjalan", "tanpa_peserta")
+# cost kind -> (row filter, denominator column); see programme_costs.sql
+COST_KINDS = {
+    "peserta": ("starts_in_period", "peserta_count"),
+    "lulusan": ("ends_in_period", "lulusan_count"),
+    "penempatan": ("ends_mature", "ditempatkan_count"),
+}
+_ALL = "_all"
+
+
+def ratio(numerator: float, denominator: float, scale: float = 1.0) -> float | None:
+    """``numerator ÷ denominator × scale``; None (not available) when the denominator is 0."""
+    if denominator is None or pd.isna(denominator) or denominator == 0:
+        return None
+    return float(numerator) / float(denominator) * scale
+
+
+def _grouped(df: pd.DataFrame, by: Sequence[str]) -> tuple[pd.DataFrame, list[str]]:
+    """The frame and its group keys; a constant key when ``by`` is empty (totals)."""
+    if by:
+        return df, list(by)
+    return df.assign(**{_ALL: "total"}), [_ALL]
+
+
+def _finish(out: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
+    return out.drop(columns=[_ALL]) if not by else out
+
+
+# ---- pagu, realisasi, serapan ---------------------------------------------------------
+
+
+def absorption(lines: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
+    """Pagu, realisasi and serapan_pct per group of budget lines."""
+    df, keys = _grouped(lines, by)
+    out = (
+        df.groupby(keys, dropna=False)[["pagu_rupiah", "realisasi_rupiah"]]
+        .sum()
+        .reset_index()
+    )
+    out["serapan_pct"] = [
+        ratio(r, p, 100)
+        for r, p in zip(out["realisasi_rupiah"], out["pagu_rupiah"], strict=True)
+    ]
+    return _finish(out, by)
+
+
+def yearly(by_year: pd.DataFrame) -> pd.DataFrame:
+    """Per year: pagu, realisasi, serapan_pct, APBN realisasi and porsi_apbn_pct."""
+    out = absorption(by_year, ["tahun"])
+    apbn = (
+        by_year[by_year["sumber_dana"] == "APBN"]
+        .groupby("tahun")["realisasi_rupiah"]
+        .sum()
+    )
+    out["realisasi_apbn_rupiah"] = out["tahun"].map(apbn).fillna(0.0)
+    out["porsi_apbn_pct"] = [
+        ratio(a, r, 100)
+        for a, r in zip(
+            out["realisasi_apbn_rupiah"], out["realisasi_rupiah"], strict=True
+        )
+    ]
+    return out.sort_values("tahun", ignore_index=True)
+
+
+# ---- cost per participant, graduate, placement ------------------------------------------
+
+
+def _kind_rows(costs: pd.DataFrame, kind: str) -> pd.DataFrame:
+    flag = COST_KINDS[kind][0]
+    if flag == "ends_mature":
+        return costs[costs["ends_in_period"] & costs["is_mature"]]
+    return costs[costs[flag]]
+
+
+def cost_table(costs: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
+    """Per group: for each cost kind the realisasi, the count and their ratio.
+
+    Columns ``realisasi_<kind>_rupiah``, ``<count>``, ``biaya_per_<kind>_rupiah`` for
+    kind in peserta, lulusan, penempatan. Counts are summed once per programme within
+    a group (a programme with two source rows counts once in a group without
+    sumber_dana, under each source in a group by sumber_dana), as in the registry.
+    """
+    df, keys = _grouped(costs, by)
+    groups = df[keys].drop_duplicates().reset_index(drop=True)
+    for kind, (_, count) in COST_KINDS.items():
+        rows = _kind_rows(df, kind)
+        money = rows.groupby(keys, dropna=False)["realisasi_rupiah"].sum()
+        heads = (
+            rows.drop_duplicates([*keys, "kode_program"])
+            .groupby(keys, dropna=False)[count]
+            .sum()
+        )
+        part = pd.DataFrame({f"realisasi_{kind}_rupiah": money, count: heads})
+        groups = groups.merge(part.reset_index(), on=keys, how="left")
+        groups[f"realisasi_{kind}_rupiah"] = groups[f"realisasi_{kind}_rupiah"].fillna(
+            0.0
+        )
+        groups[count] = groups[count].fillna(0).astype(int)
+        groups[f"biaya_per_{kind}_rupiah"] = [
+            ratio(m, n)
+            for m, n in zip(
+                groups[f"realisasi_{kind}_rupiah"], groups[count], strict=True
+            )
+        ]
+    return _finish(groups, by)
+
+
+def programme_placement_costs(
+    costs: pd.DataFrame, factor: float = EXPENSIVE_FACTOR
+) -> pd.DataFrame:
+    """Per mature programme ending in the period: cost per placement against its kejuruan.
+
+    ``is_expensive``: cost per placement above ``factor`` × the median cost per
+    placement of the same kejuruan's programmes (those with a placement);
+    ``no_placement``: money spent and nobody placed (cost per placement n/a).
+    """
+    rows = _kind_rows(costs, "penempatan")
+    per = (
+        rows.groupby(["kode_program", "nama_program", "kejuruan"], dropna=False)
+        .agg(
+            sumber_dana=("sumber_dana", lambda s: " + ".join(sorted(s))),
+            realisasi_rupiah=("realisasi_rupiah", "sum"),
+            ditempatkan_count=("ditempatkan_count", "first"),
+        )
+        .reset_index()
+    )
+    per["biaya_per_penempatan_rupiah"] = [
+        ratio(m, n)
+        for m, n in zip(per["realisasi_rupiah"], per["ditempatkan_count"], strict=True)
+    ]
+    cost = pd.to_numeric(per["biaya_per_penempatan_rupiah"], errors="coerce")
+    per["median_kejuruan_rupiah"] = cost.groupby(per["kejuruan"]).transform("median")
+    per["is_expensive"] = (cost > factor * per["median_kejuruan_rupiah"]).fillna(False)
+    per["no_placement"] = (per["ditempatkan_count"] == 0) & (
+        per["realisasi_rupiah"] > 0
+    )
+    return per.sort_values(["kejuruan", "kode_program"], ignore_index=True)
+
+
+# ---- outliers -------------------------------------------------------------------------
+
+
+def iqr_fences(values: Sequence[float]) -> tuple[float, float] | None:
+    """Tukey's fences (Q1 − 1.5 IQR, Q3 + 1.5 IQR), quartiles by linear interpolation.
+
+    None with fewer than ``IQR_MIN_PROGRAMMES`` values.
+    """
+    clean = pd.Series([v for v in values if v is not None], dtype=float).dropna()
+    if len(clean) < IQR_MIN_PROGRAMMES:
+        return None
+    q1, q3 = clean.quantile(0.25), clean.quantile(0.75)
+    spread = q3 - q1
+    return float(q1 - IQR_K * spread), float(q3 + IQR_K * spread)
+
+
+def iqr_outliers(values: Sequence[float | None]) -> list[bool]:
+    """True where a value lies outside Tukey's fences of all the values."""
+    fences = iqr_fences(values)
+    if fences is None:
+        return [False] * len(values)
+    low, high = fences
+    return [v is not None and not pd.isna(v) and not low <= v <= high for v in values]
+
+
+def programme_absorption(lines: pd.DataFrame) -> pd.DataFrame:
+    """Per programme (all its sources): pagu, realisasi, serapan and the IQR outlier flag."""
+    programmes = lines[lines["is_program"]]
+    out = absorption(programmes, ["kode_program", "nama_program", "kejuruan"])
+    out["is_outlier"] = iqr_outliers(list(out["serapan_pct"]))
+    return out
+
+
+# ---- pacing (realisasi_bulanan) -------------------------------------------------------
+
+
+def data_month(monthly: pd.DataFrame) -> int | None:
+    """The last month with any monthly figure in the year (None: none imported)."""
+    if monthly.empty or pd.isna(monthly["bulan_data"].iloc[0]):
+        return None
+    return int(monthly["bulan_data"].iloc[0])
+
+
+def pacing(monthly: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
+    """Cumulative spending per group and month 1..n against the straight line n/12.
+
+    Columns: by, bulan, pagu_rupiah, realisasi_kumulatif_rupiah, serapan_kumulatif_pct,
+    garis_lurus_pct (n/12 × 100) and ``is_lagging`` (spending by month n below n/12 of
+    pagu, compared exactly as 12 × spending < n × pagu).
+    """
+    n = data_month(monthly)
+    if n is None:
+        return pd.DataFrame()
+    df, keys = _grouped(monthly[monthly["bulan"] <= n], by)
+    out = (
+        df.groupby([*keys, "bulan"], dropna=False)[["pagu_rupiah", "realisasi_rupiah"]]
+        .sum()
+        .reset_index()
+    )
+    out["realisasi_kumulatif_rupiah"] = out.groupby(keys, dropna=False)[
+        "realisasi_rupiah"
+    ].cumsum()
+    out["serapan_kumulatif_pct"] = [
+        ratio(c, p, 100)
+        for c, p in zip(
+            out["realisasi_kumulatif_rupiah"], out["pagu_rupiah"], strict=True
+        )
+    ]
+    out["garis_lurus_pct"] = out["bulan"] / 12 * 100
+    out["is_lagging"] = 12 * out["realisasi_kumulatif_rupiah"] < (
+        out["bulan"] * out["pagu_rupiah"]
+    )
+    return _finish(out.drop(columns=["realisasi_rupiah"]), by)
+
+
+def pacing_now(
+    monthly: pd.DataFrame, by: Sequence[str], month: int | None = None
+) -> pd.DataFrame:
+    """Pacing of each group at ``month`` (default: the last month with data)."""
+    table = pacing(monthly, by)
+    if table.empty:
+        return table
+    month = min(month or 12, int(table["bulan"].max()))
+    return table[table["bulan"] == month].reset_index(drop=True)
+
+
+def programme_pacing(monthly: pd.DataFrame, month: int | None = None) -> pd.DataFrame:
+    """Each programme at ``month`` (all its sources), lag and IQR outlier flags.
+
+    Sorted with the furthest behind first.
+    """
+    keys = ["kode_program", "nama_program", "kejuruan"]
+    now = pacing_now(monthly[monthly["is_program"]], keys, month)
+    if now.empty:
+        return now
+    now["is_outlier"] = iqr_outliers(list(now["serapan_kumulatif_pct"]))
+    return now.sort_values("serapan_kumulatif_pct", ignore_index=True)
+
+
+def lines_without_monthly(monthly: pd.DataFrame) -> int:
+    """How many budget lines of the year have no monthly figure at all."""
+    silent = monthly[~monthly["has_monthly"].astype(bool)]
+    return len(silent[["kode_program", "sumber_dana"]].drop_duplicates())
+
+
+# ---- funding flow (Sankey) ------------------------------------------------------------
+
+
+def flow_rupiah(costs: pd.DataFrame, middle: str) -> pd.DataFrame:
+    """Realisasi of programmes ending in the period: source → ``middle`` → outcome.
+
+    A programme's money (each source row) is split over outcomes in proportion to its
+    enrolments; a programme without enrolments goes to ``tanpa_peserta``.
+    """
+    rows = costs[costs["ends_in_period"]]
+    records = []
+    for r in rows.itertuples(index=False):
+        head = (r.sumber_dana, getattr(r, middle))
+        if r.peserta_count == 0:
+            records.append((*head, "tanpa_peserta", r.realisasi_rupiah))
+            continue
+        counts = {
+            "ditempatkan": r.ditempatkan_count,
+            "lulus_belum": r.lulusan_count - r.ditempatkan_count,
+            "tidak_lulus": r.tidak_lulus_count,
+            "berjalan": r.berjalan_count,
+        }
+        for outcome, count in counts.items():
+            share = r.realisasi_rupiah * count / r.peserta_count
+            records.append((*head, outcome, share))
+    return _flow_frame(records, middle)
+
+
+def flow_persons(outcomes: pd.DataFrame, middle: str) -> pd.DataFrame:
+    """Enrolments of programmes ending in the period: source → ``middle`` → outcome."""
+    records = [
+        (r["sumber_dana"], r[middle], outcome, float(r[f"{outcome}_count"]))
+        for _, r in outcomes.iterrows()
+        for outcome in OUTCOMES[:4]
+    ]
+    return _flow_frame(records, middle)
+
+
+def _flow_frame(records: list[tuple], middle: str) -> pd.DataFrame:
+    df = pd.DataFrame(records, columns=["sumber_dana", middle, "hasil", "nilai"])
+    df = df[df["nilai"] > 0]
+    return df.groupby(["sumber_dana", middle, "hasil"], as_index=False)["nilai"].sum()
+
+
+def sankey_links(
+    flow: pd.DataFrame, middle: str
+) -> tuple[list[str], list[int], list[int], list[float]]:
+    """Nodes and links of a three-stage Sankey: (node ids, sources, targets, values).
+
+    Node ids are ``sumber:<x>``, ``mid:<x>``, ``hasil:<x>``; links are summed.
+    """
+    left = flow.groupby(["sumber_dana", middle])["nilai"].sum().reset_index()
+    right = flow.groupby([middle, "hasil"])["nilai"].sum().reset_index()
+    nodes = (
+        [f"sumber:{s}" for s in SOURCES if s in set(flow["sumber_dana"])]
+        + [f"mid:{m}" for m in sorted(flow[middle].astype(str).unique())]
+        + [f"hasil:{h}" for h in OUTCOMES if h in set(flow["hasil"])]
+    )
+    index = {node: i for i, node in enumerate(nodes)}
+    src = [index[f"sumber:{s}"] for s in left["sumber_dana"]]
+    src += [index[f"mid:{m}"] for m in right[middle].astype(str)]
+    tgt = [index[f"mid:{m}"] for m in left[middle].astype(str)]
+    tgt += [index[f"hasil:{h}"] for h in right["hasil"]]
+    values = [*left["nilai"], *right["nilai"]]
+    return nodes, src, tgt, [float(v) for v in values]
+
+
+# ---- data quality ---------------------------------------------------------------------
+
+
+def over_ceiling(lines: pd.DataFrame) -> pd.DataFrame:
+    """Budget lines whose realisasi exceeds their pagu."""
+    out = lines[lines["realisasi_rupiah"] > lines["pagu_rupiah"]]
+    return out.assign(
+        selisih_rupiah=out["realisasi_rupiah"] - out["pagu_rupiah"]
+    ).reset_index(drop=True)
+
+
+def spending_without_enrolment(lines: pd.DataFrame) -> pd.DataFrame:
+    """Programme budget lines with spending while the programme has no enrolment."""
+    mask = lines["is_program"] & (lines["realisasi_rupiah"] > 0)
+    return lines[mask & (lines["peserta_count"] == 0)].reset_index(drop=True)
+
+
+def total_cost(costs: pd.DataFrame, kind: str) -> float | None:
+    """The selection's cost per ``kind`` (peserta, lulusan, penempatan); None if n/a."""
+    if costs.empty:
+        return None
+    value = cost_table(costs).iloc[0][f"biaya_per_{kind}_rupiah"]
+    return float(value) if is_available(value) else None
+
+
+def is_available(value: float | None) -> bool:
+    """True for a finite number (not None, NaN or infinite)."""
+    return value is not None and not pd.isna(value) and not math.isinf(value)
