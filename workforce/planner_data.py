@@ -1,0 +1,161 @@
+"""The planner's inputs from the database: history per kejuruan, vacancies, pagu, targets.
+
+Every number follows a registry definition and is read through a tested query:
+
+* rates: ``pelatihan/outcomes_by_group`` (the outcomes page's breakdown, one query per
+  year for every kejuruan; tests/test_outcomes.py and tests/test_planner.py hold each
+  kejuruan row equal to ``metrics.compute`` filtered to that kejuruan);
+* unit cost: ``budget.cost_table`` on ``anggaran/programme_costs`` (realisasi of the
+  programmes starting in a year ÷ their enrolments: the budget page's biaya per
+  peserta), per kejuruan and per kejuruan × sumber_dana;
+* the seats to start from: the enrolments behind the latest year's unit costs;
+* vacancies, pagu, targets and the latest actuals: ``metrics.compute``/``targets``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from workforce import budget, db, metrics
+from workforce.filters import Filters, bind, options_from_db
+from workforce.planner import FUNDS, KPI_IDS, RATE_KEYS, Basis, rates_from_history
+
+HISTORY_YEARS = 5
+OUTCOMES_QUERY = "pelatihan/outcomes_by_group"
+COSTS_QUERY = "anggaran/programme_costs"
+# rate -> (numerator, denominator) columns of OUTCOMES_QUERY: the registry's bases
+OUTCOME_COUNTS = {
+    "completion": ("lulus_count", "selesai_count"),
+    "certification": ("tersertifikasi_count", "lulus_count"),
+    "placement": ("ditempatkan_6b_count", "lulusan_matang_count"),
+}
+HISTORY_COLUMNS = [
+    "kejuruan",
+    "tahun",
+    *(f"{k}_{p}" for k in RATE_KEYS for p in ("num", "den")),
+    "realisasi_rupiah",
+    "peserta_count",
+    *(f"realisasi_{f}_rupiah" for f in FUNDS),
+    *(f"peserta_{f}_count" for f in FUNDS),
+]
+LINK_MATCH_COLUMNS = ["kejuruan", "vacancies", "graduates", "gap"]
+
+
+def _kejuruan_rows(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """The kejuruan rows of the outcomes breakdown, indexed by kejuruan."""
+    out = db.run(conn, OUTCOMES_QUERY, **bind(OUTCOMES_QUERY, filters))
+    return out[out["dimension"] == "kejuruan"].set_index("grp")
+
+
+def _costs(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Realisasi and enrolments of programmes starting in the year, per kejuruan.
+
+    Columns ``realisasi_rupiah``/``peserta_count`` over all sources and
+    ``realisasi_<FUND>_rupiah``/``peserta_<FUND>_count`` per source.
+    """
+    costs = db.run(conn, COSTS_QUERY, **bind(COSTS_QUERY, filters))
+    out = pd.DataFrame(index=pd.Index(sorted(costs["kejuruan"].dropna().unique())))
+    if costs.empty:
+        return out
+    every = budget.cost_table(costs, ["kejuruan"]).set_index("kejuruan")
+    out["realisasi_rupiah"] = every["realisasi_peserta_rupiah"]
+    out["peserta_count"] = every["peserta_count"]
+    split = budget.cost_table(costs, ["kejuruan", "sumber_dana"])
+    for fund in FUNDS:
+        part = split[split["sumber_dana"] == fund].set_index("kejuruan")
+        out[f"realisasi_{fund}_rupiah"] = part["realisasi_peserta_rupiah"]
+        out[f"peserta_{fund}_count"] = part["peserta_count"]
+    return out
+
+
+def history(
+    conn: duckdb.DuckDBPyConnection, years: Sequence[int], as_of: date | None
+) -> pd.DataFrame:
+    """Per kejuruan and year: the rates' numerators and denominators, spending, seats."""
+    frames = []
+    for year in years:
+        f = Filters(tahun=year, as_of=as_of)
+        out, cost = _kejuruan_rows(conn, f), _costs(conn, f)
+        frame = pd.DataFrame(index=sorted(set(out.index) | set(cost.index)))
+        for key, (num, den) in OUTCOME_COUNTS.items():
+            frame[f"{key}_num"] = out[num]
+            frame[f"{key}_den"] = out[den]
+        frame = frame.join(cost)
+        frame = frame.reindex(columns=HISTORY_COLUMNS[2:]).astype(float).fillna(0.0)
+        frames.append(frame.rename_axis("kejuruan").reset_index().assign(tahun=year))
+    if not frames:
+        return pd.DataFrame(columns=HISTORY_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[HISTORY_COLUMNS]
+
+
+def link_match(
+    conn: duckdb.DuckDBPyConnection, years: Sequence[int], as_of: date | None
+) -> tuple[int | None, pd.DataFrame]:
+    """Registry link-and-match per kejuruan in the most recent year with vacancies."""
+    for year in sorted(years, reverse=True):
+        r = metrics.compute(conn, "kesenjangan_link_match", Filters(year, as_of=as_of))
+        if r.numerator:
+            rows = [
+                (k, v.numerator or 0.0, v.denominator or 0.0, v.value or 0.0)
+                for k, v in r.by.items()
+            ]
+            return year, pd.DataFrame(rows, columns=LINK_MATCH_COLUMNS)
+    return None, pd.DataFrame(columns=LINK_MATCH_COLUMNS)
+
+
+def targets(
+    conn: duckdb.DuckDBPyConnection, plan_year: int
+) -> tuple[int | None, dict[str, float]]:
+    """The plan year's targets, else those of the most recent year that has some."""
+    for year in range(plan_year, plan_year - 6, -1):
+        found = metrics.targets(conn, year)
+        if found:
+            return year, found
+    return None, {}
+
+
+def prefill(hist: pd.DataFrame, kejuruan: Sequence[str], year: int) -> pd.DataFrame:
+    """Seats to start from: enrolments of ``year``'s programmes per kejuruan and source.
+
+    The same counts as the unit costs' denominators (programmes starting in the
+    year, by the source of their budget lines), so repeating last year's seats at
+    last year's unit costs gives last year's spending.
+    """
+    latest = hist[hist["tahun"] == year].set_index("kejuruan")
+    table = pd.DataFrame(index=pd.Index(list(kejuruan), name="kejuruan"))
+    for fund in FUNDS:
+        counts = latest[f"peserta_{fund}_count"].reindex(table.index)
+        table[fund] = counts.fillna(0).astype(int)
+    return table.reset_index()[["kejuruan", *FUNDS]]
+
+
+def load_basis(conn: duckdb.DuckDBPyConnection, as_of: date | None) -> Basis:
+    """Everything the planner needs from the database."""
+    options, all_years = options_from_db(conn)
+    latest = max(all_years) if all_years else (as_of or date.today()).year
+    years = [y for y in all_years if y > latest - HISTORY_YEARS]
+    hist = history(conn, years, as_of)
+    vacancy_year, lm = link_match(conn, years, as_of)
+    latest_f = Filters(tahun=latest, as_of=as_of)
+    pagu = metrics.compute(conn, "pagu", latest_f).by
+    target_year, found = targets(conn, latest + 1)
+    return Basis(
+        latest_year=latest,
+        years=years,
+        kejuruan=list(options["kejuruan"]),
+        history=hist,
+        rates=rates_from_history(hist),
+        vacancies=dict(zip(lm["kejuruan"], lm["vacancies"], strict=True)),
+        vacancy_year=vacancy_year,
+        link_match=lm,
+        pagu={f: pagu[f].value or 0.0 if f in pagu else 0.0 for f in FUNDS},
+        seats=prefill(hist, options["kejuruan"], latest),
+        actuals={k: metrics.compute(conn, k, latest_f).value for k in KPI_IDS},
+        targets=found,
+        target_year=target_year,
+        as_of=as_of,
+    )
