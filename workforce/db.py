@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import cache
@@ -42,6 +43,26 @@ class LockedError(RuntimeError):
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB file (``:memory:`` for tests)."""
     return duckdb.connect(str(path), read_only=read_only)
+
+
+def connect_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open the current version of ``path`` read-only, under a name of its own.
+
+    DuckDB hands a new ``connect`` the database already open under the same path,
+    so after a writer swaps a new file in (``atomic_write``) a plain reconnect
+    would still read the old one. A private hard link with a unique name gives
+    each connection its own path; it is removed once open (the open file stays
+    readable), and connections to older versions finish their work undisturbed.
+    """
+    alias = path.with_name(f".{path.name}.{uuid.uuid4().hex}.ro")
+    try:
+        os.link(path, alias)
+    except OSError:  # read-only directory or no hard links: plain path
+        return connect(path, read_only=True)
+    try:
+        return connect(alias, read_only=True)
+    finally:
+        alias.unlink(missing_ok=True)
 
 
 @cache

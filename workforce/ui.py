@@ -26,6 +26,7 @@ from workforce.filters import (
     Filters,
     bind,
     from_query_params,
+    kecamatan_aliases,
     options_from_db,
 )
 
@@ -56,7 +57,8 @@ def stamp(path: Path) -> Stamp:
 
 @st.cache_resource(max_entries=4, on_release=lambda c: c.close())
 def _connection(path: str, file_stamp: Stamp) -> duckdb.DuckDBPyConnection:
-    return db.connect(path, read_only=True)
+    """One read-only connection per version of the file (see db.connect_snapshot)."""
+    return db.connect_snapshot(Path(path))
 
 
 def conn() -> duckdb.DuckDBPyConnection:
@@ -117,19 +119,38 @@ def _cached_options(
     return options_from_db(_connection(path, file_stamp))
 
 
-def _label(dim: str, value: str) -> str:
-    return T(f"jenis.{value}") if dim == "jenis" else value
+def _aliases() -> dict[str, dict[str, str]]:
+    """Spelling variants accepted in the URL (Kemendagri ``Gerogol`` → ``Grogol``)."""
+    path = db_file()
+    return _cached_aliases(str(path), stamp(path))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _cached_aliases(path: str, file_stamp: Stamp) -> dict[str, dict[str, str]]:
+    names = _cached_options(path, file_stamp)[0]["kecamatan"]
+    return {"kecamatan": kecamatan_aliases(_connection(path, file_stamp), names)}
+
+
+def _label(dim: str, value: str, lang_code: str) -> str:
+    return i18n.t(f"jenis.{value}", lang_code) if dim == "jenis" else value
+
+
+def _period_label(kuartal: int, lang_code: str) -> str:
+    if kuartal == 0:
+        return i18n.t("filter.setahun", lang_code)
+    return i18n.t("filter.kuartal", lang_code, q=kuartal)
 
 
 def sidebar_filters() -> Filters:
     """Draw the shared filters; keep them in session state and in the URL."""
     options, years = _options()
     if "f_tahun" not in st.session_state:
-        start = from_query_params(_url_params(), options, years)
+        start = from_query_params(_url_params(), options, years, _aliases())
         st.session_state["f_tahun"] = start.tahun
         st.session_state["f_kuartal"] = start.kuartal or 0
         for dim in DIMENSIONS:
             st.session_state[f"f_{dim}"] = list(start.values(dim))
+    lg = lang()  # bound now: AppTest calls a format_func outside the script run
     with st.sidebar:
         st.subheader(T("filter.header"))
         year_choices = sorted(years, reverse=True) or [date.today().year]
@@ -140,9 +161,7 @@ def sidebar_filters() -> Filters:
             T("filter.periode"),
             [0, 1, 2, 3, 4],
             key="f_kuartal",
-            format_func=lambda q: (
-                T("filter.setahun") if q == 0 else T("filter.kuartal", q=q)
-            ),
+            format_func=lambda q: _period_label(q, lg),
         )
         for dim in DIMENSIONS:
             st.multiselect(
@@ -150,7 +169,7 @@ def sidebar_filters() -> Filters:
                 options[dim],
                 key=f"f_{dim}",
                 placeholder=T("filter.all"),
-                format_func=lambda v, d=dim: _label(d, v),
+                format_func=lambda v, d=dim: _label(d, v, lg),
             )
         st.button(T("filter.reset"), on_click=_reset_filters)
         st.caption(T("filter.share_hint"))
@@ -190,7 +209,8 @@ def filters() -> Filters:
     if current is None:
         options, years = _options()
         current = replace(
-            from_query_params(_url_params(), options, years), as_of=data_as_of()
+            from_query_params(_url_params(), options, years, _aliases()),
+            as_of=data_as_of(),
         )
     return current
 
