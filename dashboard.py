@@ -33,6 +33,7 @@ role = auth_ui.current_role()
 visible = pages_for(role)
 sections: dict[str, list] = defaultdict(list)
 needs: list[tuple[object, str]] = []
+by_file: dict[str, object] = {}
 for spec in PAGES:
     shown = spec in visible
     page = st.Page(
@@ -45,6 +46,7 @@ for spec in PAGES:
     )
     sections[ui.T(spec.section_key) if shown else ""].append(page)
     needs.append((page, spec.role))
+    by_file[spec.file] = page
 login = st.Page(
     "pages/masuk.py",
     title=ui.T("auth.nav_login"),
@@ -53,10 +55,13 @@ login = st.Page(
     visibility="visible" if role == "public" else "hidden",
 )
 sections[ui.T("auth.nav_section") if role == "public" else ""].append(login)
+by_file["pages/masuk.py"] = login
 current = st.navigation(dict(sections))
+ui.follow_deep_link(by_file)
 auth_ui.account_sidebar()
 
 ui.sidebar_filters()
 ui.demo_banner()
 auth_ui.require(next((r for p, r in needs if p is current), "public"))
-current.run()
+with ui.frame():
+    current.run()

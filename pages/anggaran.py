@@ -11,6 +11,8 @@ from workforce import auth_ui, budget, i18n, metrics, ui
 from workforce import budget_charts as bc
 from workforce import budget_text as bt
 
+ui.ensure_frame(__file__)
+
 auth_ui.require("staff")
 ui.page_header("budget.title", "budget.intro")
 f, lang, T, rp = ui.filters(), ui.lang(), ui.T, ui.fmt("rupiah")

@@ -15,6 +15,8 @@ from workforce import outcomes_tables as tb
 from workforce import outcomes_text as ot
 from workforce import outcomes_ui as ou
 
+ui.ensure_frame(__file__)
+
 auth_ui.require("staff")
 ui.page_header("nav.link_match", "outcomes.link.intro")
 filters = ui.filters()

@@ -5,6 +5,8 @@ import streamlit as st
 from workforce import auth_ui, ui
 from workforce.navigation import pages_for
 
+ui.ensure_frame(__file__)
+
 role = auth_ui.current_role()
 if role != "public":
     st.switch_page(pages_for(role)[0].file)

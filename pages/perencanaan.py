@@ -8,6 +8,8 @@ import streamlit as st
 
 from workforce import auth_ui, meeting_pack_ui, planner_ui, projection_ui, ui
 
+ui.ensure_frame(__file__)
+
 auth_ui.require("staff")
 ui.page_header("nav.perencanaan", "planner.intro")
 st.caption(ui.T("planner.filters_note"))

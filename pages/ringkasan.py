@@ -11,6 +11,8 @@ import streamlit as st
 from workforce import auth_ui, narrative, overview, overview_ui, ui
 from workforce import overview_charts as charts
 
+ui.ensure_frame(__file__)
+
 auth_ui.require("staff")
 ui.page_header("nav.ringkasan", "overview.intro")
 filters = ui.filters()

@@ -8,8 +8,10 @@ it, so new data shows without a restart.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,6 +21,7 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from workforce import charts, config, db, i18n
 from workforce.filters import (
@@ -227,6 +230,48 @@ def language_switch() -> None:
         horizontal=True,
         format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
     )
+
+
+# ---- the frame ---------------------------------------------------------------
+
+_in_frame: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "in_frame", default=False
+)
+
+
+@contextlib.contextmanager
+def frame() -> Iterator[None]:
+    """Mark a page run as happening inside dashboard.py (login, filters, banner)."""
+    token = _in_frame.set(True)
+    try:
+        yield
+    finally:
+        _in_frame.reset(token)
+
+
+def ensure_frame(page_file: str) -> None:
+    """Route a page that runs on its own through dashboard.py, keeping its URL.
+
+    Until some session has run ``st.navigation``, Streamlit serves a deep link
+    such as ``/anggaran`` from the legacy ``pages/`` folder without the frame
+    (streamlit#9624). The page then switches to the frame, which switches back
+    to the page with the same query parameters (``follow_deep_link``).
+    """
+    if _in_frame.get():
+        return
+    relative = Path(page_file).resolve().relative_to(config.ROOT).as_posix()
+    st.session_state["_deep_link"] = (relative, _url_params())
+    try:
+        st.switch_page(str(config.ROOT / "dashboard.py"))
+    except StreamlitAPIException:  # the page is the app itself (a test): no frame
+        st.session_state.pop("_deep_link", None)
+
+
+def follow_deep_link(pages: Mapping[str, Any]) -> None:
+    """In the frame: go on to the page a deep link asked for (see ensure_frame)."""
+    wanted = st.session_state.pop("_deep_link", None)
+    if wanted and wanted[0] in pages:
+        st.switch_page(pages[wanted[0]], query_params=wanted[1])
 
 
 # ---- common blocks -------------------------------------------------------------
