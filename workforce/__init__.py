@@ -1,0 +1,1 @@
+"""Kota Cilegon workforce dashboard: the logic package (importable without Streamlit)."""

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from workforce import auth_cli, config, db
+from workforce import auth_cli, config, db, open_data
 from workforce.ingest import cli as ingest_cli
 
 Command = Callable[[argparse.Namespace], int]
@@ -100,6 +100,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     handlers["kpis"] = cmd_kpis
     ingest_cli.add_parser(sub, handlers)
+    open_data.add_parser(sub, handlers)
     return parser, handlers
 
 

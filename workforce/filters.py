@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from workforce import db
-from workforce.names import norm
+from workforce.names import kecamatan_lookup, norm
 
 DIMENSIONS = ("kecamatan", "kejuruan", "penyelenggara", "jenis", "sumber_dana")
 JENIS = ("pelatihan", "pemagangan", "sertifikasi")
@@ -99,15 +99,24 @@ def _split(raw: Sequence[str] | str | None) -> list[str]:
     return [part for item in items for part in str(item).split(",") if part.strip()]
 
 
-def _match(raw: Sequence[str] | str | None, options: Sequence[str]) -> tuple[str, ...]:
-    by_norm = {norm(o): o for o in options}
-    picked = [by_norm[norm(v)] for v in _split(raw) if norm(v) in by_norm]
+def _match(
+    raw: Sequence[str] | str | None,
+    options: Sequence[str],
+    aliases: Mapping[str, str] | None = None,
+) -> tuple[str, ...]:
+    by_norm = {**(aliases or {}), **{norm(o): o for o in options}}
+    items = [] if raw is None else [raw] if isinstance(raw, str) else list(raw)
+    # a whole value first (a name may hold a comma), else its comma-separated parts
+    parts = [
+        v for item in items for v in ([item] if norm(item) in by_norm else _split(item))
+    ]
+    picked = [by_norm[norm(v)] for v in parts if norm(v) in by_norm]
     return tuple(dict.fromkeys(picked))
 
 
 def _int_in(raw: Sequence[str] | str | None, allowed: Sequence[int]) -> int | None:
     for value in _split(raw):
-        if value.strip().isdigit() and int(value) in allowed:
+        if value.strip().isdecimal() and int(value) in allowed:
             return int(value)
     return None
 
@@ -116,12 +125,27 @@ def from_query_params(
     params: Mapping[str, Sequence[str] | str],
     options: Mapping[str, Sequence[str]],
     years: Sequence[int],
+    aliases: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Filters:
-    """Parse URL params against known options; unknown values are ignored."""
+    """Parse URL params against known options; unknown values are ignored.
+
+    ``aliases`` maps, per dimension, a normalised spelling variant to its option
+    (``{"kecamatan": {"gerogol": "Grogol"}}``, see ``kecamatan_aliases``).
+    """
     tahun = _int_in(params.get("tahun"), years) or max(years, default=date.today().year)
     kuartal = _int_in(params.get("kuartal"), (1, 2, 3, 4))
-    dims = {dim: _match(params.get(dim), options.get(dim, ())) for dim in DIMENSIONS}
+    dims = {
+        dim: _match(params.get(dim), options.get(dim, ()), (aliases or {}).get(dim))
+        for dim in DIMENSIONS
+    }
     return Filters(tahun, kuartal, {k: v for k, v in dims.items() if v})
+
+
+def kecamatan_aliases(conn: Any, names: Sequence[str]) -> dict[str, str]:
+    """Normalised Kemendagri spelling, known variant or code → kecamatan name shown."""
+    lookup = kecamatan_lookup(conn)
+    by_kode = {lookup[norm(n)]: n for n in names if norm(n) in lookup}
+    return {key: by_kode[kode] for key, kode in lookup.items() if kode in by_kode}
 
 
 def options_from_db(conn: Any) -> tuple[dict[str, list[str]], list[int]]:

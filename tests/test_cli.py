@@ -1,0 +1,85 @@
+"""The command line: ``init`` creates and upgrades in place; the database path rule."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workforce import config, db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "workforce", *args],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_init_creates_schema_and_reference_tables(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "w.duckdb"
+    result = _cli("init", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert str(path) in result.stdout
+    conn = db.connect(path, read_only=True)
+    try:
+        assert db.schema_version_readonly(conn) >= 1
+        assert conn.execute("select count(*) from ref_kecamatan").fetchone() == (8,)
+        assert conn.execute("select count(*) from peserta").fetchone() == (0,)
+    finally:
+        conn.close()
+    assert not list(path.parent.glob(".*.tmp"))
+
+
+def test_init_twice_keeps_the_data(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    assert _cli("init", "--db", str(path)).returncode == 0
+    conn = db.connect(path)
+    conn.execute("insert into ref_kejuruan values (1, 'Pengelasan', 'pengelasan')")
+    conn.close()
+    result = _cli("init", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    conn = db.connect(path, read_only=True)
+    try:
+        assert conn.execute("select nama from ref_kejuruan").fetchall() == [
+            ("Pengelasan",)
+        ]
+        assert conn.execute("select count(*) from ref_kecamatan").fetchone() == (8,)
+    finally:
+        conn.close()
+
+
+def test_init_uses_workforce_db_when_no_flag(tmp_path: Path) -> None:
+    path = tmp_path / "from_env.duckdb"
+    result = _cli("init", env={"WORKFORCE_DB": str(path)})
+    assert result.returncode == 0, result.stderr
+    assert path.is_file()
+
+
+def test_init_refuses_while_another_writer_holds_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    with db.writer_lock(path):
+        result = _cli("init", "--db", str(path))
+    assert result.returncode == 3
+    assert "another import or build" in result.stderr
+
+
+def test_db_path_rule(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("WORKFORCE_DB", raising=False)
+    assert config.db_path() == config.DEFAULT_DB
+    assert config.DEFAULT_DB.parent == ROOT / "data"
+    monkeypatch.setenv("WORKFORCE_DB", str(tmp_path / "env.duckdb"))
+    assert config.db_path() == tmp_path / "env.duckdb"  # env beats the default
+    assert config.db_path(tmp_path / "flag.duckdb") == tmp_path / "flag.duckdb"
+    assert config.db_path(str(tmp_path / "flag.duckdb")) == tmp_path / "flag.duckdb"
+    monkeypatch.setenv("WORKFORCE_DB", "")
+    assert config.db_path() == config.DEFAULT_DB  # empty means unset

@@ -1,0 +1,111 @@
+"""The text catalogue is complete in both languages, and values format the Indonesian way."""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from workforce import i18n
+from workforce.navigation import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]
+SOURCES += sorted((ROOT / "workforce").rglob("*.py"))
+# T("key"), t("key"), i18n.t("key"), ui.T("key") with a literal key
+KEY_USE_RE = re.compile(
+    r"(?<![\w.])(?:ui\.|i18n\.)?[Tt]\(\s*[\"']([A-Za-z0-9_.]+)[\"']"
+)
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+CATALOGUE = i18n.catalogue()
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_key_has_both_languages_and_same_placeholders(key: str) -> None:
+    entry = CATALOGUE[key]
+    assert set(entry) >= {"id", "en"}, f"{key}: needs id and en"
+    assert entry["id"].strip() and entry["en"].strip(), f"{key}: empty text"
+    assert _fields(entry["id"]) == _fields(entry["en"]), f"{key}: placeholders differ"
+
+
+def test_catalogue_is_not_empty() -> None:
+    assert len(CATALOGUE) > 20
+
+
+def _used_keys() -> dict[str, list[str]]:
+    used: dict[str, list[str]] = {}
+    for path in SOURCES:
+        for key in KEY_USE_RE.findall(path.read_text(encoding="utf-8")):
+            used.setdefault(key, []).append(str(path.relative_to(ROOT)))
+    return used
+
+
+def test_the_key_scan_finds_keys() -> None:
+    used = _used_keys()
+    assert "app.demo_banner" in used and "filter.header" in used
+
+
+def test_every_literal_key_in_the_code_exists() -> None:
+    missing = {k: files for k, files in _used_keys().items() if k not in CATALOGUE}
+    assert not missing, f"keys used but not in workforce/locales/*.toml: {missing}"
+
+
+def test_navigation_keys_exist() -> None:
+    for spec in PAGES:
+        assert spec.title_key in CATALOGUE, spec.file
+        assert spec.section_key in CATALOGUE, spec.file
+
+
+def test_t_fills_placeholders_and_refuses_unknown_keys() -> None:
+    assert i18n.t("app.data_as_of", "id", date="1 Oktober 2025") == (
+        "Data per 1 Oktober 2025"
+    )
+    assert i18n.t("app.data_as_of", "en", date="x") == "Data as of x"
+    with pytest.raises(KeyError, match="no.such.key"):
+        i18n.t("no.such.key")
+
+
+@pytest.mark.parametrize(
+    ("call", "id_text", "en_text"),
+    [
+        (lambda lang: i18n.fmt_pct(7.41, lang), "7,41%", "7.41%"),
+        (lambda lang: i18n.fmt_pct(None, lang), "t.a.", "n/a"),
+        (lambda lang: i18n.fmt_pct(float("nan"), lang), "t.a.", "n/a"),
+        (lambda lang: i18n.fmt_rupiah(1.2e9, lang), "Rp 1,2 miliar", "Rp 1.2 billion"),
+        (lambda lang: i18n.fmt_rupiah(350e6, lang), "Rp 350 juta", "Rp 350 million"),
+        (lambda lang: i18n.fmt_rupiah(999_999, lang), "Rp 999.999", "Rp 999,999"),
+        (lambda lang: i18n.fmt_rupiah(None, lang), "t.a.", "n/a"),
+        (
+            lambda lang: i18n.fmt_rupiah_exact(1_500_000, lang),
+            "Rp 1.500.000",
+            "Rp 1,500,000",
+        ),
+        (lambda lang: i18n.fmt_number(1234567, lang), "1.234.567", "1,234,567"),
+        (lambda lang: i18n.fmt_number(None, lang), "t.a.", "n/a"),
+        (
+            lambda lang: i18n.fmt_date(date(2025, 10, 1), lang),
+            "1 Oktober 2025",
+            "1 October 2025",
+        ),
+        (lambda lang: i18n.fmt_date(None, lang), "t.a.", "n/a"),
+        (lambda lang: i18n.fmt_value(7.41, "pct", lang), "7,41%", "7.41%"),
+        (lambda lang: i18n.fmt_value(350e6, "rupiah", lang), "Rp 350 juta",
+         "Rp 350 million"),
+    ],
+)  # fmt: skip
+def test_formatting(call, id_text: str, en_text: str) -> None:
+    assert call("id") == id_text
+    assert call("en") == en_text
+
+
+def test_points_are_signed() -> None:
+    assert i18n.fmt_points(1.33, "id").startswith("+1,33 ")
+    assert i18n.fmt_points(-0.5, "en").startswith("−0.50 ")

@@ -1,0 +1,168 @@
+"""Every page runs under AppTest: both databases, both languages, hostile URLs.
+
+Parametrised over ``navigation.PAGES``, so a page added to the registry is covered
+without touching this file. AppTest's ``switch_page`` runs the page file alone (the
+``pages/`` folder puts it in Streamlit's old multipage mode); each page sends itself
+through dashboard.py (``ui.ensure_frame``), which ``test_switch_page_runs_the_frame``
+checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from workforce import i18n
+from workforce.navigation import PAGES, PageSpec
+
+HOSTILE = {
+    "tahun": "2024'--",
+    "kecamatan": "<img src=x onerror=alert(1)>",
+    "kejuruan": "'; drop table program; --",
+    "penyelenggara": "<script>alert(1)</script>",
+    "kuartal": "1 or 1=1",
+    "jenis": '"><svg onload=alert(1)>',
+    "sumber_dana": "APBN' union select * from peserta --",
+}
+HOSTILE_LANG = "<b>en</b>"
+
+
+@pytest.fixture(params=["fixture", "demo"])
+def any_db(request: pytest.FixtureRequest) -> Path:
+    """The hand-built fixture database, then the demo database."""
+    return request.getfixturevalue(f"{request.param}_db")
+
+
+def _open(at: AppTest, spec: PageSpec) -> AppTest:
+    at.run()
+    assert not at.exception, _exceptions(at)
+    at.switch_page(spec.file).run()
+    assert not at.exception, _exceptions(at)
+    return at
+
+
+def _exceptions(at: AppTest) -> str:
+    return "\n".join(f"{e.message}\n{''.join(e.stack)}" for e in at.exception)
+
+
+def _walk(node) -> Iterator:
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def _proto_strings(msg) -> Iterator[str]:
+    for field, value in msg.ListFields():
+        values = value if field.is_repeated else [value]
+        for item in values:
+            if field.type == field.TYPE_MESSAGE:
+                yield from _proto_strings(item)
+            elif field.type == field.TYPE_STRING:
+                yield item
+
+
+def rendered_text(at: AppTest) -> str:
+    """Every string the app sent to the browser (texts, labels, options, values)."""
+    out = []
+    for node in _walk(at._tree):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.extend(_proto_strings(proto))
+    return "\n".join(out)
+
+
+def _title(at: AppTest) -> list[str]:
+    return [t.value for t in at.title]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.url_path)
+def test_page_runs(app_test, any_db: Path, spec: PageSpec, lang: str) -> None:
+    at = _open(app_test(any_db, lang=lang), spec)
+    assert _title(at), "a page opens with its heading (a login prompt has none)"
+    frame_ran = "f_tahun" in [box.key for box in at.selectbox]  # sidebar filters
+    assert frame_ran, "the page ran without dashboard.py: call ui.ensure_frame"
+    role = i18n.t(f"auth.role.{spec.role}", lang)
+    assert i18n.t("auth.need_login", lang, role=role) not in rendered_text(at)
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.url_path)
+def test_page_with_hostile_url(app_test, fixture_db: Path, spec: PageSpec) -> None:
+    at = app_test(fixture_db, lang=None, **HOSTILE)
+    at.query_params["lang"] = HOSTILE_LANG
+    at.run()
+    assert not at.exception, _exceptions(at)
+    frame = rendered_text(at)
+    assert "Filter" in frame  # the sidebar is there
+    assert at.session_state["lang"] == "id"  # ?lang=<b>en</b> is not a language
+    assert dict(at.query_params) == {"tahun": "2024"}  # hostile values dropped
+    at.switch_page(spec.file).run()
+    assert not at.exception, _exceptions(at)
+    page = rendered_text(at)
+    for value in [*HOSTILE.values(), HOSTILE_LANG]:
+        assert value not in frame and value not in page, value
+
+
+def test_hostile_values_are_not_kept_in_the_url(app_test, fixture_db: Path) -> None:
+    at = app_test(fixture_db, **HOSTILE).run()
+    assert at.selectbox(key="f_tahun").value == 2024  # latest year, not 2024'--
+    assert at.selectbox(key="f_kuartal").value == 0
+    for dim in ("kecamatan", "kejuruan", "penyelenggara", "jenis", "sumber_dana"):
+        assert at.multiselect(key=f"f_{dim}").value == []
+    assert dict(at.query_params) == {"tahun": "2024"}
+
+
+@pytest.mark.parametrize(
+    ("params", "kecamatan", "tahun"),
+    [
+        ({"tahun": "2023", "kecamatan": "Ciwandan"}, ["Ciwandan"], 2023),
+        ({"tahun": "2024", "kecamatan": " ciwandan "}, ["Ciwandan"], 2024),
+        ({"tahun": "2024", "kecamatan": "Gerogol"}, ["Grogol"], 2024),  # Kemendagri
+        ({"kecamatan": ["Ciwandan", "Grogol"]}, ["Ciwandan", "Grogol"], 2024),
+    ],
+)
+def test_url_filter_is_applied(app_test, fixture_db: Path, params, kecamatan, tahun):
+    at = app_test(fixture_db, **params).run()
+    assert not at.exception, _exceptions(at)
+    assert at.multiselect(key="f_kecamatan").value == kecamatan
+    assert at.selectbox(key="f_tahun").value == tahun
+    # the URL is rewritten to the canonical names (one value: str; several: list)
+    in_url = kecamatan[0] if len(kecamatan) == 1 else kecamatan
+    assert at.query_params["kecamatan"] == in_url
+    assert at.session_state["filters"].values("kecamatan") == tuple(kecamatan)
+
+
+def test_url_filter_on_the_demo_database(app_test, demo_db: Path) -> None:
+    at = app_test(demo_db, tahun="2024", kecamatan="Ciwandan").run()
+    assert not at.exception, _exceptions(at)
+    assert at.multiselect(key="f_kecamatan").value == ["Ciwandan"]
+    assert at.selectbox(key="f_tahun").value == 2024
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_demo_banner_and_language(app_test, fixture_db: Path, lang: str) -> None:
+    at = app_test(fixture_db, lang=lang).run()
+    assert any(i18n.t("app.demo_banner", lang) == w.value for w in at.warning)
+    assert i18n.t("filter.header", lang) in [s.value for s in at.sidebar.subheader]
+
+
+def test_language_from_the_url(app_test, fixture_db: Path) -> None:
+    at = app_test(fixture_db, lang=None)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception, _exceptions(at)
+    assert at.session_state["lang"] == "en"
+    assert i18n.t("filter.header", "en") in [s.value for s in at.sidebar.subheader]
+    assert at.query_params["lang"] == "en"  # kept in the shareable URL
+
+
+def test_switch_page_runs_the_frame(app_test, fixture_db: Path) -> None:
+    """A page run on its own routes through dashboard.py (ui.ensure_frame)."""
+    at = app_test(fixture_db, tahun="2023").run()
+    at.switch_page(PAGES[0].file).run()
+    assert not at.exception, _exceptions(at)
+    assert at.selectbox(key="f_tahun").value == 2023  # the frame's sidebar
+    assert i18n.t("app.demo_banner") in [w.value for w in at.warning]

@@ -1,0 +1,28 @@
+"""Errors that stop a whole file or import, each a reason code with params.
+
+The ingest core never formats user text itself: ``IngestError.text(lang)`` looks
+the code up in ``locales/ingest.toml`` (``ingest.error.<code>``), so the CLI and
+the Kelola Data page show the same words in Bahasa Indonesia or English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workforce import i18n
+
+
+class IngestError(Exception):
+    """A file or an import that cannot go ahead (nothing is written)."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def text(self, lang: str = i18n.DEFAULT_LANG) -> str:
+        """The message in ``lang``."""
+        return i18n.t(f"ingest.error.{self.code}", lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.text("en")

@@ -1,0 +1,39 @@
+"""The import's summary in words (``ingest.summary.*``), for the CLI and the app."""
+
+from __future__ import annotations
+
+from workforce import i18n
+from workforce.ingest.load import ImportResult
+
+
+def summary_lines(result: ImportResult, lang: str) -> list[str]:
+    """The import's summary sentences in ``lang`` (shared with the app)."""
+    v = result.validation
+    values = {
+        "file": v.file_name,
+        "template": v.template.name,
+        "inserted": result.inserted,
+        "replaced": result.replaced,
+        "rejected": result.rejected,
+        "ignored": result.ignored,
+    }
+    key = f"ingest.summary.{result.status}"
+    if result.status == "unchanged" and result.previous:
+        key = "ingest.summary.unchanged_previous"
+        values["import_id"] = result.previous["import_id"]
+        values["when"] = i18n.fmt_date(result.previous["finished_at"].date(), lang)
+    lines = [i18n.t(key, lang, **values)]
+    for kind, names in v.new_refs.items():
+        lines.append(
+            i18n.t("ingest.summary.new_refs", lang, kind=kind, names=", ".join(names))
+        )
+    extras = (
+        ("ignored_columns", "columns", ", ".join(v.ignored_columns)),
+        ("personal_columns", "columns", ", ".join(v.personal_columns)),
+        ("example_rows", "n", v.example_rows),
+        ("warnings", "n", v.warnings),
+    )
+    for name, param, value in extras:
+        if value:
+            lines.append(i18n.t(f"ingest.summary.{name}", lang, **{param: value}))
+    return lines
