@@ -362,3 +362,18 @@ def test_kpis_cli_prints_the_registry_values(tmp_path):
         cwd=ROOT,
     )
     assert json.loads(later.stdout)["tingkat_penempatan_6b"] == pytest.approx(400 / 7)
+
+
+def test_compute_by_year_and_dimension_equals_single_computations(conn):
+    by_year = metrics.compute_by(
+        conn, "peserta", Filters(tahun=2024), "tahun", [2023, 2024]
+    )
+    assert {k: v.value for k, v in by_year.items()} == {"2023": 2, "2024": 6}  # P3: A F
+    by_kec = metrics.compute_by(
+        conn, "peserta", Filters(tahun=2024), "kecamatan", ["Ciwandan", "Grogol"]
+    )
+    assert {k: v.value for k, v in by_kec.items()} == {"Ciwandan": 2, "Grogol": 1}
+    ignored = metrics.compute_by(
+        conn, "pagu", Filters(tahun=2024), "kecamatan", ["Ciwandan"]
+    )
+    assert ignored["Ciwandan"].value == 230_000_000  # budget has no kecamatan

@@ -11,6 +11,7 @@ CLI and the public methodology all read from here, so they cannot disagree.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -141,6 +142,28 @@ def compute(
 def compute_all(conn: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Result]:
     """Every KPI of the registry for one selection."""
     return {m.id: compute(conn, m.id, filters) for m in REGISTRY}
+
+
+def compute_by(
+    conn: duckdb.DuckDBPyConnection,
+    metric_id: str,
+    filters: Filters,
+    by: str,
+    values: Sequence[Any],
+) -> dict[str, Result]:
+    """The KPI for each of ``values``: per whole year (``by="tahun"``) or per value
+    of a dimension (that dimension's selection replaced by the one value)."""
+    metric = get(metric_id)
+    out: dict[str, Result] = {}
+    for value in values:
+        if by == "tahun":
+            selection = replace(filters, tahun=int(value), kuartal=None)
+        elif by in metric.dimensions():
+            selection = replace(filters, dims={**filters.dims, by: (str(value),)})
+        else:  # the KPI ignores that dimension
+            selection = filters
+        out[str(value)] = compute(conn, metric_id, selection)
+    return out
 
 
 def _plain(value: float | None) -> float | int | None:
