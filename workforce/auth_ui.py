@@ -25,7 +25,7 @@ import tomllib
 
 import streamlit as st
 
-from workforce import auth, ui
+from workforce import auth, i18n, ui
 from workforce.navigation import ROLES, allowed
 
 _USER, _SOURCE, _DEMO_ROLE = "auth_user", "auth_source", "auth_demo_role"
@@ -258,12 +258,13 @@ def account_sidebar() -> None:
                 if user is None:
                     _demo_enter_button("auth_demo_enter_sidebar")
                 else:
+                    lg = ui.lang()  # bound now: AppTest formats outside the run
                     st.radio(
                         ui.T("auth.demo_role"),
                         ROLES,
                         key=_DEMO_ROLE,
                         horizontal=True,
-                        format_func=lambda r: ui.T(f"auth.role.{r}"),
+                        format_func=lambda r: i18n.t(f"auth.role.{r}", lg),
                     )
                     st.button(ui.T("auth.logout"), on_click=logout, key="auth_logout")
         elif user is not None:
