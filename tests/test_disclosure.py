@@ -178,6 +178,21 @@ def linear_attack(eqs: list[Equation], hidden: Mapping) -> set:
     return found
 
 
+def _component(eqs: list[Equation], hidden: Mapping, key) -> list[Equation]:
+    """The equations linked to ``key`` through hidden cells (the rest cannot matter)."""
+    todo, seen, found = [key], {key}, []
+    while todo:
+        k = todo.pop()
+        for eq in eqs:
+            if k in eq.entries and eq not in found:
+                found.append(eq)
+                for other in eq.entries:
+                    if other in hidden and other not in seen:
+                        seen.add(other)
+                        todo.append(other)
+    return found
+
+
 def possible_values(
     counts: Mapping, eqs: list[Equation], hidden: Mapping, key, upper: int
 ) -> set[int]:
@@ -192,7 +207,9 @@ def possible_values(
         k: (lo, min(hi, upper))
         for k, (lo, hi) in d.reader_bounds(eqs, hidden, LIMIT).items()
     }
-    relevant = [eq for eq in eqs if any(k in hidden for k in eq.entries)]
+    relevant = _component(eqs, hidden, key)
+    involved = {k for eq in relevant for k in eq.entries if k in hidden}
+    start = {k: v for k, v in start.items() if k in involved or k == key}
 
     def fits(box: dict) -> bool:
         box = _propagate(relevant, known, box)
@@ -277,7 +294,7 @@ def test_a_small_and_a_just_large_cell_are_not_enough() -> None:
     # away. The rule hides c as well: a + b + c = 20 leaves a free in 1..4.
     counts = {"a": 1, "b": 5, "c": 14, "t": 20}
     eqs = [Equation("t", ("a", "b", "c"))]
-    assert d.intervals(counts, eqs, {"a": SMALL, "b": COMPLEMENT}, 5)["a"] == (1, 1)
+    assert d.ranges(counts, eqs, {"a": SMALL, "b": COMPLEMENT}, 5)["a"] == (1, 1)
     hidden = d.suppress(counts, eqs, LIMIT)
     assert hidden == {"a": SMALL, "b": COMPLEMENT, "c": COMPLEMENT}
     assert_protected(counts, eqs, hidden)
@@ -347,7 +364,6 @@ def test_parts_that_overlap_add_up_to_more_than_the_total() -> None:
     hidden = d.suppress(counts, [eq], LIMIT)
     assert hidden == {"garmen": SMALL, "listrik": COMPLEMENT}
     assert d.ranges(counts, [eq], hidden, LIMIT) == {"garmen": (1, 4)}
-    assert d.intervals(counts, [eq], hidden, LIMIT)["garmen"] == (1, 4)
 
 
 def test_a_count_that_follows_from_shown_ones_is_protected() -> None:
@@ -364,6 +380,19 @@ def test_a_count_that_follows_from_shown_ones_is_protected() -> None:
     # 20 graduates, 12 placed: 8 not placed is no small count, nothing to hide
     counts = {"graduates": 20, "placed": 12, "not_placed": 8}
     assert d.suppress(counts, [eq], LIMIT, unpublished={"not_placed"}) == {}
+
+
+def test_the_breakdown_of_a_small_total_is_all_small() -> None:
+    # 4 people in 4 kecamatan, 1 each, none in the fifth: with the zero shown, a
+    # reader would know each "< 5" is at least 1, and four of them make "< 5", so
+    # each is exactly 1. Shown as "< 5" too, the zero leaves every part 0..4.
+    counts = {"t": 4, "a": 1, "b": 1, "c": 1, "e": 1, "z": 0}
+    eq = Equation("t", ("a", "b", "c", "e", "z"))
+    hidden = d.suppress(counts, [eq], LIMIT)
+    assert hidden == dict.fromkeys(counts, SMALL)
+    assert d.reader_bounds([eq], hidden, LIMIT)["a"] == (0, 4)
+    assert d.reader_bounds([eq], hidden, LIMIT)["t"] == (1, 4)
+    assert_protected(counts, [eq], hidden)
 
 
 def test_unknown_keys_in_equations_are_refused() -> None:

@@ -3,7 +3,9 @@
 The rules (``../shared/metrics.md``, "Public figures and privacy"):
 
 1. **Primary.** A count of persons from 1 to ``threshold - 1`` is hidden and shown as
-   ``< 5``. Zero is shown: nobody is in it, so it says nothing about anyone.
+   ``< 5``. Zero is shown: nobody is in it, so it says nothing about anyone;
+   except in the breakdown of a "< 5" total, where every part reads "< 5" (four
+   "< 5" parts of a "< 5" total would otherwise each have to be 1).
 2. **Complementary.** Published figures are tied together by equations: a total is
    the sum of its parts, and the same total may close several tables (participants
    of a year = Σ per kejuruan = Σ per kecamatan = Σ per jenis, and the KPI card
@@ -121,8 +123,8 @@ def suppress(
     one (1..limit-1) must not be derivable either. Deterministic: ties between
     equally small cells are broken by the key's text.
     """
-    eqs = [e for e in equations if all(k in counts for k in e.entries)]
-    missing = {k for e in equations for k in e.entries} - counts.keys()
+    eqs = list(equations)
+    missing = {k for e in eqs for k in e.entries} - counts.keys()
     if missing:
         raise KeyError(f"equations name counts that are not published: {missing}")
     hidden = {k: SMALL for k, v in counts.items() if 0 < v < limit}
@@ -185,7 +187,7 @@ def _complement_once(
         return False
     # Widen around the pinned cell first; when its own equations are all hidden,
     # around the hidden cells a reader knows best (narrowest range first).
-    boxes = intervals(counts, eqs, hidden, limit)
+    boxes = ranges(counts, eqs, hidden, limit, hidden.keys())
     narrow = sorted(boxes, key=lambda k: (boxes[k][1] - boxes[k][0], str(k)))
     for key in [*pinned, *narrow]:
         for eq in eqs:
@@ -216,34 +218,6 @@ def bounds(status: str, limit: int, zero: bool = False) -> tuple[float, float]:
     if status == SMALL:
         return (0 if zero else 1, limit - 1)
     return (limit, math.inf)
-
-
-def intervals(
-    counts: Mapping[Key, int],
-    eqs: Sequence[Equation],
-    hidden: Mapping[Key, str],
-    limit: int,
-) -> dict[Key, tuple[float, float]]:
-    """The narrowest range a reader can work out for each hidden count: start from
-    the markers' bounds and tighten through every equation until nothing changes."""
-    linear, box = _unknowns(counts, eqs, hidden, limit)
-    uses: dict[Key, list[int]] = {}
-    for i, (coef, _) in enumerate(linear):
-        for k in coef:
-            uses.setdefault(k, []).append(i)
-    queue, queued = list(range(len(linear))), set(range(len(linear)))
-    while queue:
-        i = queue.pop()
-        queued.discard(i)
-        coef, rest = linear[i]
-        for k, (lo, hi) in _tighten(coef, rest, box).items():
-            if (lo, hi) != box[k]:
-                box[k] = (lo, hi)
-                for j in uses[k]:
-                    if j not in queued:
-                        queue.append(j)
-                        queued.add(j)
-    return {k: box[k] for k in hidden}
 
 
 def _unknowns(
@@ -280,37 +254,6 @@ def _coefficients(eq: Equation, keys: Mapping[Key, object]) -> dict[Key, int]:
     if eq.total in keys:
         coef[eq.total] = coef.get(eq.total, 0) - 1
     return {k: c for k, c in coef.items() if c}
-
-
-def _tighten(
-    coef: Mapping[Key, int], rest: float, box: Mapping[Key, tuple[float, float]]
-) -> dict[Key, tuple[float, float]]:
-    """New bounds of each x in ``sum(coef * x) = rest`` given the others' bounds."""
-    terms = {
-        k: (c * box[k][0], c * box[k][1]) if c > 0 else (c * box[k][1], c * box[k][0])
-        for k, c in coef.items()
-    }
-    low_fin = sum(lo for lo, _ in terms.values() if math.isfinite(lo))
-    low_inf = sum(not math.isfinite(lo) for lo, _ in terms.values())
-    high_fin = sum(hi for _, hi in terms.values() if math.isfinite(hi))
-    high_inf = sum(not math.isfinite(hi) for _, hi in terms.values())
-    out = {}
-    for k, c in coef.items():
-        own_lo, own_hi = terms[k]
-        inf_lo = low_inf - (not math.isfinite(own_lo))
-        inf_hi = high_inf - (not math.isfinite(own_hi))
-        others_lo = (
-            -math.inf if inf_lo else low_fin - (own_lo if math.isfinite(own_lo) else 0)
-        )
-        others_hi = (
-            math.inf if inf_hi else high_fin - (own_hi if math.isfinite(own_hi) else 0)
-        )
-        lo, hi = (rest - others_hi) / c, (rest - others_lo) / c
-        lo, hi = min(lo, hi), max(lo, hi)
-        lo = max(box[k][0], math.ceil(lo) if math.isfinite(lo) else lo)
-        hi = min(box[k][1], math.floor(hi) if math.isfinite(hi) else hi)
-        out[k] = (lo, hi)
-    return out
 
 
 def ranges(
