@@ -551,10 +551,9 @@ def test_demo_mode_offers_demo_admin(
     at.switch_page(KELOLA.file).run()
     assert _shown(at)
     assert at.session_state["user_name"] == "demo-admin"
-    at.session_state["auth_demo_role"] = "staff"  # what the sidebar picker sets
-    at.run()
+    at.sidebar.radio(key="auth_demo_role").set_value("staff").run()
     assert _blocked(at)
-    at.session_state["auth_demo_role"] = "public"
+    at.sidebar.radio(key="auth_demo_role").set_value("public").run()
     at.switch_page("pages/ringkasan.py").run()
     assert _blocked(at)
     assert at.button(key="auth_demo_enter_main")  # the prompt offers the demo again

@@ -1,10 +1,10 @@
 """Every page runs under AppTest: both databases, both languages, hostile URLs.
 
 Parametrised over ``navigation.PAGES``, so a page added to the registry is covered
-without touching this file. AppTest's ``switch_page`` runs the page file alone (the
-``pages/`` folder puts it in Streamlit's old multipage mode); each page sends itself
-through dashboard.py (``ui.ensure_frame``), which ``test_switch_page_runs_the_frame``
-checks.
+without touching this file. AppTest runs as on a server where ``st.navigation`` has
+run (tests/conftest.py); ``test_switch_page_runs_the_frame`` checks the fresh-server
+case, where a page runs alone in Streamlit's old ``pages/`` mode and sends itself
+through dashboard.py (``ui.ensure_frame``).
 """
 
 from __future__ import annotations
@@ -159,6 +159,7 @@ def test_language_from_the_url(app_test, fixture_db: Path) -> None:
     assert at.query_params["lang"] == "en"  # kept in the shareable URL
 
 
+@pytest.mark.legacy_pages
 def test_switch_page_runs_the_frame(app_test, fixture_db: Path) -> None:
     """A page run on its own routes through dashboard.py (ui.ensure_frame)."""
     at = app_test(fixture_db, tahun="2023").run()
