@@ -253,6 +253,9 @@ SAMPLE_PARAMS: dict[str, object] = {
     "kuartal": 2,
     "bulan": 6,
     "limit": 10,
+    # metric queries: one result per year (workforce.metrics.compute_by)
+    "by": "tahun",
+    "sels": ["2023", "2024"],
     # targets, audit log, import log
     "indikator": "tingkat_penempatan_6b",
     "nilai_target": 70.0,

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from workforce import db, metrics
-from workforce.filters import Filters
+from workforce.filters import Filters, options_from_db
 from workforce.pseudonym import DEMO_KEY, pseudonymise
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -377,3 +377,79 @@ def test_compute_by_year_and_dimension_equals_single_computations(conn):
         conn, "pagu", Filters(tahun=2024), "kecamatan", ["Ciwandan"]
     )
     assert ignored["Ciwandan"].value == 230_000_000  # budget has no kecamatan
+
+
+# ---- compute_by: one query for many selections, equal to one query each ----------
+
+
+def _flat(result: metrics.Result) -> dict[str, tuple]:
+    out = {"total": (result.value, result.numerator, result.denominator)}
+    out.update({k: (v.value, v.numerator, v.denominator) for k, v in result.by.items()})
+    return out
+
+
+def _one_by_one(metric_id: str, filters: Filters, by: str, value) -> Filters:
+    """What compute_by promises for one value: the selection it stands for."""
+    if by == "tahun":
+        return Filters(tahun=int(value), dims=filters.dims, as_of=filters.as_of)
+    if by in metrics.get(metric_id).dimensions():
+        return Filters(
+            tahun=filters.tahun,
+            kuartal=filters.kuartal,
+            dims={**filters.dims, by: (str(value),)},
+            as_of=filters.as_of,
+        )
+    return filters
+
+
+@pytest.fixture(scope="module")
+def demo_conn(demo_db):
+    conn = db.connect(demo_db, read_only=True)
+    yield conn
+    conn.close()
+
+
+@pytest.mark.parametrize("metric_id", [m.id for m in metrics.REGISTRY])
+def test_compute_by_equals_each_selection_on_demo_data(demo_conn, metric_id):
+    """Batched (one query) and one-at-a-time give the same value, numerator and
+    denominator for every year and every value of every dimension, with and
+    without a reporting date and with another dimension filtered."""
+    options = options_from_db(demo_conn)[0]
+    cases = [
+        (Filters(tahun=2024, as_of=date(2025, 9, 30)), "tahun", range(2019, 2026)),
+        (Filters(tahun=2023), "tahun", range(2019, 2026)),
+        (
+            Filters(
+                tahun=2023, dims={"jenis": ("pelatihan",)}, as_of=date(2025, 9, 30)
+            ),
+            "tahun",
+            [2021, 2023],
+        ),
+    ]
+    for dim, values in options.items():
+        cases.append((Filters(tahun=2024, as_of=date(2025, 9, 30)), dim, values[:4]))
+    cases.append(
+        (
+            Filters(
+                tahun=2024,
+                kuartal=2,
+                dims={"kejuruan": tuple(options["kejuruan"][:2])},
+                as_of=date(2025, 9, 30),
+            ),
+            "kecamatan",
+            options["kecamatan"][:3],
+        )
+    )
+    for filters, by, values in cases:
+        batched = metrics.compute_by(demo_conn, metric_id, filters, by, values)
+        assert set(batched) == {str(v) for v in values}
+        for v in values:
+            single = metrics.compute(
+                demo_conn, metric_id, _one_by_one(metric_id, filters, by, v)
+            )
+            got, want = _flat(batched[str(v)]), _flat(single)
+            assert got.keys() == want.keys(), (by, v)
+            for grp, triple in want.items():
+                for a, b in zip(got[grp], triple, strict=True):
+                    assert (a is None) == (b is None), (by, v, grp, got[grp], triple)
+                    assert b is None or a == pytest.approx(b, rel=1e-9), (by, v, grp)

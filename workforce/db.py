@@ -104,6 +104,17 @@ def run(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFra
         cur.close()
 
 
+def rows(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[tuple]:
+    """Run a named read query on a fresh cursor; its rows as tuples (no DataFrame:
+    for small results read in a loop, such as the KPI registry's)."""
+    check_params(name, params)
+    cur = conn.cursor()
+    try:
+        return cur.execute(load_query(name), params or None).fetchall()
+    finally:
+        cur.close()
+
+
 def execute(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
     """Run a named write statement (no result) with bound params."""
     check_params(name, params)

@@ -1,8 +1,9 @@
 """The numbers of the overview page (Ringkasan), computed through the KPI registry.
 
-Everything here calls ``metrics.compute``: a KPI card, the KPI of one kecamatan or
-kejuruan (the same query with a one-value filter), the yearly funnel and funding
-shares. No KPI formula is written twice. Streamlit-free, so the meeting pack and
+Everything here calls the KPI registry: a KPI card (``metrics.compute``), the KPI of
+every kecamatan or kejuruan and the yearly funnel and funding shares
+(``metrics.compute_by``: one query per KPI for all years or all values, equal to one
+query each). No KPI formula is written twice. Streamlit-free, so the meeting pack and
 the tests use the same functions as the page.
 """
 
@@ -124,15 +125,28 @@ def card(
     """One KPI card for the selected period."""
     metric = metrics.get(metric_id)
     before = previous_period(metric, filters)
-    current = metrics.compute(conn, metric_id, filters)
+    current, previous = _both_periods(conn, metric_id, filters, before)
     target = targets.get(metric_id)
     status = (
         metrics.status(current.value, target, metric.better)
         if target_applies(metric, filters)
         else None
     )
-    previous = metrics.compute(conn, metric_id, before)
     return Card(metric, current, previous, filters, before, target, status)
+
+
+def _both_periods(
+    conn: duckdb.DuckDBPyConnection, metric_id: str, now: Filters, before: Filters
+) -> tuple[Result, Result]:
+    """The KPI now and before; a whole year and the one before in one query."""
+    if now.kuartal is None and before == replace(now, tahun=now.tahun - 1):
+        both = metrics.compute_by(
+            conn, metric_id, now, "tahun", [before.tahun, now.tahun]
+        )
+        return both[str(now.tahun)], both[str(before.tahun)]
+    return metrics.compute(conn, metric_id, now), metrics.compute(
+        conn, metric_id, before
+    )
 
 
 def cards(
@@ -208,13 +222,9 @@ def by_dimension(
     dim: str,
     values: Sequence[str],
 ) -> dict[str, Result]:
-    """The KPI for each value of ``dim`` (the registry query, one value at a time)."""
-    return {
-        value: metrics.compute(
-            conn, metric_id, replace(filters, dims={**filters.dims, dim: (value,)})
-        )
-        for value in values
-    }
+    """The KPI for each value of ``dim``: as the registry query with that one value
+    as the filter, all values in one query (``metrics.compute_by``)."""
+    return metrics.compute_by(conn, metric_id, filters, dim, values)
 
 
 def laggards(
@@ -240,18 +250,24 @@ def attention(
     filters: Filters,
     options: Mapping[str, Sequence[str]],
     limit: int = 1,
+    cards: Sequence[Card] = (),
 ) -> list[Attention]:
-    """KPIs off target, then at risk, each with the kecamatan/kejuruan pulling it down."""
+    """KPIs off target, then at risk, each with the kecamatan/kejuruan pulling it down.
+
+    ``cards`` already computed for the same selection (``cards()``) are reused.
+    """
     targets = metrics.targets(conn, filters.tahun)
+    known = {c.metric.id: c for c in cards}
     items = []
     for metric in metrics.REGISTRY:
         if metric.id not in targets or metric.better is None:
             continue
-        card_ = card(conn, metric.id, filters, targets)
+        card_ = known.get(metric.id) or card(conn, metric.id, filters, targets)
         if card_.status not in SEVERITY:
             continue
         found: list[Laggard] = []
-        for dim in ATTENTION_DIMS:
+        # a KPI without a denominator (a count) has no laggards: skip its queries
+        for dim in ATTENTION_DIMS if card_.current.denominator is not None else ():
             if dim in metric.dimensions() and not filters.values(dim):
                 results = by_dimension(conn, metric.id, filters, dim, options[dim])
                 found += laggards(card_, results, dim, limit)
@@ -263,19 +279,19 @@ def attention(
 # ---- trends over the years --------------------------------------------------------
 
 
-def _year(filters: Filters, tahun: int) -> Filters:
-    return replace(filters, tahun=tahun, kuartal=None)
-
-
 def funnel(
     conn: duckdb.DuckDBPyConnection, filters: Filters, years: Sequence[int]
 ) -> pd.DataFrame:
     """Participants → graduates → certified → placed within 6 months, per year."""
+    per_year = {
+        metric_id: metrics.compute_by(conn, metric_id, filters, "tahun", years)
+        for _, metric_id, _ in FUNNEL
+    }
     rows = []
     for tahun in years:
         row: dict[str, float | int | None] = {"tahun": tahun}
         for column, metric_id, part in FUNNEL:
-            result = metrics.compute(conn, metric_id, _year(filters, tahun))
+            result = per_year[metric_id][str(tahun)]
             row[column] = getattr(result, part)
             if metric_id != "peserta":
                 row[f"{metric_id}_pct"] = result.value
@@ -288,9 +304,10 @@ def funding(
     conn: duckdb.DuckDBPyConnection, filters: Filters, years: Sequence[int]
 ) -> pd.DataFrame:
     """Spending (realisasi) by sumber_dana per year, with each source's share."""
+    per_year = metrics.compute_by(conn, "realisasi", filters, "tahun", years)
     rows = []
     for tahun in years:
-        result = metrics.compute(conn, "realisasi", _year(filters, tahun))
+        result = per_year[str(tahun)]
         for source in SUMBER_DANA:
             part = result.by.get(source)
             amount = part.value if part and part.value is not None else 0.0

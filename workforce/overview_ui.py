@@ -57,9 +57,10 @@ def _numbers(path: str, file_stamp: ui.Stamp, filters: Filters) -> Numbers:
     last = filters.as_of.year if filters.as_of else filters.tahun
     years = [int(y) for y in ui.query("overview/years")["tahun"] if y <= last]
     targets = ui.query("overview/targets_all")
+    cards = overview.cards(conn, filters)
     return Numbers(
-        cards=overview.cards(conn, filters),
-        attention=overview.attention(conn, filters, options),
+        cards=cards,
+        attention=overview.attention(conn, filters, options, cards=cards),
         has_targets=bool((targets["tahun"] == filters.tahun).any()),
         trend=ui.query("overview/tpt_trend"),
         funnel=overview.funnel(conn, filters, years),

@@ -5,9 +5,9 @@
 -- params: $tahun, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
 -- grain: one row per budget line (kode_program × sumber_dana) of year $tahun.
 with enrolments as (
-    select kode_program, count(*) as peserta_count,
-    from mart_enrolment
-    group by kode_program
+    -- per programme, counted at import
+    select kode_program, peserta_count,
+    from mart_programme_outcome
 ),
 
 final as (

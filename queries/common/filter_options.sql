@@ -1,4 +1,5 @@
 -- filter_options: the values each shared filter can take.
+-- jenis, sumber_dana and tahun as found in program (mart_programme_values).
 -- params: none. grain: one row per (dimension, value), sorted for display.
 with final as (
     select 'kecamatan' as dimension, nama as value, kecamatan_kode as sort_key
@@ -8,11 +9,11 @@ with final as (
     union all
     select 'penyelenggara', nama, nama from ref_penyelenggara
     union all
-    select distinct 'jenis', jenis, jenis from program
+    select distinct 'jenis', jenis, jenis from mart_programme_values
     union all
-    select distinct 'sumber_dana', sumber_dana, sumber_dana from program
+    select distinct 'sumber_dana', sumber_dana, sumber_dana from mart_programme_values
     union all
-    select distinct 'tahun', tahun::text, tahun::text from program
+    select distinct 'tahun', tahun::text, tahun::text from mart_programme_values
 )
 
 select dimension, value from final

@@ -19,21 +19,10 @@ with vacancies as (
 ),
 
 hires as (
-    select
-        pm.kode_perusahaan,
-        count(*) as penempatan_count,
-        count(*) filter (
-            where exists (
-                select 1
-                from mart_enrolment as e
-                where e.peserta_id = pm.peserta_id
-                    and e.is_lulus
-                    and e.tanggal_lulus - interval 30 day <= pm.tanggal_mulai
-            )
-        ) as lulusan_ditempatkan_count,
-    from mart_placement as pm
-    where pm.tahun = $tahun and pm.kode_perusahaan is not null
-    group by pm.kode_perusahaan
+    -- per employer and year, counted at import (mart_employer_hires)
+    select kode_perusahaan, penempatan_count, lulusan_ditempatkan_count,
+    from mart_employer_hires
+    where tahun = $tahun
 ),
 
 final as (

@@ -14,10 +14,11 @@ with vacancies as (
 ),
 
 graduates as (
-    select year(tanggal_lulus) as tahun, kejuruan, count(*) as lulusan_count,
-    from mart_enrolment
-    where is_lulus and year(tanggal_lulus) between $tahun - 4 and $tahun
-    group by year(tanggal_lulus), kejuruan
+    -- graduates per month of tanggal_lulus, counted at import
+    select year(bulan) as tahun, kejuruan, sum(lulusan_count)::bigint as lulusan_count,
+    from mart_graduate_month
+    where bulan between make_date($tahun - 4, 1, 1) and make_date($tahun, 12, 1)
+    group by year(bulan), kejuruan
 ),
 
 final as (

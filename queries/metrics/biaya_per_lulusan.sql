@@ -2,49 +2,56 @@
 -- [$start, $end] / their graduates, by sumber_dana of the budget line (a programme
 -- funded from two sources counts its graduates under both; the total divides all
 -- realisasi by all graduates once). Not available where there are no graduates.
--- params: $start, $end, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
--- grain: 'total' + one row per sumber_dana (APBN, APBD, CSR, lainnya).
-with programmes as (
-    select kode_program, count(*) filter (where is_lulus)::double as lulusan,
-    from mart_enrolment
-    where tanggal_selesai between $start and $end
-    group by kode_program
-),
-
-ended_programmes as (
-    select p.kode_program, coalesce(e.lulusan, 0) as lulusan,
-    from program as p
-    left join programmes as e on e.kode_program = p.kode_program
-    where p.tanggal_selesai between $start and $end
-),
-
-lines as (
-    -- one row per programme and source (a programme may have lines in several years)
+-- Per programme and source from mart_programme_budget (its budget lines of all
+-- years and its graduates, counted at import).
+-- $by / $sels: one result per year of tanggal_selesai ('tahun') or per value of a
+-- dimension, for the values in $sels (workforce.metrics.compute_by); null = the
+-- selection ('total').
+-- params: $start, $end, $kejuruan, $penyelenggara, $jenis, $sumber_dana, $by, $sels.
+-- grain: one row per (sel, grp): grp 'total' + one per sumber_dana.
+with lines as (
+    -- one row per programme and source (its lines of all years summed at import)
     select
-        b.kode_program,
-        b.sumber_dana,
-        sum(b.realisasi_rupiah)::double as realisasi,
-        any_value(ep.lulusan) as lulusan,
-    from mart_budget as b
-    inner join ended_programmes as ep on ep.kode_program = b.kode_program
-    where ($kejuruan is null or list_contains($kejuruan, b.kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, b.penyelenggara))
-        and ($jenis is null or list_contains($jenis, b.jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, b.sumber_dana))
-    group by b.kode_program, b.sumber_dana
+        case $by
+            when 'tahun' then year(tanggal_selesai)::text
+            when 'kejuruan' then kejuruan
+            when 'penyelenggara' then penyelenggara
+            when 'jenis' then jenis
+            when 'sumber_dana' then sumber_dana
+            else 'total'
+        end as sel,
+        kode_program,
+        sumber_dana,
+        realisasi_rupiah::double as realisasi,
+        lulusan_count::double as lulusan,
+    from mart_programme_budget
+    where tanggal_selesai between $start and $end
+        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
+        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
+        and ($jenis is null or list_contains($jenis, jenis))
+        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
 ),
 
 by_source as (
-    select sumber_dana as grp, sum(realisasi) as numerator, sum(lulusan) as denominator,
+    select sel, sumber_dana as grp, sum(realisasi) as numerator, sum(lulusan) as denominator,
     from lines
-    group by sumber_dana
+    group by sel, sumber_dana
 ),
 
 total as (
-    select 'total' as grp, sum(realisasi) as numerator, (
-        select sum(lulusan) from (select distinct kode_program, lulusan from lines)
-    ) as denominator,
+    select sel, sum(realisasi) as numerator,
     from lines
+    group by sel
+),
+
+total_graduates as (
+    select sel, sum(lulusan) as denominator,
+    from (select distinct sel, kode_program, lulusan from lines)
+    group by sel
+),
+
+sels as (
+    select unnest(coalesce($sels, ['total'])) as sel
 ),
 
 groups as (
@@ -53,13 +60,23 @@ groups as (
 
 final as (
     select
+        s.sel,
         g.grp,
-        coalesce(s.numerator, t.numerator, 0) as numerator,
-        coalesce(s.denominator, t.denominator, 0) as denominator,
-    from groups as g
-    left join by_source as s on s.grp = g.grp
-    left join total as t on t.grp = g.grp
+        case
+            when g.grp = 'total' then coalesce(t.numerator, 0)
+            else coalesce(b.numerator, 0)
+        end as numerator,
+        case
+            when g.grp = 'total' then coalesce(d.denominator, 0)
+            else coalesce(b.denominator, 0)
+        end as denominator,
+    from sels as s
+    cross join groups as g
+    left join by_source as b on b.sel = s.sel and b.grp = g.grp
+    left join total as t on t.sel = s.sel
+    left join total_graduates as d on d.sel = s.sel
 )
 
-select grp, numerator / nullif(denominator, 0) as value, numerator, denominator
+select sel, grp, numerator / nullif(denominator, 0) as value, numerator, denominator,
 from final
+order by sel, list_position(['total', 'APBN', 'APBD', 'CSR', 'lainnya'], grp)

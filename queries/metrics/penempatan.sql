@@ -1,15 +1,39 @@
 -- penempatan: placements starting in [$start, $end], by jenis_penempatan.
 -- Programme filters apply through the placement's kode_program (when known).
--- params: $start, $end, dimension lists. grain: 'total' + one row per jenis_penempatan.
+-- Rows from placement_rows (whole months pre-counted in mart_placement_month).
+-- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
+-- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- params: $start, $end, dimension lists, $by, $sels.
+-- grain: one row per (sel, grp): grp 'total' + one per jenis_penempatan.
 with selected as (
-    select jenis_penempatan,
-    from mart_placement
-    where tanggal_mulai between $start and $end
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+    select
+        case $by
+            when 'tahun' then year(tanggal)::text
+            when 'kecamatan' then kecamatan
+            when 'kejuruan' then kejuruan
+            when 'penyelenggara' then penyelenggara
+            when 'jenis' then jenis
+            when 'sumber_dana' then sumber_dana
+            else 'total'
+        end as sel,
+        jenis_penempatan,
+        penempatan_count,
+    from placement_rows($start, $end)
+    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
         and ($jenis is null or list_contains($jenis, jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+),
+
+counts as (
+    select sel, jenis_penempatan, sum(penempatan_count) as penempatan,
+    from selected
+    group by sel, jenis_penempatan
+),
+
+sels as (
+    select unnest(coalesce($sels, ['total'])) as sel
 ),
 
 groups as (
@@ -18,13 +42,20 @@ groups as (
 
 final as (
     select
+        s.sel,
         g.grp,
-        count(s.jenis_penempatan) filter (
-            where g.grp = 'total' or s.jenis_penempatan = g.grp
+        coalesce(
+            sum(c.penempatan) filter (
+                where g.grp = 'total' or c.jenis_penempatan = g.grp
+            ),
+            0
         )::double as value,
-    from groups as g
-    left join selected as s on true
-    group by g.grp
+    from sels as s
+    cross join groups as g
+    left join counts as c on c.sel = s.sel
+    group by s.sel, g.grp
 )
 
-select grp, value, value as numerator, null::double as denominator from final
+select sel, grp, value, value as numerator, null::double as denominator,
+from final
+order by sel, list_position(['total', 'kerja', 'magang', 'wirausaha'], grp)

@@ -1,15 +1,39 @@
--- realisasi: spending of year $tahun (sum of anggaran.realisasi), by sumber_dana.
--- Programme filters apply through the budget line's kode_program.
--- params: $tahun, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
--- grain: 'total' + one row per sumber_dana (APBN, APBD, CSR, lainnya).
+-- realisasi: spending of the period's year (sum of anggaran.realisasi), by sumber_dana: the
+-- lines of mart_budget whose tahun lies from year($start) to year($end) (one year
+-- for a period of workforce.filters.Filters). Programme filters apply through the
+-- budget line's kode_program.
+-- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
+-- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- params: $start, $end, $kejuruan, $penyelenggara, $jenis, $sumber_dana, $by, $sels.
+-- grain: one row per (sel, grp): grp 'total' + one per sumber_dana.
 with selected as (
-    select sumber_dana, realisasi_rupiah::double as amount,
+    select
+        case $by
+            when 'tahun' then tahun::text
+            when 'kejuruan' then kejuruan
+            when 'penyelenggara' then penyelenggara
+            when 'jenis' then jenis
+            when 'sumber_dana' then sumber_dana
+            else 'total'
+        end as sel,
+        sumber_dana,
+        realisasi_rupiah,
     from mart_budget
-    where tahun = $tahun
+    where tahun between year($start::date) and year($end::date)
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
         and ($jenis is null or list_contains($jenis, jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+),
+
+sums as (
+    select sel, sumber_dana, sum(realisasi_rupiah) as amount,
+    from selected
+    group by sel, sumber_dana
+),
+
+sels as (
+    select unnest(coalesce($sels, ['total'])) as sel
 ),
 
 groups as (
@@ -18,12 +42,17 @@ groups as (
 
 final as (
     select
+        s.sel,
         g.grp,
-        coalesce(sum(s.amount) filter (where g.grp = 'total' or s.sumber_dana = g.grp), 0)
-            as value,
-    from groups as g
-    left join selected as s on true
-    group by g.grp
+        coalesce(
+            sum(m.amount) filter (where g.grp = 'total' or m.sumber_dana = g.grp), 0
+        )::double as value,
+    from sels as s
+    cross join groups as g
+    left join sums as m on m.sel = s.sel
+    group by s.sel, g.grp
 )
 
-select grp, value, value as numerator, null::double as denominator from final
+select sel, grp, value, value as numerator, null::double as denominator,
+from final
+order by sel, list_position(['total', 'APBN', 'APBD', 'CSR', 'lainnya'], grp)

@@ -1,14 +1,43 @@
--- serapan_anggaran: budget absorption of year $tahun, realisasi / pagu * 100, by sumber_dana.
--- params: $tahun, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
--- grain: 'total' + one row per sumber_dana (APBN, APBD, CSR, lainnya).
+-- serapan_anggaran: budget absorption of the period's year, realisasi / pagu * 100,
+-- by sumber_dana: the lines of mart_budget whose tahun lies from year($start) to
+-- year($end) (one year for a period of workforce.filters.Filters).
+-- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
+-- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- params: $start, $end, $kejuruan, $penyelenggara, $jenis, $sumber_dana, $by, $sels.
+-- grain: one row per (sel, grp): grp 'total' + one per sumber_dana.
 with selected as (
-    select sumber_dana, pagu_rupiah::double as pagu, realisasi_rupiah::double as realisasi,
+    select
+        case $by
+            when 'tahun' then tahun::text
+            when 'kejuruan' then kejuruan
+            when 'penyelenggara' then penyelenggara
+            when 'jenis' then jenis
+            when 'sumber_dana' then sumber_dana
+            else 'total'
+        end as sel,
+        sumber_dana,
+        pagu_rupiah,
+        realisasi_rupiah,
     from mart_budget
-    where tahun = $tahun
+    where tahun between year($start::date) and year($end::date)
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
         and ($jenis is null or list_contains($jenis, jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+),
+
+sums as (
+    select
+        sel,
+        sumber_dana,
+        sum(pagu_rupiah) as pagu,
+        sum(realisasi_rupiah) as realisasi,
+    from selected
+    group by sel, sumber_dana
+),
+
+sels as (
+    select unnest(coalesce($sels, ['total'])) as sel
 ),
 
 groups as (
@@ -17,15 +46,26 @@ groups as (
 
 final as (
     select
+        s.sel,
         g.grp,
-        coalesce(sum(s.realisasi) filter (where g.grp = 'total' or s.sumber_dana = g.grp), 0)
-            as numerator,
-        coalesce(sum(s.pagu) filter (where g.grp = 'total' or s.sumber_dana = g.grp), 0)
-            as denominator,
-    from groups as g
-    left join selected as s on true
-    group by g.grp
+        coalesce(
+            sum(m.realisasi) filter (where g.grp = 'total' or m.sumber_dana = g.grp),
+            0
+        )::double as numerator,
+        coalesce(
+            sum(m.pagu) filter (where g.grp = 'total' or m.sumber_dana = g.grp), 0
+        )::double as denominator,
+    from sels as s
+    cross join groups as g
+    left join sums as m on m.sel = s.sel
+    group by s.sel, g.grp
 )
 
-select grp, numerator / nullif(denominator, 0) * 100 as value, numerator, denominator
+select
+    sel,
+    grp,
+    numerator / nullif(denominator, 0) * 100 as value,
+    numerator,
+    denominator,
 from final
+order by sel, list_position(['total', 'APBN', 'APBD', 'CSR', 'lainnya'], grp)

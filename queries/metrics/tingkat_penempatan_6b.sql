@@ -2,18 +2,49 @@
 -- tanggal_lulus - 30 days and tanggal_lulus + 183 days / graduates, counting only
 -- graduates with tanggal_lulus in [$start, $end] and at least 183 days before $as_of
 -- (immature cohorts are left out). Split by the jenis of that first placement.
--- params: $start, $end, $as_of, dimension lists. grain: 'total' + one row per jenis_penempatan.
+-- Rows from graduate_rows (whole months pre-counted in mart_graduate_month; the
+-- reporting-date cut usually leaves a partial month, read from mart_enrolment).
+-- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
+-- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- params: $start, $end, $as_of, dimension lists, $by, $sels.
+-- grain: one row per (sel, grp): grp 'total' + one per jenis_penempatan.
 with cohort as (
-    select is_placed_6m, placement_jenis,
-    from mart_enrolment
-    where is_lulus
-        and tanggal_lulus between $start and $end
-        and tanggal_lulus <= $as_of::date - interval 183 day
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+    select
+        case $by
+            when 'tahun' then year(tanggal)::text
+            when 'kecamatan' then kecamatan
+            when 'kejuruan' then kejuruan
+            when 'penyelenggara' then penyelenggara
+            when 'jenis' then jenis
+            when 'sumber_dana' then sumber_dana
+            else 'total'
+        end as sel,
+        placement_jenis,
+        is_placed_6m,
+        lulusan_count,
+    from graduate_rows($start, least($end::date, $as_of::date - 183))
+    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
         and ($jenis is null or list_contains($jenis, jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+),
+
+sizes as (
+    select sel, sum(lulusan_count) as lulusan,
+    from cohort
+    group by sel
+),
+
+placed as (
+    select sel, placement_jenis, sum(lulusan_count) as ditempatkan,
+    from cohort
+    where is_placed_6m
+    group by sel, placement_jenis
+),
+
+sels as (
+    select unnest(coalesce($sels, ['total'])) as sel
 ),
 
 groups as (
@@ -22,15 +53,27 @@ groups as (
 
 final as (
     select
+        s.sel,
         g.grp,
-        count(c.is_placed_6m) filter (
-            where c.is_placed_6m and (g.grp = 'total' or c.placement_jenis = g.grp)
+        coalesce(
+            sum(p.ditempatkan) filter (
+                where g.grp = 'total' or p.placement_jenis = g.grp
+            ),
+            0
         )::double as numerator,
-        (select count(*) from cohort)::double as denominator,
-    from groups as g
-    left join cohort as c on true
-    group by g.grp
+        coalesce(any_value(z.lulusan), 0)::double as denominator,
+    from sels as s
+    cross join groups as g
+    left join placed as p on p.sel = s.sel
+    left join sizes as z on z.sel = s.sel
+    group by s.sel, g.grp
 )
 
-select grp, numerator / nullif(denominator, 0) * 100 as value, numerator, denominator
+select
+    sel,
+    grp,
+    numerator / nullif(denominator, 0) * 100 as value,
+    numerator,
+    denominator,
 from final
+order by sel, list_position(['total', 'kerja', 'magang', 'wirausaha'], grp)

@@ -1,16 +1,49 @@
 -- upah_median: median upah_bulanan of 'kerja' placements starting in [$start, $end]
--- (placements without a wage are left out), in Rupiah.
--- params: $start, $end, dimension lists. grain: one row (grp = 'total').
+-- (placements without a wage are left out), in Rupiah. Read from mart_wage (the kerja
+-- placements with a wage).
+-- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
+-- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- params: $start, $end, dimension lists, $by, $sels. grain: one row per sel
+-- (grp = 'total').
+with selected as (
+    select
+        case $by
+            when 'tahun' then year(tanggal_mulai)::text
+            when 'kecamatan' then kecamatan
+            when 'kejuruan' then kejuruan
+            when 'penyelenggara' then penyelenggara
+            when 'jenis' then jenis
+            when 'sumber_dana' then sumber_dana
+            else 'total'
+        end as sel,
+        upah_bulanan_rupiah,
+    from mart_wage
+    where tanggal_mulai between $start and $end
+        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
+        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
+        and ($jenis is null or list_contains($jenis, jenis))
+        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+),
+
+wages as (
+    select
+        sel,
+        median(upah_bulanan_rupiah)::double as upah_median,
+        count(upah_bulanan_rupiah)::double as upah_count,
+    from selected
+    group by sel
+),
+
+sels as (
+    select unnest(coalesce($sels, ['total'])) as sel
+)
+
 select
+    s.sel,
     'total' as grp,
-    median(upah_bulanan_rupiah)::double as value,
+    w.upah_median as value,
     null::double as numerator,
-    count(upah_bulanan_rupiah)::double as denominator,
-from mart_placement
-where jenis_penempatan = 'kerja'
-    and tanggal_mulai between $start and $end
-    and ($kecamatan is null or list_contains($kecamatan, kecamatan))
-    and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-    and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-    and ($jenis is null or list_contains($jenis, jenis))
-    and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+    coalesce(w.upah_count, 0) as denominator,
+from sels as s
+left join wages as w on w.sel = s.sel

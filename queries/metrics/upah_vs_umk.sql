@@ -1,22 +1,57 @@
 -- upah_vs_umk: median monthly wage of 'kerja' placements in [$start, $end] as a
--- percentage of the UMK Kota Cilegon of year $tahun (ref_umk).
--- params: $tahun, $start, $end, dimension lists. grain: one row (grp = 'total').
-with wage as (
-    select median(upah_bulanan_rupiah)::double as upah_median,
-    from mart_placement
-    where jenis_penempatan = 'kerja'
-        and tanggal_mulai between $start and $end
+-- percentage of the UMK Kota Cilegon of the period's year (ref_umk; per year when
+-- $by = 'tahun'). Wages from mart_wage (the kerja placements with a wage).
+-- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
+-- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- params: $start, $end, dimension lists, $by, $sels. grain: one row per sel
+-- (grp = 'total').
+with selected as (
+    select
+        case $by
+            when 'tahun' then year(tanggal_mulai)::text
+            when 'kecamatan' then kecamatan
+            when 'kejuruan' then kejuruan
+            when 'penyelenggara' then penyelenggara
+            when 'jenis' then jenis
+            when 'sumber_dana' then sumber_dana
+            else 'total'
+        end as sel,
+        upah_bulanan_rupiah,
+    from mart_wage
+    where tanggal_mulai between $start and $end
         and ($kecamatan is null or list_contains($kecamatan, kecamatan))
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
         and ($jenis is null or list_contains($jenis, jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+),
+
+wages as (
+    select sel, median(upah_bulanan_rupiah)::double as upah_median,
+    from selected
+    group by sel
+),
+
+sels as (
+    select unnest(coalesce($sels, ['total'])) as sel
+),
+
+sel_years as (
+    select
+        sel,
+        case
+            when $by = 'tahun' then try_cast(sel as integer)
+            else year($start::date)
+        end as tahun,
+    from sels
 )
 
 select
+    s.sel,
     'total' as grp,
     w.upah_median / nullif(u.umk_rupiah::double, 0) * 100 as value,
     w.upah_median as numerator,
     u.umk_rupiah::double as denominator,
-from wage as w
-left join ref_umk as u on u.tahun = $tahun
+from sel_years as s
+left join wages as w on w.sel = s.sel
+left join ref_umk as u on u.tahun = s.tahun

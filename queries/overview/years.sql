@@ -1,11 +1,12 @@
 -- years: the years with programme or budget data (the x-axis of the trend charts).
+-- (mart_programme_values and mart_budget_years: the years of program and anggaran)
 -- params: none. grain: one row per year, ascending.
 with final as (
-    select year(tanggal_mulai) as tahun from program
+    select tahun_mulai as tahun from mart_programme_values
     union
-    select year(tanggal_selesai) from program
+    select tahun_selesai from mart_programme_values
     union
-    select tahun from anggaran
+    select tahun from mart_budget_years
 )
 
 select tahun from final

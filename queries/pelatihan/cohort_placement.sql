@@ -6,13 +6,16 @@
 -- params: $tahun, $end, dimension lists.
 -- grain: one row per (grain: 'kuartal' | 'tahun', cohort_start, bulan).
 with graduates as (
+    -- graduates by month (mart_graduate_month), partial months per graduate
     select
-        tanggal_lulus,
-        days_to_placement,
-    from mart_enrolment
-    where is_lulus
-        and tanggal_lulus between make_date($tahun - 2, 1, 1) and $end
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+        tanggal,
+        lulusan_count,
+        placed_30_count,
+        placed_91_count,
+        placed_183_count,
+        placed_365_count,
+    from graduate_rows(make_date($tahun - 2, 1, 1), $end)
+    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
         and ($jenis is null or list_contains($jenis, jenis))
@@ -22,22 +25,22 @@ with graduates as (
 cohorts as (
     select
         'kuartal' as grain,
-        date_trunc('quarter', tanggal_lulus)::date as cohort_start,
+        date_trunc('quarter', tanggal)::date as cohort_start,
         least(
-            (date_trunc('quarter', tanggal_lulus) + interval 3 month - interval 1 day)::date,
+            (date_trunc('quarter', tanggal) + interval 3 month - interval 1 day)::date,
             $end::date
         ) as cohort_end,
-        days_to_placement,
+        * exclude (tanggal),
     from graduates
     union all
     select
         'tahun' as grain,
-        date_trunc('year', tanggal_lulus)::date as cohort_start,
+        date_trunc('year', tanggal)::date as cohort_start,
         least(
-            (date_trunc('year', tanggal_lulus) + interval 1 year - interval 1 day)::date,
+            (date_trunc('year', tanggal) + interval 1 year - interval 1 day)::date,
             $end::date
         ) as cohort_end,
-        days_to_placement,
+        * exclude (tanggal),
     from graduates
 ),
 
@@ -52,8 +55,15 @@ final as (
         c.cohort_end,
         h.bulan,
         h.hari,
-        count(*) as lulusan_count,
-        count(*) filter (where c.days_to_placement <= h.hari) as ditempatkan_count,
+        sum(c.lulusan_count)::bigint as lulusan_count,
+        sum(
+            case h.hari
+                when 30 then c.placed_30_count
+                when 91 then c.placed_91_count
+                when 183 then c.placed_183_count
+                else c.placed_365_count
+            end
+        )::bigint as ditempatkan_count,
     from cohorts as c
     cross join horizons as h
     group by c.grain, c.cohort_start, c.cohort_end, h.bulan, h.hari

@@ -5,12 +5,13 @@
 -- params: $tahun, $end, dimension lists.
 -- grain: one row per (bulan, jenis_penempatan) with at least one placement.
 with selected as (
+    -- placements per month (mart_placement_month), partial months per placement
     select
-        date_trunc('month', tanggal_mulai)::date as bulan,
+        date_trunc('month', tanggal)::date as bulan,
         jenis_penempatan,
-    from mart_placement
-    where tanggal_mulai between make_date($tahun - 2, 1, 1) and $end
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+        penempatan_count,
+    from placement_rows(make_date($tahun - 2, 1, 1), $end)
+    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
         and ($jenis is null or list_contains($jenis, jenis))
@@ -18,7 +19,7 @@ with selected as (
 ),
 
 final as (
-    select bulan, jenis_penempatan, count(*) as penempatan_count,
+    select bulan, jenis_penempatan, sum(penempatan_count)::bigint as penempatan_count,
     from selected
     group by bulan, jenis_penempatan
 )

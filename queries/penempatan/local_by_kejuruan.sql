@@ -5,10 +5,10 @@
 -- params: $start, $end, dimension lists.
 -- grain: one row per kejuruan with at least one placement at a known employer.
 with selected as (
-    select coalesce(kejuruan, '') as kejuruan, is_lokal,
-    from mart_placement
+    -- placements per month (mart_placement_month), partial months per placement
+    select coalesce(kejuruan, '') as kejuruan, is_lokal, penempatan_count,
+    from placement_rows($start, $end)
     where is_lokal is not null
-        and tanggal_mulai between $start and $end
         and ($kecamatan is null or list_contains($kecamatan, kecamatan))
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
@@ -19,8 +19,10 @@ with selected as (
 final as (
     select
         kejuruan,
-        count(*) filter (where is_lokal) as lokal_count,
-        count(*) filter (where not is_lokal) as luar_count,
+        coalesce(sum(penempatan_count) filter (where is_lokal), 0)::bigint
+            as lokal_count,
+        coalesce(sum(penempatan_count) filter (where not is_lokal), 0)::bigint
+            as luar_count,
     from selected
     group by kejuruan
 )

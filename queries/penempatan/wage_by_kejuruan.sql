@@ -2,15 +2,14 @@
 -- [$start, $end] (placements without a wage left out): n, 25th percentile, median
 -- and 75th percentile, per kejuruan ('' = no programme recorded) and for all
 -- (is_total). The total median is the registry's `upah_median` (tested). umk_rupiah
--- is the UMK Kota Cilegon of $tahun (ref_umk), the reference line.
+-- is the UMK Kota Cilegon of $tahun (ref_umk), the reference line. Read from
+-- mart_wage (the kerja placements with a wage).
 -- params: $tahun, $start, $end, dimension lists.
 -- grain: one row per kejuruan plus one total row.
 with selected as (
     select coalesce(kejuruan, '') as kejuruan, upah_bulanan_rupiah::double as upah,
-    from mart_placement
-    where jenis_penempatan = 'kerja'
-        and upah_bulanan_rupiah is not null
-        and tanggal_mulai between $start and $end
+    from mart_wage
+    where tanggal_mulai between $start and $end
         and ($kecamatan is null or list_contains($kecamatan, kecamatan))
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))

@@ -1,63 +1,116 @@
 -- outcomes (build side, runs on the main database): participants and outcomes per
 -- year, for the whole city and per kejuruan, kecamatan and jenis, counted exactly as
 -- the KPI registry counts them, so the public tables add up to the public KPI cards:
---   peserta         distinct persons in programmes starting in the year (metrics/peserta)
+--   peserta         distinct persons in programmes starting in the year (metrics/peserta:
+--                   mart_participant_year, per kejuruan and jenis too)
 --   lulusan         lulus enrolments of programmes ending in the year
---                   (numerator of metrics/tingkat_kelulusan)
+--                   (numerator of metrics/tingkat_kelulusan; mart_completion_month)
 --   tersertifikasi  certified graduates of those programmes (tingkat_sertifikasi)
 --   lulusan_matang  graduates with tanggal_lulus in the year and at least 183 days
---                   before $as_of (denominator of metrics/tingkat_penempatan_6b)
+--                   before $as_of (denominator of metrics/tingkat_penempatan_6b:
+--                   mart_graduate_month, the partial month from mart_enrolment)
 --   ditempatkan_6b  of those, placed within 6 months (its numerator)
 -- tests/test_public.py checks every cell against metrics.compute. Only counts leave
 -- this query: no person key, no date, no personal attribute.
 -- params: $as_of. grain: one row per tahun, dimensi (total, kejuruan, kecamatan,
 -- jenis), kategori and ukuran; every known kategori, zero where nobody.
-with events as (
-    select
-        year(tanggal_mulai) as tahun, 'peserta' as ukuran, peserta_id as unit_key,
-        kejuruan, kecamatan, jenis,
-    from mart_enrolment
-    union all
-    select
-        year(tanggal_selesai), 'lulusan', peserta_id || '|' || kode_program,
-        kejuruan, kecamatan, jenis,
-    from mart_enrolment
-    where is_lulus
-    union all
-    select
-        year(tanggal_selesai), 'tersertifikasi', peserta_id || '|' || kode_program,
-        kejuruan, kecamatan, jenis,
-    from mart_enrolment
-    where is_tersertifikasi
-    union all
-    select
-        year(tanggal_lulus), 'lulusan_matang', peserta_id || '|' || kode_program,
-        kejuruan, kecamatan, jenis,
-    from mart_enrolment
-    where is_lulus and tanggal_lulus <= $as_of::date - interval 183 day
-    union all
-    select
-        year(tanggal_lulus), 'ditempatkan_6b', peserta_id || '|' || kode_program,
-        kejuruan, kecamatan, jenis,
-    from mart_enrolment
-    where is_lulus and is_placed_6m and tanggal_lulus <= $as_of::date - interval 183 day
+with persons as (
+    select tahun, kejuruan, kecamatan, jenis, peserta_count, peserta_kejuruan_count,
+        peserta_jenis_count,
+    from mart_participant_year
 ),
 
-by_dimension as (
-    select tahun, ukuran, unit_key, 'total' as dimensi, 'Kota Cilegon' as kategori,
-    from events
+completions as (
+    select
+        year(bulan) as tahun,
+        kejuruan,
+        kecamatan,
+        jenis,
+        lulus_count,
+        tersertifikasi_count,
+    from mart_completion_month
+    where lulus_count > 0
+),
+
+matured as (
+    -- graduates up to the cut: whole months, then the days of the cut's month
+    select year(bulan) as tahun, kejuruan, kecamatan, jenis, is_placed_6m, lulusan_count,
+    from mart_graduate_month
+    where bulan < date_trunc('month', $as_of::date - 183 + 1)::date
     union all
-    select tahun, ukuran, unit_key, 'kejuruan', kejuruan, from events
-    union all
-    select tahun, ukuran, unit_key, 'kecamatan', kecamatan, from events
-    union all
-    select tahun, ukuran, unit_key, 'jenis', jenis, from events
+    select year(tanggal_lulus), kejuruan, kecamatan, jenis, is_placed_6m, 1,
+    from mart_enrolment
+    where is_lulus
+        and tanggal_lulus >= date_trunc('month', $as_of::date - 183 + 1)::date
+        and tanggal_lulus <= $as_of::date - 183
 ),
 
 counts as (
-    select tahun, dimensi, kategori, ukuran, count(distinct unit_key) as jumlah,
-    from by_dimension
+    select tahun, 'total' as dimensi, 'Kota Cilegon' as kategori, 'peserta' as ukuran,
+        sum(peserta_count) as jumlah,
+    from persons
+    group by tahun
+    union all
+    select tahun, 'kejuruan', kejuruan, 'peserta', sum(peserta_kejuruan_count),
+    from persons
+    group by tahun, kejuruan
+    union all
+    -- a person lives in one kecamatan: counted once per year there
+    select tahun, 'kecamatan', kecamatan, 'peserta', sum(peserta_count),
+    from persons
+    group by tahun, kecamatan
+    union all
+    select tahun, 'jenis', jenis, 'peserta', sum(peserta_jenis_count),
+    from persons
+    group by tahun, jenis
+    union all
+    select tahun, dimensi, kategori, ukuran, sum(jumlah),
+    from (
+        select tahun, dimensi, kategori, ukuran, jumlah,
+        from completions
+        cross join lateral (
+            select * from (
+                values
+                    ('total', 'Kota Cilegon'), ('kejuruan', kejuruan),
+                    ('kecamatan', kecamatan), ('jenis', jenis)
+            ) as d (dimensi, kategori)
+        )
+        cross join lateral (
+            select * from (
+                values ('lulusan', lulus_count), ('tersertifikasi', tersertifikasi_count)
+            ) as u (ukuran, jumlah)
+        )
+    )
     group by all
+    union all
+    select tahun, dimensi, kategori, ukuran, sum(jumlah),
+    from (
+        select tahun, dimensi, kategori, ukuran, jumlah,
+        from matured
+        cross join lateral (
+            select * from (
+                values
+                    ('total', 'Kota Cilegon'), ('kejuruan', kejuruan),
+                    ('kecamatan', kecamatan), ('jenis', jenis)
+            ) as d (dimensi, kategori)
+        )
+        cross join lateral (
+            select * from (
+                values
+                    ('lulusan_matang', lulusan_count),
+                    ('ditempatkan_6b', case when is_placed_6m then lulusan_count else 0 end)
+            ) as u (ukuran, jumlah)
+        )
+    )
+    group by all
+),
+
+years as (
+    select distinct tahun from persons
+    union
+    select distinct tahun from completions
+    union
+    select distinct tahun from matured
 ),
 
 categories as (
@@ -72,7 +125,7 @@ categories as (
 
 grid as (
     select y.tahun, c.dimensi, c.kategori, c.sort_key, m.ukuran,
-    from (select distinct tahun from events) as y
+    from years as y
     cross join categories as c
     cross join (
         select unnest(

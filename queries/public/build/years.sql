@@ -1,12 +1,13 @@
 -- years (build side, runs on the main database): the years with programme or budget
--- data, for which the public KPI values are computed.
+-- data, for which the public KPI values are computed (mart_programme_values and
+-- mart_budget_years: the years of program and anggaran).
 -- params: none. grain: one row per year, ascending.
 with final as (
-    select year(tanggal_mulai) as tahun from program
+    select tahun_mulai as tahun from mart_programme_values
     union
-    select year(tanggal_selesai) from program
+    select tahun_selesai from mart_programme_values
     union
-    select tahun from anggaran
+    select tahun from mart_budget_years
 )
 
 select tahun from final
