@@ -6,8 +6,9 @@ opens hands out cursors that note each ``execute`` (SQL text and bound params)
 before running it. Each page then runs under AppTest with Streamlit's data cache
 cleared first, so the calls noted are the page's full query set; again with a
 kejuruan filter (the filter-change set); and ``--runs`` more times for its render
-time. ``st.navigation`` frame queries (run by dashboard.py before every page) are
-recorded once as ``frame``: AppTest's ``switch_page`` runs the page file alone.
+time. Pages run inside the frame (dashboard.py), as on a running server, so a
+page's set includes the frame's own queries (``frame`` is what the first run
+made beyond them).
 
 Not recorded: statements on the transparency page's private in-memory database
 (``public_data.build`` copies a few hundred aggregate rows into it); every query
@@ -88,10 +89,25 @@ def without(calls: list, taken: list) -> list:
     return out
 
 
+def server_pages() -> None:
+    """Run pages inside the frame as a running server does (see tests/conftest.py:
+    AppTest otherwise starts every run in the old ``pages/`` mode and hops)."""
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import app_test
+
+    class ServerPagesManager(PagesManager):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    app_test.PagesManager = ServerPagesManager
+
+
 def new_app(db_path: Path) -> Any:
     """An AppTest of dashboard.py as the demo administrator (all pages open)."""
     from streamlit.testing.v1 import AppTest
 
+    server_pages()
     os.environ["WORKFORCE_DB"] = str(db_path)
     os.environ["WORKFORCE_DEMO"] = "1"
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=1800)

@@ -83,3 +83,39 @@ def test_db_path_rule(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert config.db_path(str(tmp_path / "flag.duckdb")) == tmp_path / "flag.duckdb"
     monkeypatch.setenv("WORKFORCE_DB", "")
     assert config.db_path() == config.DEFAULT_DB  # empty means unset
+
+
+def test_upgrade_rebuilds_marts_of_an_older_version_and_keeps_data(
+    tmp_path: Path, fixture_db: Path
+) -> None:
+    """A file from an older version (a mart missing, another marts digest) is
+    brought up to date in place; a current file is left alone."""
+    path = tmp_path / "old.duckdb"
+    path.write_bytes(fixture_db.read_bytes())
+    conn = db.connect(path)
+    enrolments = conn.execute("select count(*) from pendaftaran").fetchone()
+    conn.execute("drop table mart_completion_month")
+    conn.execute("update dataset_info set value = 'older' where key = 'marts_digest'")
+    conn.close()
+    assert db.upgrade_needed(path) == [
+        "the pre-aggregated tables (marts) were built by another version"
+    ]
+    result = _cli("upgrade", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "database upgraded" in result.stdout
+    assert db.upgrade_needed(path) == []
+    conn = db.connect(path, read_only=True)
+    try:
+        assert conn.execute("select count(*) from pendaftaran").fetchone() == enrolments
+        assert conn.execute("select count(*) from mart_completion_month").fetchone()[0]
+    finally:
+        conn.close()
+    before = path.stat().st_mtime_ns
+    again = _cli("upgrade", "--db", str(path))
+    assert again.returncode == 0 and "up to date" in again.stdout
+    assert path.stat().st_mtime_ns == before  # nothing rewritten
+
+
+def test_upgrade_without_a_database_says_so(tmp_path: Path) -> None:
+    result = _cli("upgrade", "--db", str(tmp_path / "none.duckdb"))
+    assert result.returncode == 2 and "no database" in result.stderr

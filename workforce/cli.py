@@ -29,6 +29,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """Bring an existing database up to this version (migrations, marts)."""
+    path = config.db_path(args.db)
+    if not path.exists():
+        print(f"error: no database at {path}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    done = db.upgrade(path)
+    if done:
+        elapsed = time.perf_counter() - started
+        print(f"database upgraded: {path} in {elapsed:.1f} s ({'; '.join(done)})")
+    else:
+        print(f"database up to date: {path}")
+    return 0
+
+
 def cmd_init_demo(args: argparse.Namespace) -> int:
     """Build the deterministic demo database."""
     from workforce.demo import build_demo_file
@@ -81,6 +97,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     p = sub.add_parser("init", help="empty database with schema and reference tables")
     p.add_argument("--db", help="database file (default: $WORKFORCE_DB or data/)")
     handlers["init"] = cmd_init
+
+    p = sub.add_parser(
+        "upgrade", help="upgrade an existing database (migrations, pre-aggregates)"
+    )
+    p.add_argument("--db", help="database file (default: $WORKFORCE_DB or data/)")
+    handlers["upgrade"] = cmd_upgrade
 
     p = sub.add_parser("init-demo", help="build the demo database")
     p.add_argument("--db", help="database file (default: $WORKFORCE_DB or data/)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import re
 import shutil
@@ -210,11 +211,52 @@ def seed_reference(conn: duckdb.DuckDBPyConnection) -> None:
     ).insert_into("statistik_tenaga_kerja")
 
 
+def marts_digest() -> str:
+    """A hash of queries/marts/*.sql: the marts of a file built with other SQL are stale."""
+    digest = hashlib.sha256()
+    for path in sorted((QUERIES_DIR / "marts").glob("*.sql")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def refresh_marts(conn: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the pre-aggregated tables (queries/marts/*.sql) and bump data_version."""
     for path in sorted((QUERIES_DIR / "marts").glob("*.sql")):
         conn.execute(path.read_text(encoding="utf-8"))
     set_info(conn, "data_version", str(time.time_ns()))
+    set_info(conn, "marts_digest", marts_digest())
+
+
+def upgrade_needed(path: Path) -> list[str]:
+    """Why an existing database file needs ``upgrade`` (empty: it is current).
+
+    Read-only: a newer schema migration not applied, or marts built from other
+    SQL than queries/marts/ holds now (a new version of the dashboard).
+    """
+    conn = connect(path, read_only=True)
+    try:
+        reasons = []
+        latest = max((v for v, _ in migration_files()), default=0)
+        current = schema_version_readonly(conn)
+        if current < latest:
+            reasons.append(f"schema version {current} < {latest}")
+        built = get_info(conn).get("marts_digest") if current else None
+        if current and built != marts_digest():
+            reasons.append(
+                "the pre-aggregated tables (marts) were built by another version"
+            )
+        return reasons
+    finally:
+        conn.close()
+
+
+def upgrade(path: Path) -> list[str]:
+    """Apply new migrations and rebuild stale marts, atomically; what was done."""
+    reasons = upgrade_needed(path)
+    if reasons:
+        with atomic_write(path) as conn:
+            refresh_marts(conn)  # atomic_write has applied the migrations
+    return reasons
 
 
 def set_info(conn: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
