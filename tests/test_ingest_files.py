@@ -299,6 +299,35 @@ def test_checks_find_the_rows_that_break_their_rule(base: Path) -> None:
     example = batch_checks["realisasi_above_pagu"].examples
     assert example[["kode_program", "pagu_rupiah"]].values.tolist() == [["PLT-02", 100]]
     assert result.status == "loaded"
+    # the import stored the same results with the marts (what Kelola Data shows)
+    conn = db.connect(base, read_only=True)
+    try:
+        kept = checks.stored(conn)
+    finally:
+        conn.close()
+    assert kept is not None
+    live = result_checks(base)
+    assert [(r.name, r.severity, r.count) for r in kept] == [
+        (r.name, r.severity, r.count) for r in live
+    ]
+    kept_example = {r.name: r for r in kept}["realisasi_above_pagu"].examples
+    assert kept_example[["kode_program", "pagu_rupiah"]].values.tolist() == [
+        ["PLT-02", 100]
+    ]
+
+
+def test_stored_checks_of_an_older_file_are_recomputed(tmp_path: Path) -> None:
+    """No check_results table (a file from before): stored() says so, the page
+    then runs the checks itself; upgrade stores them."""
+    path = new_database(tmp_path / "w.duckdb")
+    conn = db.connect(path)
+    conn.execute("drop table check_results")
+    conn.close()
+    conn = db.connect(path, read_only=True)
+    try:
+        assert checks.stored(conn) is None
+    finally:
+        conn.close()
 
 
 def result_checks(path: Path) -> list[checks.CheckResult]:

@@ -212,17 +212,26 @@ def seed_reference(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def marts_digest() -> str:
-    """A hash of queries/marts/*.sql: the marts of a file built with other SQL are stale."""
+    """A hash of queries/marts/ and queries/checks/: marts and stored check results
+    of a file built with other SQL are stale."""
     digest = hashlib.sha256()
-    for path in sorted((QUERIES_DIR / "marts").glob("*.sql")):
+    files = [
+        *(QUERIES_DIR / "marts").glob("*.sql"),
+        *(QUERIES_DIR / "checks").glob("*.sql"),
+    ]
+    for path in sorted(files):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def refresh_marts(conn: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the pre-aggregated tables (queries/marts/*.sql) and bump data_version."""
+    """Rebuild the pre-aggregated tables (queries/marts/*.sql), store the data-quality
+    check results (``check_results``) and bump data_version."""
+    from workforce.ingest import checks  # ingest builds on db: imported when used
+
     for path in sorted((QUERIES_DIR / "marts").glob("*.sql")):
         conn.execute(path.read_text(encoding="utf-8"))
+    checks.store(conn)
     set_info(conn, "data_version", str(time.time_ns()))
     set_info(conn, "marts_digest", marts_digest())
 

@@ -254,7 +254,8 @@ def log_section() -> None:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _checks(path: str, file_stamp: ui.Stamp) -> list[checks.CheckResult]:
-    return checks.run_checks(ui.conn())
+    conn = ui.conn()  # stored with the marts; run here only for an old file
+    return checks.stored(conn) or checks.run_checks(conn)
 
 
 def checks_section() -> None:

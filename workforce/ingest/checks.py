@@ -1,5 +1,7 @@
 """Data-quality checks: ``queries/checks/*.sql``, each selecting the rows that break
-a rule (zero rows = pass). Run after every import and on the Kelola Data page.
+a rule (zero rows = pass). Run with the marts after every import, demo build and
+upgrade (``store``, into the table ``check_results``), so the Kelola Data page reads
+them (``stored``) instead of scanning every table on each view.
 
 A check file's header names its severity (``-- severity: error|warning|info``);
 the rule's text in both languages is ``ingest.check.<name>`` in the locale file.
@@ -7,6 +9,7 @@ the rule's text in both languages is ``ingest.check.<name>`` in the locale file.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 
@@ -83,3 +86,43 @@ def summary(results: list[CheckResult], lang: str) -> pd.DataFrame:
             "count": [r.count for r in results],
         }
     )
+
+
+def store(conn: duckdb.DuckDBPyConnection) -> list[CheckResult]:
+    """Run every check and keep the results in ``check_results`` (replaced)."""
+    results = run_checks(conn)
+    rows = pd.DataFrame(
+        {
+            "name": [r.name for r in results],
+            "severity": [r.severity for r in results],
+            "count": [r.count for r in results],
+            "examples_json": [
+                r.examples.to_json(orient="split", date_format="iso", index=False)
+                for r in results
+            ],
+        }
+    )
+    db.execute(conn, "admin/check_results_create")
+    conn.from_df(rows).insert_into("check_results")
+    return results
+
+
+def stored(conn: duckdb.DuckDBPyConnection) -> list[CheckResult] | None:
+    """The results ``store`` kept, most severe first; None if never stored."""
+    try:
+        rows = db.run(conn, "admin/check_results")
+    except duckdb.CatalogException:  # a database from before check_results
+        return None
+    names = set(check_names())
+    if set(rows["name"]) != names:  # a check added or removed since: stale
+        return None
+    results = [
+        CheckResult(
+            r.name,
+            r.severity,
+            int(r.count),
+            pd.read_json(io.StringIO(r.examples_json), orient="split"),
+        )
+        for r in rows.itertuples(index=False)
+    ]
+    return sorted(results, key=lambda r: (SEVERITIES.index(r.severity), r.name))

@@ -137,7 +137,7 @@ def import_files(
             db.refresh_marts(conn)
             db.set_info(conn, "data_as_of", today.isoformat())
             db.set_info(conn, "has_real_data", "true")
-            found = checks.run_checks(conn)
+            found = checks.stored(conn) or checks.run_checks(conn)
     except _NothingChangedError as nothing:
         return BatchResult(nothing.results, committed=False)
     return BatchResult(results, committed=True, checks=found)
