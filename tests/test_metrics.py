@@ -453,3 +453,27 @@ def test_compute_by_equals_each_selection_on_demo_data(demo_conn, metric_id):
                 for a, b in zip(got[grp], triple, strict=True):
                     assert (a is None) == (b is None), (by, v, grp, got[grp], triple)
                     assert b is None or a == pytest.approx(b, rel=1e-9), (by, v, grp)
+
+
+def test_tpt_prefers_the_published_rate_over_rounded_counts(fixture_copy):
+    """Banten 2025 as released: 412,360 unemployed of "6,17 juta" (rounded): the
+    counts give 6.683%, BPS published 6.69% (from unrounded counts). The published
+    rate is shown; the counts only where no rate was published."""
+    conn = db.connect(fixture_copy)
+    try:
+        conn.execute(
+            "delete from statistik_tenaga_kerja where wilayah = 'Kota Cilegon'"
+        )
+        conn.execute(
+            "insert into statistik_tenaga_kerja (tahun, wilayah, tpt_pct, pengangguran,"
+            " angkatan_kerja, sumber, rilis) values"
+            " (2025, 'Kota Cilegon', 6.69, 412360, 6170000, 'uji', 'BPS Sakernas Agustus'),"
+            " (2024, 'Kota Cilegon', null, 15000, 200000, 'uji', 'BPS Sakernas Agustus')"
+        )
+        assert metrics.compute(conn, "tpt", Filters(tahun=2025)).value == 6.69
+        assert metrics.compute(conn, "tpt", Filters(tahun=2024)).value == 7.5
+        trend = db.run(conn, "overview/tpt_trend").set_index(["tahun", "wilayah"])
+        assert trend.loc[(2025, "Kota Cilegon"), "tpt_pct"] == 6.69
+        assert trend.loc[(2024, "Kota Cilegon"), "tpt_pct"] == 7.5
+    finally:
+        conn.close()

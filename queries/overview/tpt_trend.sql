@@ -1,13 +1,13 @@
 -- tpt_trend: open unemployment rate (TPT) of Kota Cilegon, Provinsi Banten and
 -- Indonesia per year, by the registry's tpt definition (metrics/tpt.sql):
--- pengangguran / angkatan_kerja * 100 where both are published, else the published
--- tpt_pct. The published rate, the counts and the source stay beside it.
+-- BPS's published tpt_pct (computed from unrounded counts; released counts are
+-- rounded), else pengangguran / angkatan_kerja * 100 where only the counts are known. The published rate, the counts and the source stay beside it.
 -- params: none. grain: one row per wilayah per year.
 with final as (
     select
         tahun,
         wilayah,
-        coalesce(pengangguran / nullif(angkatan_kerja, 0) * 100, tpt_pct) as tpt_pct,
+        coalesce(tpt_pct, pengangguran / nullif(angkatan_kerja, 0) * 100) as tpt_pct,
         tpt_pct as tpt_terbitan_pct,
         pengangguran,
         angkatan_kerja,
