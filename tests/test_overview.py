@@ -501,18 +501,20 @@ def test_page_cards_match_the_hand_computed_fixture(app_test, overview_db, lang)
     at = _overview(app_test, overview_db, lang)
     index = 0 if lang == "id" else 1
     shown = {m.label: m.value for m in at.metric}
-    expected = {metrics.get(k).name(lang): v[index] for k, v in CARDS.items()}
+    expected = {metrics.get(k).short_name(lang): v[index] for k, v in CARDS.items()}
     assert shown == expected
     by_label = {m.label: m for m in at.metric}
-    tpt = by_label[metrics.get("tpt").name(lang)]
+    tpt = by_label[metrics.get("tpt").short_name(lang)]
     assert tpt.proto.delta == ("-1,17 poin" if lang == "id" else "-1.17 points")
     assert tpt.proto.color == 1  # GREEN: unemployment fell, lower is better
-    peserta = by_label[metrics.get("peserta").name(lang)]
+    assert tpt.label == ("TPT" if lang == "id" else "Unemployment (TPT)")
+    assert metrics.get("tpt").name(lang) in tpt.help  # the full name on hover
+    peserta = by_label[metrics.get("peserta").short_name(lang)]
     assert peserta.proto.delta == "+4" and peserta.proto.color == 1
-    serapan = by_label[metrics.get("serapan_anggaran").name(lang)]
+    serapan = by_label[metrics.get("serapan_anggaran").short_name(lang)]
     assert serapan.proto.delta == ("+4,67 poin" if lang == "id" else "+4.67 points")
     assert serapan.proto.color == 1  # GREEN: absorption rose, higher is better
-    kelulusan = by_label[metrics.get("tingkat_kelulusan").name(lang)]
+    kelulusan = by_label[metrics.get("tingkat_kelulusan").short_name(lang)]
     assert kelulusan.proto.delta == ""  # nothing ended in 2023: no change to show
     assert metrics.get("tingkat_kelulusan").definition(lang) in kelulusan.help
     # status per card: tpt at risk (lower is better, 6,08 vs 6,0), kelulusan at risk

@@ -47,6 +47,11 @@ class Metric:
         """The KPI's name in ``lang``."""
         return i18n.t(f"metric.{self.id}.name", lang)
 
+    def short_name(self, lang: str = i18n.DEFAULT_LANG) -> str:
+        """A name short enough for a KPI card (the full name where none is set)."""
+        key = f"metric.{self.id}.short"
+        return i18n.t(key, lang) if key in i18n.catalogue() else self.name(lang)
+
     def definition(self, lang: str = i18n.DEFAULT_LANG) -> str:
         """The KPI's definition in ``lang`` (shown on hover and in Metodologi)."""
         return i18n.t(f"metric.{self.id}.definition", lang)

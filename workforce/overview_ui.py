@@ -78,6 +78,8 @@ def _numbers(path: str, file_stamp: ui.Stamp, filters: Filters) -> Numbers:
 def _help(card: Card, lang: str) -> str:
     better = card.metric.better
     definition = card.metric.definition(lang)
+    if card.metric.short_name(lang) != card.metric.name(lang):
+        definition = f"**{card.metric.name(lang)}**. {definition}"
     if better is None:
         return definition
     return ui.T(
@@ -100,7 +102,7 @@ def draw_card(card: Card, lang: str) -> None:
     zero = overview.is_zero(card.change, unit)
     since = narrative.period_label(card.previous_period, lang)
     st.metric(
-        card.metric.name(lang),
+        card.metric.short_name(lang),
         overview.card_value(card.value, unit, lang),
         delta=delta,
         delta_color="off" if zero else overview.delta_color(card.metric),
