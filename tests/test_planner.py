@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from tests.fixture_data import DATA_AS_OF
 from workforce import (
+    db,
     meeting_pack,
     metrics,
     planner,
@@ -26,7 +27,7 @@ from workforce import (
     projection,
     scenarios,
 )
-from workforce.filters import Filters
+from workforce.filters import Filters, bind
 from workforce.planner import ALL
 from workforce.scenarios import Scenario
 
@@ -316,6 +317,31 @@ def test_history_equals_the_registry_per_kejuruan_and_year(fixture_conn) -> None
             r = metrics.compute(fixture_conn, metric_id, f)
             assert getattr(row, f"{key}_num") == (r.numerator or 0), (row, key)
             assert getattr(row, f"{key}_den") == (r.denominator or 0), (row, key)
+
+
+@pytest.mark.parametrize("database", ["fixture_db", "demo_db"])
+def test_kejuruan_counts_equal_the_outcomes_breakdown(request, database) -> None:
+    """perencanaan/outcomes_by_kejuruan is the kejuruan part of the outcomes page's
+    pelatihan/outcomes_by_group, for every year and with a dimension filtered."""
+    conn = db.connect(request.getfixturevalue(database), read_only=True)
+    try:
+        for f in (
+            Filters(tahun=2023, as_of=DATA_AS_OF),
+            Filters(tahun=2024, as_of=DATA_AS_OF),
+            Filters(tahun=2024, dims={"jenis": ("pelatihan",)}, as_of=DATA_AS_OF),
+        ):
+            full = db.run(
+                conn,
+                "pelatihan/outcomes_by_group",
+                **bind("pelatihan/outcomes_by_group", f),
+            )
+            want = full[full["dimension"] == "kejuruan"].reset_index(drop=True)
+            name = "perencanaan/outcomes_by_kejuruan"
+            got = db.run(conn, name, **bind(name, f))
+            assert len(want) > 0
+            pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    finally:
+        conn.close()
 
 
 def test_basis_of_the_fixture(fixture_conn) -> None:

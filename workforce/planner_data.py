@@ -2,9 +2,10 @@
 
 Every number follows a registry definition and is read through a tested query:
 
-* rates: ``pelatihan/outcomes_by_group`` (the outcomes page's breakdown, one query per
-  year for every kejuruan; tests/test_outcomes.py and tests/test_planner.py hold each
-  kejuruan row equal to ``metrics.compute`` filtered to that kejuruan);
+* rates: ``perencanaan/outcomes_by_kejuruan`` (the kejuruan rows of the outcomes
+  page's breakdown ``pelatihan/outcomes_by_group``, one query per year;
+  tests/test_planner.py holds them equal to that breakdown and to ``metrics.compute``
+  filtered to each kejuruan);
 * unit cost: ``budget.cost_table`` on ``anggaran/programme_costs`` (realisasi of the
   programmes starting in a year ÷ their enrolments: the budget page's biaya per
   peserta), per kejuruan and per kejuruan × sumber_dana;
@@ -25,7 +26,7 @@ from workforce.filters import Filters, bind, options_from_db
 from workforce.planner import FUNDS, KPI_IDS, RATE_KEYS, Basis, rates_from_history
 
 HISTORY_YEARS = 5
-OUTCOMES_QUERY = "pelatihan/outcomes_by_group"
+OUTCOMES_QUERY = "perencanaan/outcomes_by_kejuruan"
 COSTS_QUERY = "anggaran/programme_costs"
 # rate -> (numerator, denominator) columns of OUTCOMES_QUERY: the registry's bases
 OUTCOME_COUNTS = {
@@ -47,8 +48,9 @@ LINK_MATCH_COLUMNS = ["kejuruan", "vacancies", "graduates", "gap"]
 
 def _kejuruan_rows(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The kejuruan rows of the outcomes breakdown, indexed by kejuruan."""
-    out = db.run(conn, OUTCOMES_QUERY, **bind(OUTCOMES_QUERY, filters))
-    return out[out["dimension"] == "kejuruan"].set_index("grp")
+    return db.run(conn, OUTCOMES_QUERY, **bind(OUTCOMES_QUERY, filters)).set_index(
+        "grp"
+    )
 
 
 def _costs(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
