@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from tests.fixture_data import DATA_AS_OF
 from workforce import (
+    budget,
     db,
     meeting_pack,
     metrics,
@@ -340,6 +341,40 @@ def test_kejuruan_counts_equal_the_outcomes_breakdown(request, database) -> None
             got = db.run(conn, name, **bind(name, f))
             assert len(want) > 0
             pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    finally:
+        conn.close()
+
+
+def _costs_from_programmes(conn, f: Filters) -> pd.DataFrame:
+    """The budget page's way: budget.cost_table over anggaran/programme_costs."""
+    costs = db.run(
+        conn, "anggaran/programme_costs", **bind("anggaran/programme_costs", f)
+    )
+    out = pd.DataFrame(index=pd.Index(sorted(costs["kejuruan"].dropna().unique())))
+    every = budget.cost_table(costs, ["kejuruan"]).set_index("kejuruan")
+    out["realisasi_rupiah"] = every["realisasi_peserta_rupiah"]
+    out["peserta_count"] = every["peserta_count"]
+    split = budget.cost_table(costs, ["kejuruan", "sumber_dana"])
+    for fund in planner.FUNDS:
+        part = split[split["sumber_dana"] == fund].set_index("kejuruan")
+        out[f"realisasi_{fund}_rupiah"] = part["realisasi_peserta_rupiah"]
+        out[f"peserta_{fund}_count"] = part["peserta_count"]
+    return out
+
+
+@pytest.mark.parametrize("database", ["fixture_db", "demo_db"])
+def test_unit_costs_equal_the_budget_page_cost_table(request, database) -> None:
+    conn = db.connect(request.getfixturevalue(database), read_only=True)
+    try:
+        for f in (
+            Filters(tahun=2023, as_of=DATA_AS_OF),
+            Filters(tahun=2024, as_of=DATA_AS_OF),
+            Filters(tahun=2024, dims={"sumber_dana": ("APBN",)}, as_of=DATA_AS_OF),
+        ):
+            want = _costs_from_programmes(conn, f).astype(float)
+            got = planner_data._costs(conn, f).astype(float)
+            assert len(want) > 0
+            pd.testing.assert_frame_equal(got, want, check_names=False)
     finally:
         conn.close()
 

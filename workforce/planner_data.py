@@ -6,9 +6,10 @@ Every number follows a registry definition and is read through a tested query:
   page's breakdown ``pelatihan/outcomes_by_group``, one query per year;
   tests/test_planner.py holds them equal to that breakdown and to ``metrics.compute``
   filtered to each kejuruan);
-* unit cost: ``budget.cost_table`` on ``anggaran/programme_costs`` (realisasi of the
-  programmes starting in a year ÷ their enrolments: the budget page's biaya per
-  peserta), per kejuruan and per kejuruan × sumber_dana;
+* unit cost: ``perencanaan/costs_by_kejuruan`` (realisasi of the programmes starting
+  in a year ÷ their enrolments: the budget page's biaya per peserta, as
+  ``budget.cost_table`` sums ``anggaran/programme_costs``; tested equal), per kejuruan
+  and per kejuruan × sumber_dana;
 * the seats to start from: the enrolments behind the latest year's unit costs;
 * vacancies, pagu, targets and the latest actuals: ``metrics.compute``/``targets``.
 """
@@ -21,13 +22,13 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from workforce import budget, db, metrics
+from workforce import db, metrics
 from workforce.filters import Filters, bind, options_from_db
 from workforce.planner import FUNDS, KPI_IDS, RATE_KEYS, Basis, rates_from_history
 
 HISTORY_YEARS = 5
 OUTCOMES_QUERY = "perencanaan/outcomes_by_kejuruan"
-COSTS_QUERY = "anggaran/programme_costs"
+COSTS_QUERY = "perencanaan/costs_by_kejuruan"
 # rate -> (numerator, denominator) columns of OUTCOMES_QUERY: the registry's bases
 OUTCOME_COUNTS = {
     "completion": ("lulus_count", "selesai_count"),
@@ -59,17 +60,16 @@ def _costs(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     Columns ``realisasi_rupiah``/``peserta_count`` over all sources and
     ``realisasi_<FUND>_rupiah``/``peserta_<FUND>_count`` per source.
     """
-    costs = db.run(conn, COSTS_QUERY, **bind(COSTS_QUERY, filters))
-    out = pd.DataFrame(index=pd.Index(sorted(costs["kejuruan"].dropna().unique())))
-    if costs.empty:
+    rows = db.run(conn, COSTS_QUERY, **bind(COSTS_QUERY, filters))
+    every = rows[rows["sumber_dana"].isna()].set_index("kejuruan")
+    out = pd.DataFrame(index=pd.Index(sorted(every.index.dropna())))
+    if rows.empty:
         return out
-    every = budget.cost_table(costs, ["kejuruan"]).set_index("kejuruan")
-    out["realisasi_rupiah"] = every["realisasi_peserta_rupiah"]
+    out["realisasi_rupiah"] = every["realisasi_rupiah"]
     out["peserta_count"] = every["peserta_count"]
-    split = budget.cost_table(costs, ["kejuruan", "sumber_dana"])
     for fund in FUNDS:
-        part = split[split["sumber_dana"] == fund].set_index("kejuruan")
-        out[f"realisasi_{fund}_rupiah"] = part["realisasi_peserta_rupiah"]
+        part = rows[rows["sumber_dana"] == fund].set_index("kejuruan")
+        out[f"realisasi_{fund}_rupiah"] = part["realisasi_rupiah"]
         out[f"peserta_{fund}_count"] = part["peserta_count"]
     return out
 
