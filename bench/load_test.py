@@ -8,6 +8,9 @@ demo admin, then repeatedly switch to a random page of the sidebar and change th
 year filter to a random year. A filter change is timed from the click on the new
 year to the moment the app shows the new numbers: the script has run (its state
 went ``running`` and back to ``notRunning``) and no spinner or skeleton is left.
+Users first open the app and log in, four at a time; the timed part starts when
+all are in, so ``--seconds`` is all switching and filtering. A user who cannot
+get in, a failed wait or an exception shown by the app counts as an error.
 
 Prints the number of page switches and filter changes, the errors (exceptions
 shown by the app, failed waits), and the median, p95 and max of the filter-change
@@ -21,6 +24,7 @@ import asyncio
 import contextlib
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,36 +39,57 @@ from bench.common import RESULTS, write_json
 from workforce import config
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+LOGIN_AT_ONCE = 4  # users opening the app at the same moment (before the timed part)
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+    # every tab is a user in front of the screen: no throttling of "background" tabs
+    "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+]  # fmt: skip
 
-# Resolves once the app has run its script after ``window.__wf_mark()`` was called
-# (``running`` seen, then idle with nothing still loading).
+# WATCH_JS marks the moment before a click; DONE_JS is true once the app has run
+# since (see WATCH_JS) and is idle again.
 WATCH_JS = """() => {
+    // A run after this mark shows as a change of the script state or, when React
+    // batches a fast run's running/notRunning into one render, as new content in
+    // the main area. The app was idle when marked.
     window.__wf_ran = false;
     if (!window.__wf_observer) {
-        window.__wf_observer = new MutationObserver((changes) => {
-            for (const c of changes) {
-                if (c.target.getAttribute('data-test-script-state') === 'running') {
-                    window.__wf_ran = true;
-                }
-            }
-        });
+        const seen = () => { window.__wf_ran = true; };
+        window.__wf_observer = new MutationObserver(seen);
         window.__wf_observer.observe(document.body, {
             attributes: true, subtree: true,
             attributeFilter: ['data-test-script-state'],
         });
+        const main = document.querySelector('[data-testid="stMain"]');
+        if (main) {
+            window.__wf_main = new MutationObserver(seen);
+            window.__wf_main.observe(main, {
+                childList: true, subtree: true, characterData: true,
+            });
+        }
     }
 }"""
 DONE_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
-    if (!window.__wf_ran || !app) return false;
+    return Boolean(window.__wf_ran && app
+        && app.getAttribute('data-test-script-state') === 'notRunning');
+}"""
+IDLE_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app) return false;
     const idle = app.getAttribute('data-test-script-state') === 'notRunning';
     const busy = document.querySelector(
         '[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSpinner"],'
         + ' [data-testid="stSkeleton"]');
     return idle && !busy;
 }"""
-IDLE_JS = DONE_JS.replace("!window.__wf_ran || ", "")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a running process has used (``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -108,20 +133,29 @@ async def app_errors(page: Any) -> list[str]:
 
 
 async def user(
-    no: int, browser: Any, url: str, until: float, out: dict[str, Any]
+    no: int, browser: Any, url: str, gates: dict[str, Any], out: dict[str, Any]
 ) -> None:
-    """One simulated user: demo admin, then page switches and year changes."""
+    """One simulated user: in as the demo admin (a few users at a time), then, once
+    everybody is in, page switches and year changes until the time is up."""
     rng = random.Random(no)
     step = "open"
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
+    ready = False
     try:
-        await page.goto(url, timeout=120_000)
-        await wait_idle(page, 120_000)
-        await page.get_by_role("button", name="Masuk sebagai admin demo").first.click()
-        await page.wait_for_timeout(500)
-        await wait_idle(page, 120_000)
-        while time.monotonic() < until:
+        async with gates["login"]:
+            await page.goto(url, timeout=180_000)
+            await wait_idle(page, 180_000)
+            step = "enter demo"
+            await page.get_by_role(
+                "button", name="Masuk sebagai admin demo"
+            ).first.click()
+            await page.wait_for_timeout(500)
+            await wait_idle(page, 180_000)
+        ready = True
+        gates["ready"] += 1
+        await gates["start"].wait()
+        while time.monotonic() < gates["until"]:
             links = page.locator('[data-testid="stSidebarNavLink"]')
             here = page.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
             hrefs = [
@@ -134,8 +168,9 @@ async def user(
                 if (h or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1] != here
             ]
             await page.evaluate(WATCH_JS)
-            step = f"switch from {here} to {hrefs[others[0]]}"
-            await links.nth(rng.choice(others)).click()
+            target = rng.choice(others)
+            step = f"switch from {here} to {hrefs[target]}"
+            await links.nth(target).click()
             await page.wait_for_function(DONE_JS, timeout=120_000)
             out["switches"] += 1
             tahun = page.locator(".st-key-f_tahun")
@@ -159,6 +194,8 @@ async def user(
             if errors:
                 out["errors"].append(f"user {no}: {errors[0][:300]}")
     except Exception as exc:  # a failed wait or click is an error of the run
+        if not ready:
+            gates["ready"] += 1  # counted, so the others do not wait for this one
         out["errors"].append(
             f"user {no} ({step}): {type(exc).__name__}: {str(exc)[:200]}"
         )
@@ -177,9 +214,21 @@ async def run(url: str, users: int, seconds: float) -> dict[str, Any]:
         browser = await pw.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=ARGS
         )
-        until = time.monotonic() + seconds
+        gates: dict[str, Any] = {
+            "login": asyncio.Semaphore(LOGIN_AT_ONCE),
+            "ready": 0,
+            "start": asyncio.Event(),
+            "until": 0.0,
+        }
+
+        async def starter() -> None:
+            while gates["ready"] < users:
+                await asyncio.sleep(0.2)
+            gates["until"] = time.monotonic() + seconds
+            gates["start"].set()
+
         await asyncio.gather(
-            *(user(no, browser, url, until, out) for no in range(users))
+            starter(), *(user(no, browser, url, gates, out) for no in range(users))
         )
         await browser.close()
     return out
@@ -207,9 +256,12 @@ def main() -> None:
     load_before = os.getloadavg()
     try:
         out = asyncio.run(run(f"http://127.0.0.1:{port}/", args.users, args.seconds))
+        server_cpu = cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    all_cpu = children.ru_utime + children.ru_stime
     times = out["filter_s"]
     summary = {
         "users": args.users,
@@ -222,6 +274,8 @@ def main() -> None:
         "filter_median_s": statistics.median(times) if times else None,
         "filter_p95_s": percentile(times, 0.95) if times else None,
         "filter_max_s": max(times) if times else None,
+        "server_cpu_s": server_cpu,
+        "browsers_cpu_s": all_cpu - server_cpu,
         "load_average_before": load_before,
         "load_average_after": os.getloadavg(),
     }
@@ -229,6 +283,10 @@ def main() -> None:
     print(
         f"{args.users} users, {args.seconds:.0f} s: {summary['page_switches']} page "
         f"switches, {len(times)} filter changes, {summary['errors']} errors"
+    )
+    print(
+        f"CPU seconds: server {server_cpu:.0f}, browsers and driver {all_cpu - server_cpu:.0f}"
+        f" (whole run, {os.cpu_count()} cores)"
     )
     if times:
         print(

@@ -156,7 +156,9 @@ def load_row(r: dict[str, Any]) -> dict[str, Any]:
     note = (
         f"{r['users']} users, {r['seconds']:.0f} s: {r['page_switches']} page switches, "
         f"{r['filter_changes']} filter changes, {r['errors']} errors; filter change to "
-        f"updated numbers median {r['filter_median_s'] or 0:.2f} s, p95 {p95 or 0:.2f} s"
+        f"updated numbers median {r['filter_median_s'] or 0:.2f} s, p95 {p95 or 0:.2f} s; "
+        f"CPU s: server {r['server_cpu_s']:.0f}, the {r['users']} Chromium tabs on the same "
+        f"cores {r['browsers_cpu_s']:.0f}"
     )
     misses = [f"{r['errors']} errors"] if r["errors"] else []
     if not r["filter_changes"]:
