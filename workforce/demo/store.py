@@ -1,6 +1,6 @@
 """Write the generated arrays into DuckDB: through Arrow, in chunks, parents first.
 
-Columns are named as in the schema (inserted ``by name``) and given as numpy arrays
+Columns are named as in the schema (put in the table's order) and given as numpy arrays
 or ``Coded`` (codes into a small label array, -1 = NULL), so a chunk is
 materialised only when it is inserted. Rows that carry a person go in the byte
 order of the pseudonym: primary-key indexes grow about three times faster that way.
@@ -70,22 +70,24 @@ def insert(
     cols: Columns,
     order: np.ndarray | None = None,
 ) -> int:
-    """Insert columns by name, in chunks, rows in ``order``; return the row count."""
+    """Insert columns, in chunks, rows in ``order``; return the row count.
+
+    The columns must be exactly the table's: they are put in the table's order and
+    inserted through the relation API (no SQL text is built).
+    """
     if table not in TABLES:
         raise ValueError(f"not a demo table: {table!r}")
+    names = conn.table(table).columns
+    if set(names) != set(cols):
+        raise ValueError(
+            f"{table}: demo columns {sorted(cols)} are not {sorted(names)}"
+        )
     first = next(iter(cols.values()))
     n = len(order) if order is not None else len(getattr(first, "codes", first))
-    # an identifier from the fixed TABLES tuple (checked above), never a value
-    sql = f"insert into {table} by name select * from demo_chunk"  # noqa: S608
     for lo in range(0, n, CHUNK):
         rows = order[lo : lo + CHUNK] if order is not None else slice(lo, lo + CHUNK)
-        conn.register(
-            "demo_chunk", pa.table({k: to_arrow(v, rows) for k, v in cols.items()})
-        )
-        try:
-            conn.execute(sql)
-        finally:
-            conn.unregister("demo_chunk")
+        chunk = pa.table({name: to_arrow(cols[name], rows) for name in names})
+        conn.from_arrow(chunk).insert_into(table)
     return n
 
 
