@@ -37,11 +37,11 @@ ui.chart(
 
 # ---- by programme -------------------------------------------------------------------
 ou.section("outcomes.pelatihan.breakdown_title", "outcomes.small_n_note")
-ou.breakdown_section(by_group, oc.BREAKDOWNS, "pelatihan_rincian")
+ou.breakdown_section(by_group, oc.BREAKDOWNS, "pelatihan_rincian", filters)
 
 # ---- equity ----------------------------------------------------------------------------
 ou.section("outcomes.pelatihan.equity_title", "outcomes.small_n_note")
-ou.breakdown_section(by_group, oc.EQUITY, "pelatihan_kesetaraan")
+ou.breakdown_section(by_group, oc.EQUITY, "pelatihan_kesetaraan", filters)
 
 # ---- cohorts -------------------------------------------------------------------------
 ou.section("outcomes.pelatihan.cohort_title", "outcomes.pelatihan.cohort_note")

@@ -39,7 +39,20 @@ def run(conn, name: str, filters: Filters) -> pd.DataFrame:
 
 
 def by_group(conn, filters: Filters) -> pd.DataFrame:
-    return run(conn, "pelatihan/outcomes_by_group", filters)
+    """Every breakdown: the month-mart ones and each per-enrolment one."""
+    name = "pelatihan/outcomes_by_enrolment"
+    parts = [run(conn, "pelatihan/outcomes_by_group", filters)] + [
+        db.run(conn, name, **bind(name, filters, dimension=dim))
+        for dim in oc.PER_ENROLMENT
+    ]
+    return pd.concat(parts, ignore_index=True)
+
+
+def row_level(conn, filters: Filters) -> pd.DataFrame:
+    """The same counts straight from mart_enrolment (tests/sql/outcomes_by_group_rows.sql)."""
+    sql = (ROOT / "tests" / "sql" / "outcomes_by_group_rows.sql").read_text()
+    params = bind("pelatihan/outcomes_by_group", filters)
+    return conn.execute(sql, params).df()
 
 
 # ---- funnel ---------------------------------------------------------------------------
@@ -574,3 +587,81 @@ def test_pages_follow_the_kejuruan_filter(app_test, fixture_db: Path):
         "Pada tahun 2024 tercatat 1 penempatan: 0 kerja, 0 magang dan 1 wirausaha."
         in _captions(at)
     )
+
+
+def _every_breakdown(conn, params: dict) -> pd.DataFrame:
+    """outcomes_by_group plus outcomes_by_enrolment for each per-enrolment breakdown,
+    with raw params (a period need not be whole months)."""
+
+    def one(name: str, **extra) -> pd.DataFrame:
+        wanted = db.query_params(name)
+        return db.run(
+            conn, name, **{k: v for k, v in {**params, **extra}.items() if k in wanted}
+        )
+
+    parts = [one("pelatihan/outcomes_by_group")] + [
+        one("pelatihan/outcomes_by_enrolment", dimension=dim)
+        for dim in oc.PER_ENROLMENT
+    ]
+    return _sorted(pd.concat(parts, ignore_index=True))
+
+
+def _sorted(df: pd.DataFrame) -> pd.DataFrame:
+    counts = [c for c in df.columns if c.endswith("_count")]
+    df = df.astype({c: "int64" for c in counts} | {"dimension": str, "grp": str})
+    return df.sort_values(["dimension", "grp"], ignore_index=True)
+
+
+def _outcome_cases(conn) -> list[dict]:
+    kejuruan = [
+        r[0]
+        for r in conn.execute(
+            "select distinct kejuruan from mart_enrolment order by 1"
+        ).fetchall()
+    ]
+    kecamatan = [
+        r[0]
+        for r in conn.execute(
+            "select distinct kecamatan from mart_enrolment order by 1"
+        ).fetchall()
+    ]
+    cases = []
+    for tahun in (2023, 2024, 2025):
+        cases.append(Filters(tahun=tahun).sql_params())
+    cases.append(Filters(tahun=2024, kuartal=2, as_of=date(2024, 12, 31)).sql_params())
+    cases.append(
+        {
+            **Filters(tahun=2024).sql_params(),
+            "kejuruan": kejuruan[:2],
+            "kecamatan": kecamatan[:3],
+        }
+    )
+    # a period of partial months: the marts' day-level edges
+    cases.append(
+        {
+            **Filters(tahun=2024).sql_params(),
+            "start": date(2024, 2, 10),
+            "end": date(2024, 11, 20),
+            "as_of": date(2025, 3, 15),
+        }
+    )
+    return cases
+
+
+@pytest.mark.parametrize("source", ["fixture", "demo"])
+def test_breakdowns_from_the_marts_equal_the_row_level_count(conn, demo_db, source):
+    """The month-mart breakdowns (outcomes_by_group) and the per-enrolment ones
+    (outcomes_by_enrolment) together give exactly the counts of the row-level query,
+    for whole years, a quarter, filters and a period of partial months."""
+    target = conn if source == "fixture" else db.connect(demo_db, read_only=True)
+    sql = (ROOT / "tests" / "sql" / "outcomes_by_group_rows.sql").read_text()
+    non_trivial = 0
+    for params in _outcome_cases(target):
+        wanted = set(re.findall(r"\$([a-z_]+)", sql))
+        expected = _sorted(
+            target.execute(sql, {k: v for k, v in params.items() if k in wanted}).df()
+        )
+        got = _every_breakdown(target, params)
+        pd.testing.assert_frame_equal(got, expected)
+        non_trivial += len(expected) > 10
+    assert non_trivial >= 3

@@ -320,31 +320,6 @@ def test_history_equals_the_registry_per_kejuruan_and_year(fixture_conn) -> None
             assert getattr(row, f"{key}_den") == (r.denominator or 0), (row, key)
 
 
-@pytest.mark.parametrize("database", ["fixture_db", "demo_db"])
-def test_kejuruan_counts_equal_the_outcomes_breakdown(request, database) -> None:
-    """perencanaan/outcomes_by_kejuruan is the kejuruan part of the outcomes page's
-    pelatihan/outcomes_by_group, for every year and with a dimension filtered."""
-    conn = db.connect(request.getfixturevalue(database), read_only=True)
-    try:
-        for f in (
-            Filters(tahun=2023, as_of=DATA_AS_OF),
-            Filters(tahun=2024, as_of=DATA_AS_OF),
-            Filters(tahun=2024, dims={"jenis": ("pelatihan",)}, as_of=DATA_AS_OF),
-        ):
-            full = db.run(
-                conn,
-                "pelatihan/outcomes_by_group",
-                **bind("pelatihan/outcomes_by_group", f),
-            )
-            want = full[full["dimension"] == "kejuruan"].reset_index(drop=True)
-            name = "perencanaan/outcomes_by_kejuruan"
-            got = db.run(conn, name, **bind(name, f))
-            assert len(want) > 0
-            pd.testing.assert_frame_equal(got, want, check_dtype=False)
-    finally:
-        conn.close()
-
-
 def _costs_from_programmes(conn, f: Filters) -> pd.DataFrame:
     """The budget page's way: budget.cost_table over anggaran/programme_costs."""
     costs = db.run(

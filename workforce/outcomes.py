@@ -16,6 +16,15 @@ import pandas as pd
 SMALL_N = 20  # a rate or median on fewer than 20 cases is marked unreliable
 BREAKDOWNS = ("kejuruan", "penyelenggara", "jenis", "sumber_dana", "kode_program")
 EQUITY = ("jenis_kelamin", "kelompok_umur", "pendidikan", "disabilitas", "kecamatan")
+# Breakdowns counted from each enrolment (pelatihan/outcomes_by_enrolment.sql, run for
+# the one picked); the others come with pelatihan/outcomes_by_group.sql.
+PER_ENROLMENT = (
+    "kode_program",
+    "jenis_kelamin",
+    "kelompok_umur",
+    "pendidikan",
+    "disabilitas",
+)
 HORIZONS = (1, 3, 6, 12)  # months after graduation shown in the cohort view
 BALANCE_BAND = 0.10  # |gap| within 10% of the larger count = balanced
 PERSISTENT_YEARS = 3  # the same class this many years running = persistent

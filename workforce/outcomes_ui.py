@@ -70,11 +70,16 @@ def choice(
     return st.selectbox(ui.T(label_key), options, key=key, format_func=label_of)
 
 
-def breakdown_section(by_group: pd.DataFrame, dims: tuple[str, ...], key: str) -> None:
+def breakdown_section(
+    by_group: pd.DataFrame, dims: tuple[str, ...], key: str, filters: Filters
+) -> None:
     """A dimension picker, the rate chart (batches: table only) with its sentence,
-    and the sortable table with n beside every rate and a CSV download."""
+    and the sortable table with n beside every rate and a CSV download. A breakdown
+    counted per enrolment (``oc.PER_ENROLMENT``) is queried when it is picked."""
     lang = ui.lang()
     dim = choice("outcomes.group_by", dims, key, lambda d: ot.tr(f"dim.{d}", lang))
+    if dim in oc.PER_ENROLMENT:
+        by_group = ui.query("pelatihan/outcomes_by_enrolment", filters, dimension=dim)
     rows = oc.breakdown(by_group, dim)
     fig = None if dim == "kode_program" or rows.empty else ch.rate_bars(rows, dim, lang)
     table = tb.breakdown_table(rows, dim, lang)

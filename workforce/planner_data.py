@@ -2,10 +2,10 @@
 
 Every number follows a registry definition and is read through a tested query:
 
-* rates: ``perencanaan/outcomes_by_kejuruan`` (the kejuruan rows of the outcomes
-  page's breakdown ``pelatihan/outcomes_by_group``, one query per year;
-  tests/test_planner.py holds them equal to that breakdown and to ``metrics.compute``
-  filtered to each kejuruan);
+* rates: the kejuruan rows of the outcomes page's breakdown
+  ``pelatihan/outcomes_by_group`` (summed from the month marts), one query per year;
+  tests/test_planner.py holds them equal to ``metrics.compute`` filtered to each
+  kejuruan;
 * unit cost: ``perencanaan/costs_by_kejuruan`` (realisasi of the programmes starting
   in a year ÷ their enrolments: the budget page's biaya per peserta, as
   ``budget.cost_table`` sums ``anggaran/programme_costs``; tested equal), per kejuruan
@@ -27,7 +27,7 @@ from workforce.filters import Filters, bind, options_from_db
 from workforce.planner import FUNDS, KPI_IDS, RATE_KEYS, Basis, rates_from_history
 
 HISTORY_YEARS = 5
-OUTCOMES_QUERY = "perencanaan/outcomes_by_kejuruan"
+OUTCOMES_QUERY = "pelatihan/outcomes_by_group"
 COSTS_QUERY = "perencanaan/costs_by_kejuruan"
 # rate -> (numerator, denominator) columns of OUTCOMES_QUERY: the registry's bases
 OUTCOME_COUNTS = {
@@ -49,9 +49,8 @@ LINK_MATCH_COLUMNS = ["kejuruan", "vacancies", "graduates", "gap"]
 
 def _kejuruan_rows(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """The kejuruan rows of the outcomes breakdown, indexed by kejuruan."""
-    return db.run(conn, OUTCOMES_QUERY, **bind(OUTCOMES_QUERY, filters)).set_index(
-        "grp"
-    )
+    rows = db.run(conn, OUTCOMES_QUERY, **bind(OUTCOMES_QUERY, filters))
+    return rows[rows["dimension"] == "kejuruan"].set_index("grp")
 
 
 def _costs(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

@@ -6,86 +6,76 @@
 --   lulusan_matang, ditempatkan_6b: graduates whose tanggal_lulus falls in
 --     [$start, $end] and at least 183 days before $as_of (tingkat_penempatan_6b).
 -- The 'total' row equals the registry's numerators and denominators (tested).
+-- Summed from the month marts (completion_rows, graduate_rows), as the registry's
+-- KPIs are: total and the filter dimensions kejuruan, penyelenggara, jenis,
+-- sumber_dana and kecamatan. The breakdowns that need each enrolment (kode_program,
+-- the participant groups) are pelatihan/outcomes_by_enrolment.sql, run for the one
+-- a user picks. Both together are tested equal to the row-level count
+-- (tests/sql/outcomes_by_group_rows.sql).
 -- params: $start, $end, $as_of, dimension lists.
 -- grain: one row per (dimension, grp); dimension 'total' has grp 'total'.
-with selected as (
-    select
-        kejuruan,
-        penyelenggara,
-        jenis,
-        sumber_dana,
-        kode_program,
-        jenis_kelamin,
-        kelompok_umur,
-        pendidikan,
-        case when is_disabilitas then 'ya' else 'tidak' end as disabilitas,
-        kecamatan,
-        tanggal_selesai between $start and $end as is_program_periode,
-        is_selesai,
-        is_lulus,
-        is_tersertifikasi,
-        is_lulus
-            and tanggal_lulus between $start and $end
-            and tanggal_lulus <= $as_of::date - interval 183 day as is_matang,
-        is_placed_6m,
-    from mart_enrolment
-    where (
-            tanggal_selesai between $start and $end
-            or (is_lulus and tanggal_lulus between $start and $end)
-        )
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
+with completed as (
+    select kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+        pendaftaran_count as terdaftar_count,
+        selesai_count,
+        lulus_count,
+        tersertifikasi_count,
+        0 as lulusan_matang_count,
+        0 as ditempatkan_6b_count,
+    from completion_rows($start, $end)
+    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
+        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
+        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
+        and ($jenis is null or list_contains($jenis, jenis))
+        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+    union all
+    select kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+        0, 0, 0, 0,
+        lulusan_count,
+        case when is_placed_6m then lulusan_count else 0 end,
+    from graduate_rows($start, least($end::date, $as_of::date - 183))
+    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
         and ($jenis is null or list_contains($jenis, jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
 ),
 
-grouped as (
+by_filter_dimension as (
     select
         case
             when grouping(kejuruan) = 0 then 'kejuruan'
             when grouping(penyelenggara) = 0 then 'penyelenggara'
             when grouping(jenis) = 0 then 'jenis'
             when grouping(sumber_dana) = 0 then 'sumber_dana'
-            when grouping(kode_program) = 0 then 'kode_program'
-            when grouping(jenis_kelamin) = 0 then 'jenis_kelamin'
-            when grouping(kelompok_umur) = 0 then 'kelompok_umur'
-            when grouping(pendidikan) = 0 then 'pendidikan'
-            when grouping(disabilitas) = 0 then 'disabilitas'
             when grouping(kecamatan) = 0 then 'kecamatan'
             else 'total'
         end as dimension,
-        coalesce(
-            kejuruan, penyelenggara, jenis, sumber_dana, kode_program, jenis_kelamin,
-            kelompok_umur, pendidikan, disabilitas, kecamatan, 'total'
-        ) as grp,
-        count(*) filter (where is_program_periode) as terdaftar_count,
-        count(*) filter (where is_program_periode and is_selesai) as selesai_count,
-        count(*) filter (where is_program_periode and is_lulus) as lulus_count,
-        count(*) filter (
-            where is_program_periode and is_tersertifikasi
-        ) as tersertifikasi_count,
-        count(*) filter (where is_matang) as lulusan_matang_count,
-        count(*) filter (where is_matang and is_placed_6m) as ditempatkan_6b_count,
-    from selected
+        coalesce(kejuruan, penyelenggara, jenis, sumber_dana, kecamatan, 'total') as grp,
+        sum(terdaftar_count) as terdaftar_count,
+        sum(selesai_count) as selesai_count,
+        sum(lulus_count) as lulus_count,
+        sum(tersertifikasi_count) as tersertifikasi_count,
+        sum(lulusan_matang_count) as lulusan_matang_count,
+        sum(ditempatkan_6b_count) as ditempatkan_6b_count,
+    from completed
     group by grouping sets (
-        (),
-        (kejuruan),
-        (penyelenggara),
-        (jenis),
-        (sumber_dana),
-        (kode_program),
-        (jenis_kelamin),
-        (kelompok_umur),
-        (pendidikan),
-        (disabilitas),
-        (kecamatan)
+        (), (kejuruan), (penyelenggara), (jenis), (sumber_dana), (kecamatan)
     )
 ),
 
 final as (
-    select * from grouped
+    select * from by_filter_dimension
 )
 
-select * from final
+select
+    dimension,
+    grp,
+    coalesce(terdaftar_count, 0)::bigint as terdaftar_count,
+    coalesce(selesai_count, 0)::bigint as selesai_count,
+    coalesce(lulus_count, 0)::bigint as lulus_count,
+    coalesce(tersertifikasi_count, 0)::bigint as tersertifikasi_count,
+    coalesce(lulusan_matang_count, 0)::bigint as lulusan_matang_count,
+    coalesce(ditempatkan_6b_count, 0)::bigint as ditempatkan_6b_count,
+from final
 order by dimension, grp
