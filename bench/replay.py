@@ -35,6 +35,7 @@ from bench.common import (
     write_json,
 )
 from workforce import db
+from workforce.config import APP_MEMORY_LIMIT
 
 Call = tuple[str, str, Any, str]
 
@@ -76,7 +77,7 @@ def cold_ms(path: Path, calls: list[Call], runs: int) -> tuple[float, float | No
         evict(path)
         resident = resident_mb(path)
         started = time.perf_counter()
-        conn = db.connect(path, read_only=True)
+        conn = db.connect(path, read_only=True, memory_limit=APP_MEMORY_LIMIT)
         try:
             run_set(conn, calls)
         finally:
@@ -92,7 +93,7 @@ def measure(path: Path, recorded: dict[str, Any], runs: int, cold_runs: int) -> 
     for page, data in recorded["pages"].items():
         calls, filtered = frame + prepared(data["calls"]), prepared(data["filtered"])
         cold, resident = cold_ms(path, calls, cold_runs)
-        conn = db.connect(path, read_only=True)
+        conn = db.connect(path, read_only=True, memory_limit=APP_MEMORY_LIMIT)
         try:
             run_set(conn, calls)
             warm = median_ms(lambda c=calls, k=conn: run_set(k, c), runs)

@@ -18,9 +18,10 @@ ui.page_header("budget.title", "budget.intro")
 f, lang, T, rp = ui.filters(), ui.lang(), ui.T, ui.fmt("rupiah")
 if f.kuartal or f.values("kecamatan"):
     st.caption(T("budget.scope_note"))
-lines = ui.query("anggaran/lines", f)
+lines = ui.query("anggaran/line_groups", f)
 costs = ui.query("anggaran/programme_costs", f)
-over, idle = budget.over_ceiling(lines), budget.spending_without_enrolment(lines)
+issues = ui.query("anggaran/line_issues", f)
+over, idle = budget.over_ceiling(issues), budget.spending_without_enrolment(issues)
 SHOW = {"warning": st.warning, "success": st.success, "markdown": st.markdown}
 
 
@@ -29,6 +30,19 @@ def card(col, metric_id: str) -> None:
     m = metrics.get(metric_id)
     value = metrics.compute(ui.conn(), metric_id, f).value
     col.metric(m.name(lang), ui.fmt(m.unit)(value), help=m.definition(lang))
+
+
+def shown_of(progs) -> None:
+    """Say so when a per-programme table holds only the rows that most need a look."""
+    if len(progs) and len(progs) < progs["programmes_count"].iloc[0]:
+        total = int(progs["programmes_count"].iloc[0])
+        st.caption(
+            T(
+                "budget.rows_shown",
+                shown=ui.fmt("count")(len(progs)),
+                total=ui.fmt("count")(total),
+            )
+        )
 
 
 def show(messages: list[tuple[str, str]]) -> None:
@@ -73,8 +87,11 @@ with tab_real:
         ui.data_table(bt.kejuruan_absorption(lines, lang), "anggaran_kejuruan", True)
         st.subheader(T("budget.h.programme", tahun=f.tahun))
         st.caption(T("budget.rule.iqr"))
-        per_programme = bt.table(budget.programme_absorption(lines), lang, "programme")
-        ui.data_table(per_programme, "anggaran_program")
+        progs = ui.query(
+            "anggaran/programme_absorption", f, **budget.programme_params()
+        )
+        shown_of(progs)
+        ui.data_table(bt.table(progs, lang, "programme"), "anggaran_program")
 
 with tab_cost:
     st.caption(T("budget.cost_note"))
@@ -140,8 +157,11 @@ with tab_pace:
             st.caption(T("budget.lines_without_monthly", n=silent))
         st.subheader(T("budget.h.lagging"))
         st.caption(T("budget.rule.iqr"))
-        progs = budget.programme_pacing(monthly, month)
+        progs = ui.query(
+            "anggaran/programme_pacing", f, **budget.programme_params(bulan=month)
+        )
         show(bt.pacing_messages(monthly, progs, month, lang))
+        shown_of(progs)
         if len(progs):
             ui.data_table(bt.table(progs, lang, "pacing"), "laju_program", True)
 

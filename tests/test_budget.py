@@ -117,7 +117,8 @@ LATER = Filters(tahun=2024, as_of=date(2025, 6, 30))
 
 def test_absorption_by_source(conn):
     by = rows(
-        budget.absorption(run(conn, "lines", Y2024), ["sumber_dana"]), "sumber_dana"
+        budget.absorption(run(conn, "line_groups", Y2024), ["sumber_dana"]),
+        "sumber_dana",
     )
     assert by["APBN"]["pagu_rupiah"] == 440 * JT  # 400 + 40
     assert by["APBN"]["realisasi_rupiah"] == 400 * JT  # 390 + 10
@@ -127,7 +128,7 @@ def test_absorption_by_source(conn):
     )  # (120+60)/(150+80)
     assert by["CSR"]["serapan_pct"] == pytest.approx(70 / 150 * 100)  # (50+20)/(50+100)
     assert by["lainnya"]["serapan_pct"] == pytest.approx(125.0)  # 25 / 20
-    total = budget.absorption(run(conn, "lines", Y2024)).iloc[0]
+    total = budget.absorption(run(conn, "line_groups", Y2024)).iloc[0]
     assert (total["pagu_rupiah"], total["realisasi_rupiah"]) == (840 * JT, 675 * JT)
 
 
@@ -168,26 +169,89 @@ def test_yearly_matches_the_registry(conn, year):
     "kejuruan", ["Pengelasan", "Listrik Industri", "Teknologi Informasi"]
 )
 def test_absorption_by_kejuruan_matches_the_registry(conn, kejuruan):
-    table = rows(budget.absorption(run(conn, "lines", Y2024), ["kejuruan"]), "kejuruan")
+    table = rows(
+        budget.absorption(run(conn, "line_groups", Y2024), ["kejuruan"]), "kejuruan"
+    )
     f = Filters(tahun=2024, dims={"kejuruan": (kejuruan,)})
     expected = metrics.compute(conn, "serapan_anggaran", f).value
     assert table[kejuruan]["serapan_pct"] == pytest.approx(expected)
 
 
+def programmes(conn, name: str, filters: Filters, **extra) -> pd.DataFrame:
+    """A per-programme query with the page's outlier rule and row limit."""
+    from workforce.filters import bind
+
+    q = f"anggaran/{name}"
+    return db.run(conn, q, **bind(q, filters, **budget.programme_params(**extra)))
+
+
 def test_programme_absorption_and_iqr(conn):
-    table = rows(budget.programme_absorption(run(conn, "lines", Y2024)), "kode_program")
+    got = programmes(conn, "programme_absorption", Y2024)
+    table = rows(got, "kode_program")
     assert set(table) == {"P24-LAS", "P24-LIS", "P24-TIK", "P24-ZRO", "P24-NOP"}
     assert table["P24-LIS"]["serapan_pct"] == pytest.approx(85.0)  # 170 / 200
+    assert table["P24-LIS"]["pagu_rupiah"] == 200 * JT  # APBD 150 + CSR 50
     # serapan 20, 25, 75, 85, 97.5: Q1 25, Q3 85, fences -65 and 175: no outlier
     assert not any(r["is_outlier"] for r in table.values())
+    # lowest serapan first: TIK 20, NOP 25, ZRO 75, LIS 85, LAS 97.5
+    assert list(got["kode_program"]) == [
+        "P24-TIK",
+        "P24-NOP",
+        "P24-ZRO",
+        "P24-LIS",
+        "P24-LAS",
+    ]
+    assert set(got["programmes_count"]) == {5} and set(got["outliers_count"]) == {0}
+
+
+def test_programme_rows_are_limited_and_counted(conn):
+    """Only ``limit`` rows come back, those most needing a look; the counts cover all."""
+    got = programmes(conn, "programme_absorption", Y2024, limit=2)
+    assert list(got["kode_program"]) == ["P24-TIK", "P24-NOP"]
+    assert set(got["programmes_count"]) == {5}
+    pace = programmes(conn, "programme_pacing", Y2024, bulan=6, limit=1)
+    assert len(pace) == 1 and pace["programmes_count"].iloc[0] == 5
+
+
+def tukey(serapan: list[float | None]) -> pd.DataFrame:
+    """programme_absorption over one programme per serapan value (pagu 100, or 0 for
+    None), on a database holding only those budget lines."""
+    mem = db.connect(":memory:")
+    try:
+        mem.execute(
+            "create table mart_budget (tahun int, kode_program text, sumber_dana text,"
+            " is_program bool, nama_program text, kejuruan text, penyelenggara text,"
+            " jenis text, pagu_rupiah double, realisasi_rupiah double)"
+        )
+        for i, value in enumerate(serapan):
+            pagu = 0.0 if value is None else 100.0
+            mem.execute(
+                "insert into mart_budget values (2024, ?, 'APBN', true, ?, 'K', 'P',"
+                " 'pelatihan', ?, ?)",
+                [f"P{i}", f"P{i}", pagu, value or 0.0],
+            )
+        return programmes(mem, "programme_absorption", Y2024).set_index("kode_program")
+    finally:
+        mem.close()
 
 
 def test_iqr_fences_by_hand():
     # sorted 10 20 30 40 200: Q1 = 20, Q3 = 40 (linear), IQR 20, fences -10 and 70
-    assert budget.iqr_fences([10, 20, 30, 40, 200]) == (-10.0, 70.0)
-    assert budget.iqr_outliers([10, 20, 30, 40, 200]) == [False] * 4 + [True]
-    assert budget.iqr_outliers([10, 20, None, 30]) == [False] * 4  # 3 values: no fences
-    assert budget.iqr_fences([1, 2, 3]) is None
+    got = tukey([10, 20, 30, 40, 200])
+    assert got["is_outlier"].to_dict() == {
+        "P0": False,
+        "P1": False,
+        "P2": False,
+        "P3": False,
+        "P4": True,
+    }
+    assert list(got.index[:1]) == ["P4"]  # outliers first
+    # 70 is on the fence: not an outlier; 70.5 is
+    assert not tukey([10, 20, 30, 40, 70])["is_outlier"].any()
+    assert tukey([10, 20, 30, 40, 70.5]).loc["P4", "is_outlier"]
+    # without pagu there is no serapan: 3 values left, fewer than 4, no fences
+    assert not tukey([10, 20, None, 30])["is_outlier"].any()
+    assert not tukey([1, 2, 300])["is_outlier"].any()
 
 
 # ---- cost per participant, graduate, placement ----------------------------------------
@@ -366,11 +430,26 @@ def test_pacing_by_source_at_month_n(conn):
 
 def test_pacing_by_programme_and_by_month(conn):
     monthly = run(conn, "monthly", Y2024)
-    prog = rows(budget.pacing_now(monthly, ["kode_program"]), "kode_program")
+    pace = programmes(conn, "programme_pacing", Y2024, bulan=6)
+    prog = rows(pace, "kode_program")
     # P24-LIS: 50 + 30 = 80 of 200; 960 < 1200 → lagging
     assert prog["P24-LIS"]["realisasi_kumulatif_rupiah"] == 80 * JT
+    assert prog["P24-LIS"]["serapan_kumulatif_pct"] == pytest.approx(40.0)
     assert prog["P24-LIS"]["is_lagging"]
+    # P24-LAS: 6 × 60 = 360 of 400; on pace
     assert not prog["P24-LAS"]["is_lagging"]
+    assert prog["P24-LAS"]["garis_lurus_pct"] == pytest.approx(50.0)
+    # TIK, ZRO, NOP spent nothing monthly: 0 %, lagging; KEG-24 is not a programme
+    assert set(prog) == {"P24-LAS", "P24-LIS", "P24-TIK", "P24-ZRO", "P24-NOP"}
+    assert set(pace["lagging_count"]) == {4} and set(pace["programmes_count"]) == {5}
+    # serapan 0 0 0 40 90: Q1 0, Q3 40, fences -60 and 100: no outlier
+    assert set(pace["outliers_count"]) == {0} and not pace["is_outlier"].any()
+    # month 5 (before the last month with data): LIS 30 of 200
+    may = rows(programmes(conn, "programme_pacing", Y2024, bulan=5), "kode_program")
+    assert may["P24-LIS"]["realisasi_kumulatif_rupiah"] == 30 * JT
+    assert may["P24-LIS"]["garis_lurus_pct"] == pytest.approx(5 / 12 * 100)
+    # asking beyond the data stops at month 6
+    assert set(programmes(conn, "programme_pacing", Y2024, bulan=12)["bulan"]) == {6}
     total = budget.pacing(monthly)
     assert list(total["bulan"]) == [1, 2, 3, 4, 5, 6]  # up to the last month with data
     # cumulative total: 60, 120, 180, 240, 330 (+30 APBD), 440 (+60 +20 +30)
@@ -382,6 +461,8 @@ def test_pacing_by_programme_and_by_month(conn):
         330,
         440,
     ]
+    # lines without any monthly figure: TIK CSR, ZRO APBD, NOP APBN, KEG-24 lainnya
+    assert budget.lines_without_monthly(monthly) == 4
 
 
 def test_pacing_boundary_is_strictly_below_the_line():
@@ -407,7 +488,7 @@ def test_pacing_boundary_is_strictly_below_the_line():
 
 def test_no_monthly_data_for_the_year(conn):
     monthly = run(conn, "monthly", Filters(tahun=2023))
-    assert len(monthly) == 12  # P23-LAS × 12 months, nothing spent
+    assert len(monthly) == 12  # APBN (P23-LAS) × 12 months, nothing spent
     assert budget.data_month(monthly) is None
     assert budget.pacing(monthly).empty
 
@@ -443,7 +524,8 @@ def test_persons_flow(conn):
 
 
 def test_data_quality_warnings(conn):
-    lines = run(conn, "lines", Y2024)
+    lines = run(conn, "line_issues", Y2024)
+    assert len(lines) == 2  # only the lines with an issue come back
     over = budget.over_ceiling(lines)
     assert list(over["kode_program"]) == ["KEG-24"]  # 25 > 20 juta
     assert over["selisih_rupiah"].iloc[0] == 5 * JT
@@ -519,3 +601,35 @@ def test_page_flow_in_persons_and_year_without_monthly_data(app_test, budget_db)
     older = open_budget(app_test, budget_db, "en", tahun="2023")
     infos = " ".join(i.value for i in older.info)
     assert "No monthly spending data for 2023" in infos
+
+
+def test_programme_tables_agree_with_pandas_on_demo_data(demo_db):
+    """On the demo database: every programme's serapan and outlier flag from SQL
+    equal a pandas computation over the budget lines (quartiles by linear
+    interpolation, Tukey's fences), and the order puts outliers first."""
+    conn = db.connect(demo_db, read_only=True)
+    try:
+        f = Filters(tahun=2024)
+        got = programmes(conn, "programme_absorption", f, limit=100_000)
+        first = programmes(conn, "programme_absorption", f)
+        lines = conn.execute(
+            "select kode_program, pagu_rupiah::double as pagu,"
+            " realisasi_rupiah::double as real from mart_budget"
+            " where tahun = 2024 and is_program"
+        ).df()
+    finally:
+        conn.close()
+    want = lines.groupby("kode_program")[["pagu", "real"]].sum()
+    want["serapan"] = want["real"] / want["pagu"].where(want["pagu"] != 0) * 100
+    q1, q3 = want["serapan"].quantile(0.25), want["serapan"].quantile(0.75)
+    low, high = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+    want["odd"] = want["serapan"].notna() & ~want["serapan"].between(low, high)
+    got = got.set_index("kode_program").loc[want.index]
+    assert len(want) > 50
+    assert got["serapan_pct"].to_numpy() == pytest.approx(
+        want["serapan"].to_numpy(), nan_ok=True
+    )
+    assert (got["is_outlier"] == want["odd"]).all()
+    assert want["odd"].any()  # the demo has outliers to find
+    n_odd = int(want["odd"].sum())
+    assert first["is_outlier"].iloc[:n_odd].all()

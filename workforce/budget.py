@@ -13,7 +13,10 @@ returns DataFrames or plain values. The definitions follow ``metrics.md``:
   programmes counts twice, as graduates do);
 - pacing (DJPK rule): by month n, spending below n/12 of pagu lags;
 - outliers: cost per placement above ``EXPENSIVE_FACTOR`` × the median of the same
-  kejuruan's programmes; absorption outside Tukey's fences (Q1 − 1.5 IQR, Q3 + 1.5 IQR).
+  kejuruan's programmes; absorption outside Tukey's fences (Q1 − 1.5 IQR, Q3 + 1.5 IQR),
+  computed in SQL over all programmes (anggaran/programme_absorption.sql,
+  anggaran/programme_pacing.sql), which return only the ``PROGRAMME_ROWS`` that most
+  need a look, so a national register's hundred thousand programmes stay in DuckDB.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ SOURCES = ("APBN", "APBD", "CSR", "lainnya")
 EXPENSIVE_FACTOR = 2.0  # cost per placement > 2 × the kejuruan median is flagged
 IQR_K = 1.5  # Tukey's fences
 IQR_MIN_PROGRAMMES = 4  # fewer programmes: no quartiles worth the name
+PROGRAMME_ROWS = 500  # per-programme tables show this many (those needing a look first)
 OUTCOMES = ("ditempatkan", "lulus_belum", "tidak_lulus", "berjalan", "tanpa_peserta")
 # cost kind -> (row filter, denominator column); see programme_costs.sql
 COST_KINDS = {
@@ -166,39 +170,6 @@ def programme_placement_costs(
     return per.sort_values(["kejuruan", "kode_program"], ignore_index=True)
 
 
-# ---- outliers -------------------------------------------------------------------------
-
-
-def iqr_fences(values: Sequence[float]) -> tuple[float, float] | None:
-    """Tukey's fences (Q1 − 1.5 IQR, Q3 + 1.5 IQR), quartiles by linear interpolation.
-
-    None with fewer than ``IQR_MIN_PROGRAMMES`` values.
-    """
-    clean = pd.Series([v for v in values if v is not None], dtype=float).dropna()
-    if len(clean) < IQR_MIN_PROGRAMMES:
-        return None
-    q1, q3 = clean.quantile(0.25), clean.quantile(0.75)
-    spread = q3 - q1
-    return float(q1 - IQR_K * spread), float(q3 + IQR_K * spread)
-
-
-def iqr_outliers(values: Sequence[float | None]) -> list[bool]:
-    """True where a value lies outside Tukey's fences of all the values."""
-    fences = iqr_fences(values)
-    if fences is None:
-        return [False] * len(values)
-    low, high = fences
-    return [v is not None and not pd.isna(v) and not low <= v <= high for v in values]
-
-
-def programme_absorption(lines: pd.DataFrame) -> pd.DataFrame:
-    """Per programme (all its sources): pagu, realisasi, serapan and the IQR outlier flag."""
-    programmes = lines[lines["is_program"]]
-    out = absorption(programmes, ["kode_program", "nama_program", "kejuruan"])
-    out["is_outlier"] = iqr_outliers(list(out["serapan_pct"]))
-    return out
-
-
 # ---- pacing (realisasi_bulanan) -------------------------------------------------------
 
 
@@ -252,23 +223,11 @@ def pacing_now(
     return table[table["bulan"] == month].reset_index(drop=True)
 
 
-def programme_pacing(monthly: pd.DataFrame, month: int | None = None) -> pd.DataFrame:
-    """Each programme at ``month`` (all its sources), lag and IQR outlier flags.
-
-    Sorted with the furthest behind first.
-    """
-    keys = ["kode_program", "nama_program", "kejuruan"]
-    now = pacing_now(monthly[monthly["is_program"]], keys, month)
-    if now.empty:
-        return now
-    now["is_outlier"] = iqr_outliers(list(now["serapan_kumulatif_pct"]))
-    return now.sort_values("serapan_kumulatif_pct", ignore_index=True)
-
-
 def lines_without_monthly(monthly: pd.DataFrame) -> int:
     """How many budget lines of the year have no monthly figure at all."""
-    silent = monthly[~monthly["has_monthly"].astype(bool)]
-    return len(silent[["kode_program", "sumber_dana"]].drop_duplicates())
+    if monthly.empty:
+        return 0
+    return int(monthly[monthly["bulan"] == 1]["silent_lines_count"].sum())
 
 
 # ---- funding flow (Sankey) ------------------------------------------------------------
@@ -366,3 +325,14 @@ def total_cost(costs: pd.DataFrame, kind: str) -> float | None:
 def is_available(value: float | None) -> bool:
     """True for a finite number (not None, NaN or infinite)."""
     return value is not None and not pd.isna(value) and not math.isinf(value)
+
+
+def programme_params(**extra: object) -> dict[str, object]:
+    """The outlier rule and the row limit for the per-programme queries
+    (anggaran/programme_absorption.sql, anggaran/programme_pacing.sql)."""
+    return {
+        "iqr_k": IQR_K,
+        "iqr_min": IQR_MIN_PROGRAMMES,
+        "limit": PROGRAMME_ROWS,
+        **extra,
+    }

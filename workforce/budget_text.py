@@ -90,7 +90,10 @@ Message = tuple[str, str]
 def pacing_messages(
     monthly: pd.DataFrame, programmes: pd.DataFrame, month: int, lang: str
 ) -> list[Message]:
-    """Which sources and how many programmes lag at ``month``, and the outliers."""
+    """Which sources and how many programmes lag at ``month``, and the outliers.
+
+    ``programmes`` is anggaran/programme_pacing.sql's result: its counts cover every
+    programme, even when only the first rows came back."""
     when = month_name(month, lang)
     now = budget.pacing_now(monthly, ["sumber_dana"], month)
     late = [source_label(x, lang) for x in now[now["is_lagging"]]["sumber_dana"]]
@@ -102,22 +105,30 @@ def pacing_messages(
         if late
         else ("success", i18n.t("budget.lagging.no_sources", lang, bulan=when))
     ]
-    lagging = int(programmes["is_lagging"].sum()) if len(programmes) else 0
+    first = programmes.iloc[0] if len(programmes) else None
     out.append(
         (
             "markdown",
             i18n.t(
                 "budget.lagging.programmes",
                 lang,
-                n=lagging,
-                total=len(programmes),
+                n=i18n.fmt_number(
+                    int(first["lagging_count"]) if first is not None else 0, lang
+                ),
+                total=i18n.fmt_number(
+                    int(first["programmes_count"]) if first is not None else 0, lang
+                ),
                 bulan=when,
             ),
         )
     )
-    odd = programmes[programmes["is_outlier"]] if len(programmes) else programmes
-    key = "budget.outliers.found" if len(odd) else "budget.outliers.none"
-    found = names(odd["kode_program"]) if len(odd) else ""
+    odd = (
+        list(first["outlier_codes"])
+        if first is not None and first["outliers_count"]
+        else []
+    )
+    key = "budget.outliers.found" if odd else "budget.outliers.none"
+    found = names(odd, limit=8, total=int(first["outliers_count"])) if odd else ""
     out.append(("markdown", i18n.t(key, lang, bulan=when, names=found)))
     return out
 
@@ -153,10 +164,14 @@ def cost_messages(per: pd.DataFrame, lang: str) -> list[Message]:
     return out
 
 
-def names(values: pd.Series | list[str], limit: int = 8) -> str:
-    """``a, b, c`` (and ``…`` beyond ``limit``) for sentences."""
+def names(
+    values: pd.Series | list[str], limit: int = 8, total: int | None = None
+) -> str:
+    """``a, b, c`` (and ``…`` beyond ``limit``) for sentences; ``total`` is how many
+    there are when ``values`` holds only the first few."""
     items = [str(v) for v in values]
-    return ", ".join(items[:limit]) + (" …" if len(items) > limit else "")
+    more = (total if total is not None else len(items)) > limit
+    return ", ".join(items[:limit]) + (" …" if more else "")
 
 
 def methodology(lang: str) -> str:

@@ -15,6 +15,10 @@ DATA_DIR = ROOT / "data"
 SEED_DIR = DATA_DIR / "seed"
 DEFAULT_DB = DATA_DIR / "workforce_demo.duckdb"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+# DuckDB's memory ceiling for the dashboard's read-only connections: its buffer cache
+# stays under this and larger work spills to disk, so a national-size database keeps
+# the app within a small server's memory ($WORKFORCE_DUCKDB_MEMORY, e.g. "2GB").
+APP_MEMORY_LIMIT = os.environ.get("WORKFORCE_DUCKDB_MEMORY", "1GB")
 
 
 def db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:

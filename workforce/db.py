@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from workforce.config import QUERIES_DIR, SEED_DIR
+from workforce.config import APP_MEMORY_LIMIT, QUERIES_DIR, SEED_DIR
 
 _NAME_RE = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)*$")
 _PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -41,9 +41,13 @@ class LockedError(RuntimeError):
     """Another writer (an import or a demo build) holds the database."""
 
 
-def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open a DuckDB file (``:memory:`` for tests)."""
-    return duckdb.connect(str(path), read_only=read_only)
+def connect(
+    path: Path | str, read_only: bool = False, memory_limit: str | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file (``:memory:`` for tests), with DuckDB's ``memory_limit``
+    when given (the app's connections: config.APP_MEMORY_LIMIT)."""
+    config = {"memory_limit": memory_limit} if memory_limit else {}
+    return duckdb.connect(str(path), read_only=read_only, config=config)
 
 
 def connect_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
@@ -59,9 +63,9 @@ def connect_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         os.link(path, alias)
     except OSError:  # read-only directory or no hard links: plain path
-        return connect(path, read_only=True)
+        return connect(path, read_only=True, memory_limit=APP_MEMORY_LIMIT)
     try:
-        return connect(alias, read_only=True)
+        return connect(alias, read_only=True, memory_limit=APP_MEMORY_LIMIT)
     finally:
         alias.unlink(missing_ok=True)
 

@@ -1,16 +1,15 @@
--- lines: the budget lines of year $tahun with their programme's dimensions and its
--- enrolment count, for pagu / realisasi / serapan by programme and kejuruan and for
--- the data-quality warnings. Filters as in metrics/pagu.sql (a kegiatan line has no
--- kejuruan, penyelenggara or jenis, so any programme filter drops it).
+-- line_issues: the budget lines of year $tahun that need a look: realisasi above pagu
+-- (budget.over_ceiling), or a programme line with spending while nobody enrolled in
+-- the programme (budget.spending_without_enrolment). Filters as in line_groups.sql.
 -- params: $tahun, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
--- grain: one row per budget line (kode_program × sumber_dana) of year $tahun.
+-- grain: one row per budget line (kode_program × sumber_dana) with an issue.
 with enrolments as (
     -- per programme, counted at import
     select kode_program, peserta_count,
     from mart_programme_outcome
 ),
 
-final as (
+lines as (
     select
         b.tahun,
         b.kode_program,
@@ -18,8 +17,6 @@ final as (
         b.is_program,
         b.nama_program,
         b.kejuruan,
-        b.penyelenggara,
-        b.jenis,
         b.pagu_rupiah::double as pagu_rupiah,
         b.realisasi_rupiah::double as realisasi_rupiah,
         coalesce(e.peserta_count, 0) as peserta_count,
@@ -30,6 +27,12 @@ final as (
         and ($penyelenggara is null or list_contains($penyelenggara, b.penyelenggara))
         and ($jenis is null or list_contains($jenis, b.jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, b.sumber_dana))
+),
+
+final as (
+    select * from lines
+    where realisasi_rupiah > pagu_rupiah
+        or (is_program and realisasi_rupiah > 0 and peserta_count = 0)
 )
 
 select * from final
