@@ -66,8 +66,8 @@ def instrument() -> None:
 
     original = db.connect
 
-    def connect(path: Any, read_only: bool = False) -> Any:
-        conn = original(path, read_only)
+    def connect(path: Any, read_only: bool = False, **kwargs: Any) -> Any:
+        conn = original(path, read_only, **kwargs)
         return _Connection(conn) if read_only else conn
 
     db.connect = connect

@@ -105,8 +105,11 @@ with tab_cost:
         st.subheader(T("budget.h.expensive"))
         factor = i18n.fmt_number(budget.EXPENSIVE_FACTOR, lang)
         st.markdown(T("budget.rule.expensive", factor=factor))
-        per = budget.programme_placement_costs(costs)
+        per = ui.query(
+            "anggaran/programme_placement_costs", f, **budget.placement_cost_params()
+        )
         show(bt.cost_messages(per, lang))
+        shown_of(per)
         ui.data_table(bt.table(per, lang, "placement"), "biaya_program")
 
 with tab_flow:

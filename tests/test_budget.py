@@ -371,42 +371,59 @@ def test_cost_tables_equal_the_registry_on_demo_data(demo_db, year):
         demo.close()
 
 
+def placement_costs(conn, filters: Filters, **extra) -> pd.DataFrame:
+    """anggaran/programme_placement_costs with the page's factor and row limit."""
+    from workforce.filters import bind
+
+    q = "anggaran/programme_placement_costs"
+    params = {"factor": budget.EXPENSIVE_FACTOR, "limit": budget.PROGRAMME_ROWS}
+    return db.run(conn, q, **bind(q, filters, **{**params, **extra}))
+
+
 def test_expensive_programmes_rule():
     # Las: 10, 12, 30 juta per placement → median 12, 30 > 2 × 12 is flagged;
     # Listrik: one programme, nobody placed → no_placement, not "expensive".
-    costs = pd.DataFrame(
-        [
+    mem = db.connect(":memory:")
+    try:
+        mem.execute(
+            "create table mart_programme_budget (kode_program text, sumber_dana text,"
+            " nama_program text, kejuruan text, penyelenggara text, jenis text,"
+            " tanggal_selesai date, realisasi_rupiah double, ditempatkan_6b_count int)"
+        )
+        for code, kejuruan, source, money, placed in [
             ("L1", "Las", "APBN", 100 * JT, 10),
             ("L2", "Las", "APBN", 120 * JT, 10),
             ("L3", "Las", "APBD", 90 * JT, 3),
             ("K1", "Listrik", "APBD", 50 * JT, 0),
-        ],
-        columns=[
-            "kode_program",
-            "kejuruan",
-            "sumber_dana",
-            "realisasi_rupiah",
-            "ditempatkan_count",
-        ],
-    ).assign(
-        nama_program=lambda d: d["kode_program"], ends_in_period=True, is_mature=True
-    )
-    table = rows(budget.programme_placement_costs(costs), "kode_program")
+        ]:
+            mem.execute(
+                "insert into mart_programme_budget values"
+                " (?, ?, ?, ?, 'P', 'pelatihan', '2024-03-31', ?, ?)",
+                [code, source, code, kejuruan, money, placed],
+            )
+        got = placement_costs(mem, LATER)
+    finally:
+        mem.close()
+    table = rows(got, "kode_program")
     assert table["L3"]["biaya_per_penempatan_rupiah"] == pytest.approx(30 * JT)
     assert table["L3"]["median_kejuruan_rupiah"] == pytest.approx(12 * JT)
     assert [k for k, r in table.items() if r["is_expensive"]] == ["L3"]
     assert table["K1"]["no_placement"] and not table["K1"]["is_expensive"]
     assert na(table["K1"]["biaya_per_penempatan_rupiah"])
+    # the ones needing a look first: expensive, then nobody placed
+    assert list(got["kode_program"]) == ["L3", "K1", "L1", "L2"]
+    first = got.iloc[0]
+    assert (first["expensive_count"], list(first["expensive_codes"])) == (1, ["L3"])
+    assert (first["no_placement_count"], first["no_placement_rupiah"]) == (1, 50 * JT)
+    assert first["programmes_count"] == 4
 
 
 def test_programme_placement_costs_sum_sources(conn):
-    table = rows(
-        budget.programme_placement_costs(run(conn, "programme_costs", LATER)),
-        "kode_program",
-    )
+    table = rows(placement_costs(conn, LATER), "kode_program")
     assert table["P24-LIS"]["biaya_per_penempatan_rupiah"] == pytest.approx(170 * JT)
     assert table["P24-LIS"]["sumber_dana"] == "APBD + CSR"
     assert table["P24-ZRO"]["no_placement"] and table["P24-NOP"]["no_placement"]
+    assert len(placement_costs(conn, LATER, limit=1)) == 1
 
 
 # ---- pacing ---------------------------------------------------------------------------

@@ -138,38 +138,6 @@ def cost_table(costs: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
     return _finish(groups, by)
 
 
-def programme_placement_costs(
-    costs: pd.DataFrame, factor: float = EXPENSIVE_FACTOR
-) -> pd.DataFrame:
-    """Per mature programme ending in the period: cost per placement against its kejuruan.
-
-    ``is_expensive``: cost per placement above ``factor`` × the median cost per
-    placement of the same kejuruan's programmes (those with a placement);
-    ``no_placement``: money spent and nobody placed (cost per placement n/a).
-    """
-    rows = _kind_rows(costs, "penempatan")
-    per = (
-        rows.groupby(["kode_program", "nama_program", "kejuruan"], dropna=False)
-        .agg(
-            sumber_dana=("sumber_dana", lambda s: " + ".join(sorted(s))),
-            realisasi_rupiah=("realisasi_rupiah", "sum"),
-            ditempatkan_count=("ditempatkan_count", "first"),
-        )
-        .reset_index()
-    )
-    per["biaya_per_penempatan_rupiah"] = [
-        ratio(m, n)
-        for m, n in zip(per["realisasi_rupiah"], per["ditempatkan_count"], strict=True)
-    ]
-    cost = pd.to_numeric(per["biaya_per_penempatan_rupiah"], errors="coerce")
-    per["median_kejuruan_rupiah"] = cost.groupby(per["kejuruan"]).transform("median")
-    per["is_expensive"] = (cost > factor * per["median_kejuruan_rupiah"]).fillna(False)
-    per["no_placement"] = (per["ditempatkan_count"] == 0) & (
-        per["realisasi_rupiah"] > 0
-    )
-    return per.sort_values(["kejuruan", "kode_program"], ignore_index=True)
-
-
 # ---- pacing (realisasi_bulanan) -------------------------------------------------------
 
 
@@ -240,22 +208,35 @@ def flow_rupiah(costs: pd.DataFrame, middle: str) -> pd.DataFrame:
     enrolments; a programme without enrolments goes to ``tanpa_peserta``.
     """
     rows = costs[costs["ends_in_period"]]
-    records = []
-    for r in rows.itertuples(index=False):
-        head = (r.sumber_dana, getattr(r, middle))
-        if r.peserta_count == 0:
-            records.append((*head, "tanpa_peserta", r.realisasi_rupiah))
-            continue
-        counts = {
-            "ditempatkan": r.ditempatkan_count,
-            "lulus_belum": r.lulusan_count - r.ditempatkan_count,
-            "tidak_lulus": r.tidak_lulus_count,
-            "berjalan": r.berjalan_count,
-        }
-        for outcome, count in counts.items():
-            share = r.realisasi_rupiah * count / r.peserta_count
-            records.append((*head, outcome, share))
-    return _flow_frame(records, middle)
+    money, heads = rows["realisasi_rupiah"].astype(float), rows["peserta_count"]
+    split = {
+        "ditempatkan": rows["ditempatkan_count"],
+        "lulus_belum": rows["lulusan_count"] - rows["ditempatkan_count"],
+        "tidak_lulus": rows["tidak_lulus_count"],
+        "berjalan": rows["berjalan_count"],
+    }
+    parts = [
+        pd.DataFrame(
+            {
+                "sumber_dana": rows["sumber_dana"],
+                middle: rows[middle],
+                "hasil": outcome,
+                "nilai": (money * count / heads.where(heads != 0)).where(heads != 0),
+            }
+        )[heads != 0]
+        for outcome, count in split.items()
+    ]
+    parts.append(
+        pd.DataFrame(
+            {
+                "sumber_dana": rows["sumber_dana"],
+                middle: rows[middle],
+                "hasil": "tanpa_peserta",
+                "nilai": money,
+            }
+        )[heads == 0]
+    )
+    return _flow_frame(pd.concat(parts, ignore_index=True), middle)
 
 
 def flow_persons(outcomes: pd.DataFrame, middle: str) -> pd.DataFrame:
@@ -265,11 +246,12 @@ def flow_persons(outcomes: pd.DataFrame, middle: str) -> pd.DataFrame:
         for _, r in outcomes.iterrows()
         for outcome in OUTCOMES[:4]
     ]
-    return _flow_frame(records, middle)
+    frame = pd.DataFrame(records, columns=["sumber_dana", middle, "hasil", "nilai"])
+    return _flow_frame(frame, middle)
 
 
-def _flow_frame(records: list[tuple], middle: str) -> pd.DataFrame:
-    df = pd.DataFrame(records, columns=["sumber_dana", middle, "hasil", "nilai"])
+def _flow_frame(df: pd.DataFrame, middle: str) -> pd.DataFrame:
+    """Positive flows summed per source, ``middle`` and outcome."""
     df = df[df["nilai"] > 0]
     return df.groupby(["sumber_dana", middle, "hasil"], as_index=False)["nilai"].sum()
 
@@ -336,3 +318,8 @@ def programme_params(**extra: object) -> dict[str, object]:
         "limit": PROGRAMME_ROWS,
         **extra,
     }
+
+
+def placement_cost_params() -> dict[str, object]:
+    """The expensive rule and the row limit for anggaran/programme_placement_costs.sql."""
+    return {"factor": EXPENSIVE_FACTOR, "limit": PROGRAMME_ROWS}

@@ -134,31 +134,35 @@ def pacing_messages(
 
 
 def cost_messages(per: pd.DataFrame, lang: str) -> list[Message]:
-    """Programmes far above their kejuruan's median, and those that placed nobody."""
+    """Programmes far above their kejuruan's median, and those that placed nobody.
+
+    ``per`` is anggaran/programme_placement_costs.sql's result: its counts, codes and
+    amounts cover every programme, even when only the first rows came back."""
     factor = i18n.fmt_number(budget.EXPENSIVE_FACTOR, lang)
-    dear, nobody = per[per["is_expensive"]], per[per["no_placement"]]
+    first = per.iloc[0] if len(per) else None
+    dear = int(first["expensive_count"]) if first is not None else 0
+    nobody = int(first["no_placement_count"]) if first is not None else 0
     out: list[Message] = [
         (
             "warning",
             i18n.t(
                 "budget.expensive.found",
                 lang,
-                n=len(dear),
+                n=i18n.fmt_number(dear, lang),
                 factor=factor,
-                names=names(dear["kode_program"]),
+                names=names(list(first["expensive_codes"]), total=dear),
             ),
         )
-        if len(dear)
+        if dear
         else ("success", i18n.t("budget.expensive.none", lang, factor=factor))
     ]
-    if len(nobody):
-        amount = _rp(nobody["realisasi_rupiah"].sum(), lang)
+    if nobody:
         text = i18n.t(
             "budget.no_placement.found",
             lang,
-            n=len(nobody),
-            amount=amount,
-            names=names(nobody["kode_program"]),
+            n=i18n.fmt_number(nobody, lang),
+            amount=_rp(float(first["no_placement_rupiah"]), lang),
+            names=names(list(first["no_placement_codes"]), total=nobody),
         )
         out.append(("warning", text))
     return out

@@ -14,13 +14,8 @@ with final as (
     select
         kode_program,
         sumber_dana,
-        nama_program,
         kejuruan,
-        penyelenggara,
         jenis,
-        tanggal_mulai,
-        tanggal_selesai,
-        pagu_rupiah::double as pagu_rupiah,
         realisasi_rupiah::double as realisasi_rupiah,
         peserta_count,
         lulusan_count,

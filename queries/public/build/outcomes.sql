@@ -45,6 +45,48 @@ matured as (
         and tanggal_lulus <= $as_of::date - 183
 ),
 
+folded as (
+    -- both outcome bases folded to year × kejuruan × kecamatan × jenis first
+    select tahun, kejuruan, kecamatan, jenis,
+        sum(lulus_count) as lulusan,
+        sum(tersertifikasi_count) as tersertifikasi,
+        0 as lulusan_matang,
+        0 as ditempatkan_6b,
+    from completions
+    group by all
+    union all
+    select tahun, kejuruan, kecamatan, jenis, 0, 0,
+        sum(lulusan_count),
+        sum(lulusan_count) filter (where is_placed_6m),
+    from matured
+    group by all
+),
+
+outcome_sums as (
+    select
+        tahun,
+        case
+            when grouping(kejuruan) = 0 then 'kejuruan'
+            when grouping(kecamatan) = 0 then 'kecamatan'
+            when grouping(jenis) = 0 then 'jenis'
+            else 'total'
+        end as dimensi,
+        case
+            when grouping(kejuruan) = 0 then kejuruan
+            when grouping(kecamatan) = 0 then kecamatan
+            when grouping(jenis) = 0 then jenis
+            else 'Kota Cilegon'
+        end as kategori,
+        sum(lulusan) as lulusan,
+        sum(tersertifikasi) as tersertifikasi,
+        sum(lulusan_matang) as lulusan_matang,
+        coalesce(sum(ditempatkan_6b), 0) as ditempatkan_6b,
+    from folded
+    group by grouping sets (
+        (tahun), (tahun, kejuruan), (tahun, kecamatan), (tahun, jenis)
+    )
+),
+
 counts as (
     select tahun, 'total' as dimensi, 'Kota Cilegon' as kategori, 'peserta' as ukuran,
         sum(peserta_count) as jumlah,
@@ -64,45 +106,13 @@ counts as (
     from persons
     group by tahun, jenis
     union all
-    select tahun, dimensi, kategori, ukuran, sum(jumlah),
-    from (
-        select tahun, dimensi, kategori, ukuran, jumlah,
-        from completions
-        cross join lateral (
-            select * from (
-                values
-                    ('total', 'Kota Cilegon'), ('kejuruan', kejuruan),
-                    ('kecamatan', kecamatan), ('jenis', jenis)
-            ) as d (dimensi, kategori)
-        )
-        cross join lateral (
-            select * from (
-                values ('lulusan', lulus_count), ('tersertifikasi', tersertifikasi_count)
-            ) as u (ukuran, jumlah)
-        )
-    )
-    group by all
+    select tahun, dimensi, kategori, 'lulusan', lulusan, from outcome_sums
     union all
-    select tahun, dimensi, kategori, ukuran, sum(jumlah),
-    from (
-        select tahun, dimensi, kategori, ukuran, jumlah,
-        from matured
-        cross join lateral (
-            select * from (
-                values
-                    ('total', 'Kota Cilegon'), ('kejuruan', kejuruan),
-                    ('kecamatan', kecamatan), ('jenis', jenis)
-            ) as d (dimensi, kategori)
-        )
-        cross join lateral (
-            select * from (
-                values
-                    ('lulusan_matang', lulusan_count),
-                    ('ditempatkan_6b', case when is_placed_6m then lulusan_count else 0 end)
-            ) as u (ukuran, jumlah)
-        )
-    )
-    group by all
+    select tahun, dimensi, kategori, 'tersertifikasi', tersertifikasi, from outcome_sums
+    union all
+    select tahun, dimensi, kategori, 'lulusan_matang', lulusan_matang, from outcome_sums
+    union all
+    select tahun, dimensi, kategori, 'ditempatkan_6b', ditempatkan_6b, from outcome_sums
 ),
 
 years as (
