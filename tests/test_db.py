@@ -253,6 +253,11 @@ SAMPLE_PARAMS: dict[str, object] = {
     "kuartal": 2,
     "bulan": 6,
     "limit": 10,
+    # per-programme tables: the outlier rules (workforce.budget), one breakdown
+    "iqr_k": 1.5,
+    "iqr_min": 4,
+    "factor": 2.0,
+    "dimension": "jenis_kelamin",
     # metric queries: one result per year (workforce.metrics.compute_by)
     "by": "tahun",
     "sels": ["2023", "2024"],
