@@ -19,7 +19,7 @@ f, lang, T, rp = ui.filters(), ui.lang(), ui.T, ui.fmt("rupiah")
 if f.kuartal or f.values("kecamatan"):
     st.caption(T("budget.scope_note"))
 lines = ui.query("anggaran/line_groups", f)
-costs = ui.query("anggaran/programme_costs", f)
+costs = ui.query("anggaran/cost_groups", f)
 issues = ui.query("anggaran/line_issues", f)
 over, idle = budget.over_ceiling(issues), budget.spending_without_enrolment(issues)
 SHOW = {"warning": st.warning, "success": st.success, "markdown": st.markdown}
@@ -130,7 +130,8 @@ with tab_flow:
     )
     st.caption(T(f"budget.rule.flow_{unit}"))
     if unit == "rupiah":
-        flow = budget.flow_rupiah(costs, middle)
+        flows = ui.query("anggaran/flow_rupiah", f, middle=middle)
+        flow = budget.flow_rupiah(flows, middle)
     else:
         flow = budget.flow_persons(ui.query("anggaran/outcomes", f), middle)
     if flow.empty:

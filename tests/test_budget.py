@@ -108,6 +108,7 @@ def na(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+ROOT = Path(__file__).resolve().parent.parent
 Y2024 = Filters(tahun=2024)  # as_of = 2024-12-31
 LATER = Filters(tahun=2024, as_of=date(2025, 6, 30))
 
@@ -258,7 +259,7 @@ def test_iqr_fences_by_hand():
 
 
 def test_cost_per_participant_by_source_and_total(conn):
-    costs = run(conn, "programme_costs", Y2024)
+    costs = run(conn, "cost_groups", Y2024)
     by = rows(budget.cost_table(costs, ["sumber_dana"]), "sumber_dana")
     # programmes starting in 2024: LAS (3 enrolments), LIS (1), TIK (2), ZRO (2), NOP (0)
     assert by["APBN"]["biaya_per_peserta_rupiah"] == pytest.approx(
@@ -278,7 +279,7 @@ def test_cost_per_participant_by_source_and_total(conn):
 
 
 def test_cost_per_graduate_two_sources_and_zero_graduates(conn):
-    costs = run(conn, "programme_costs", Y2024)
+    costs = run(conn, "cost_groups", Y2024)
     by = rows(budget.cost_table(costs, ["sumber_dana"]), "sumber_dana")
     # ending in 2024: LAS, LIS, ZRO, NOP. APBN (390+10)/3; APBD (120+60)/(1+0); CSR 50/1
     assert by["APBN"]["biaya_per_lulusan_rupiah"] == pytest.approx(400 * JT / 3)
@@ -293,15 +294,15 @@ def test_cost_per_graduate_two_sources_and_zero_graduates(conn):
     assert kej["Teknologi Informasi"]["lulusan_count"] == 0
     assert na(kej["Teknologi Informasi"]["biaya_per_lulusan_rupiah"])
     assert kej["Teknologi Informasi"]["realisasi_lulusan_rupiah"] == 10 * JT
-    programme = rows(budget.cost_table(costs, ["kode_program"]), "kode_program")
-    assert na(programme["P24-ZRO"]["biaya_per_lulusan_rupiah"])  # 60 juta / 0
+    with pytest.raises(ValueError, match="no cost grouping"):
+        budget.cost_table(costs, ["kode_program"])
 
 
 def test_cost_per_placement_counts_mature_programmes(conn):
-    now = budget.cost_table(run(conn, "programme_costs", Y2024)).iloc[0]
+    now = budget.cost_table(run(conn, "cost_groups", Y2024)).iloc[0]
     # mature at 2024-12-31 (ended by 2024-07-01): only P24-LAS, 390 / 2 placed
     assert now["biaya_per_penempatan_rupiah"] == pytest.approx(195 * JT)
-    later_costs = run(conn, "programme_costs", LATER)
+    later_costs = run(conn, "cost_groups", LATER)
     by = rows(budget.cost_table(later_costs, ["sumber_dana"]), "sumber_dana")
     # at 2025-06-30 all four are mature: APBN (390+10)/2, APBD (120+60)/1, CSR 50/1
     assert by["APBN"]["biaya_per_penempatan_rupiah"] == pytest.approx(200 * JT)
@@ -327,7 +328,7 @@ PERIODS = [
 def test_cost_tables_equal_the_registry(conn, filters, kind):
     """By source, in total and per kejuruan, the page's costs are the registry's."""
     kpi = f"biaya_per_{kind}"
-    costs = run(conn, "programme_costs", filters)
+    costs = run(conn, "cost_groups", filters)
     column = f"biaya_per_{kind}_rupiah"
     by_source = rows(budget.cost_table(costs, ["sumber_dana"]), "sumber_dana")
     registry = metrics.compute(conn, kpi, filters)
@@ -335,7 +336,8 @@ def test_cost_tables_equal_the_registry(conn, filters, kind):
         got = by_source.get(source, {}).get(column)
         want = registry.by[source].value
         assert (na(got) and want is None) or got == pytest.approx(want), source
-    total = budget.cost_table(costs).iloc[0][column] if len(costs) else None
+    total_rows = budget.cost_table(costs)
+    total = total_rows.iloc[0][column] if len(total_rows) else None
     assert (na(total) and registry.value is None) or total == pytest.approx(
         registry.value
     )
@@ -359,7 +361,7 @@ def test_cost_tables_equal_the_registry_on_demo_data(demo_db, year):
     try:
         for kuartal in (None, 1, 2, 3, 4):
             f = Filters(tahun=year, kuartal=kuartal, as_of=date(year + 1, 6, 30))
-            table = budget.cost_table(run(demo, "programme_costs", f), ["sumber_dana"])
+            table = budget.cost_table(run(demo, "cost_groups", f), ["sumber_dana"])
             by = rows(table, "sumber_dana")
             for kind in ("lulusan", "penempatan"):
                 registry = metrics.compute(demo, f"biaya_per_{kind}", f)
@@ -513,9 +515,15 @@ def test_no_monthly_data_for_the_year(conn):
 # ---- flows and warnings ---------------------------------------------------------------
 
 
+def flows(conn, filters: Filters, middle: str) -> pd.DataFrame:
+    from workforce.filters import bind
+
+    q = "anggaran/flow_rupiah"
+    return db.run(conn, q, **bind(q, filters, middle=middle))
+
+
 def test_rupiah_flow_allocates_by_enrolments(conn):
-    costs = run(conn, "programme_costs", Y2024)
-    flow = budget.flow_rupiah(costs, "jenis")
+    flow = budget.flow_rupiah(flows(conn, Y2024, "jenis"), "jenis")
     by_outcome = flow.groupby("hasil")["nilai"].sum() / JT
     # LAS 390 over 3: placed 2 → 260, graduated not placed 1 → 130; LIS 120 + 50 placed;
     # ZRO 60 all not graduated; NOP 10 without enrolments
@@ -650,3 +658,76 @@ def test_programme_tables_agree_with_pandas_on_demo_data(demo_db):
     assert want["odd"].any()  # the demo has outliers to find
     n_odd = int(want["odd"].sum())
     assert first["is_outlier"].iloc[:n_odd].all()
+
+
+# ---- the SQL groupings against the row-level rule -------------------------------------
+
+
+def _cost_table_by_rows(costs: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """The cost rule over one row per programme × source (tests/sql/
+    programme_costs_rows.sql): money summed, each programme's count once per group."""
+    kinds = {
+        "peserta": (costs["starts_in_period"], "peserta_count"),
+        "lulusan": (costs["ends_in_period"], "lulusan_count"),
+        "penempatan": (
+            costs["ends_in_period"] & costs["is_mature"],
+            "ditempatkan_count",
+        ),
+    }
+    df = costs.assign(_all="total")
+    keys = by or ["_all"]
+    out = df[keys].drop_duplicates().reset_index(drop=True)
+    for kind, (mask, count) in kinds.items():
+        rows_ = df[mask]
+        money = rows_.groupby(keys)["realisasi_rupiah"].sum()
+        heads = (
+            rows_.drop_duplicates([*keys, "kode_program"]).groupby(keys)[count].sum()
+        )
+        part = pd.DataFrame({f"realisasi_{kind}_rupiah": money, count: heads})
+        out = out.merge(part.reset_index(), on=keys, how="left").fillna(
+            {f"realisasi_{kind}_rupiah": 0.0, count: 0}
+        )
+    return out.drop(columns=["_all"], errors="ignore")
+
+
+@pytest.mark.parametrize("source", ["fixture", "demo"])
+def test_cost_groups_equal_the_row_level_rule(conn, demo_db, source):
+    """anggaran/cost_groups.sql gives, for every grouping, the money and counts of the
+    rule applied to one row per programme and source; flow_rupiah's total is the
+    money of the programmes ending in the period."""
+    from workforce.filters import bind
+
+    target = conn if source == "fixture" else db.connect(demo_db, read_only=True)
+    sql = (ROOT / "tests" / "sql" / "programme_costs_rows.sql").read_text()
+    cases = [
+        Filters(tahun=2024),
+        Filters(tahun=2024, as_of=date(2025, 6, 30)),
+        Filters(tahun=2023, kuartal=3),
+        Filters(tahun=2024, dims={"sumber_dana": ("APBD", "CSR")}),
+    ]
+    checked = 0
+    for f in cases:
+        params = bind("anggaran/cost_groups", f)
+        costs = target.execute(sql, params).df()
+        groups = db.run(target, "anggaran/cost_groups", **params)
+        for by in (["sumber_dana"], ["kejuruan"], ["kejuruan", "sumber_dana"], []):
+            want = _cost_table_by_rows(costs, by) if len(costs) else None
+            got = budget.cost_table(groups, by)
+            if want is None:
+                assert got.empty
+                continue
+            keys = by or []
+            want = want.sort_values(keys, ignore_index=True) if keys else want
+            got = got.sort_values(keys, ignore_index=True) if keys else got
+            for column in want.columns:
+                if column in keys:
+                    assert list(got[column]) == list(want[column])
+                else:
+                    assert got[column].astype(float).tolist() == pytest.approx(
+                        want[column].astype(float).tolist()
+                    ), (by, column)
+            checked += len(want)
+        ending = costs[costs["ends_in_period"]]["realisasi_rupiah"].sum()
+        flow = budget.flow_rupiah(flows(target, f, "kejuruan"), "kejuruan")
+        assert flow["nilai"].sum() == pytest.approx(ending)
+    assert checked > 10

@@ -258,6 +258,7 @@ SAMPLE_PARAMS: dict[str, object] = {
     "iqr_min": 4,
     "factor": 2.0,
     "dimension": "jenis_kelamin",
+    "middle": "kejuruan",
     # metric queries: one result per year (workforce.metrics.compute_by)
     "by": "tahun",
     "sels": ["2023", "2024"],
@@ -436,3 +437,21 @@ def test_marts_rebuild_idempotently(fixture_copy: Path) -> None:
     counts.append(conn.execute("select count(*) from mart_enrolment").fetchone()[0])
     conn.close()
     assert counts == [9, 9]  # 9 enrolments in the fixture
+
+
+def test_marts_digest_ignores_whole_line_comments(tmp_path, monkeypatch):
+    """Editing a mart's notes keeps the digest (no rebuild); editing its SQL does not."""
+    copy = tmp_path / "queries"
+    shutil.copytree(db.QUERIES_DIR / "marts", copy / "marts")
+    shutil.copytree(db.QUERIES_DIR / "checks", copy / "checks")
+    monkeypatch.setattr(db, "QUERIES_DIR", copy)
+    before = db.marts_digest()
+    mart = copy / "marts" / "030_mart_budget.sql"
+    mart.write_text(
+        "-- a new note\n" + mart.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    assert db.marts_digest() == before
+    mart.write_text(
+        mart.read_text(encoding="utf-8") + "\n-- and\nselect 1", encoding="utf-8"
+    )
+    assert db.marts_digest() != before

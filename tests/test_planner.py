@@ -18,8 +18,6 @@ from pypdf import PdfReader
 
 from tests.fixture_data import DATA_AS_OF
 from workforce import (
-    budget,
-    db,
     meeting_pack,
     metrics,
     planner,
@@ -28,7 +26,7 @@ from workforce import (
     projection,
     scenarios,
 )
-from workforce.filters import Filters, bind
+from workforce.filters import Filters
 from workforce.planner import ALL
 from workforce.scenarios import Scenario
 
@@ -318,40 +316,6 @@ def test_history_equals_the_registry_per_kejuruan_and_year(fixture_conn) -> None
             r = metrics.compute(fixture_conn, metric_id, f)
             assert getattr(row, f"{key}_num") == (r.numerator or 0), (row, key)
             assert getattr(row, f"{key}_den") == (r.denominator or 0), (row, key)
-
-
-def _costs_from_programmes(conn, f: Filters) -> pd.DataFrame:
-    """The budget page's way: budget.cost_table over anggaran/programme_costs."""
-    costs = db.run(
-        conn, "anggaran/programme_costs", **bind("anggaran/programme_costs", f)
-    )
-    out = pd.DataFrame(index=pd.Index(sorted(costs["kejuruan"].dropna().unique())))
-    every = budget.cost_table(costs, ["kejuruan"]).set_index("kejuruan")
-    out["realisasi_rupiah"] = every["realisasi_peserta_rupiah"]
-    out["peserta_count"] = every["peserta_count"]
-    split = budget.cost_table(costs, ["kejuruan", "sumber_dana"])
-    for fund in planner.FUNDS:
-        part = split[split["sumber_dana"] == fund].set_index("kejuruan")
-        out[f"realisasi_{fund}_rupiah"] = part["realisasi_peserta_rupiah"]
-        out[f"peserta_{fund}_count"] = part["peserta_count"]
-    return out
-
-
-@pytest.mark.parametrize("database", ["fixture_db", "demo_db"])
-def test_unit_costs_equal_the_budget_page_cost_table(request, database) -> None:
-    conn = db.connect(request.getfixturevalue(database), read_only=True)
-    try:
-        for f in (
-            Filters(tahun=2023, as_of=DATA_AS_OF),
-            Filters(tahun=2024, as_of=DATA_AS_OF),
-            Filters(tahun=2024, dims={"sumber_dana": ("APBN",)}, as_of=DATA_AS_OF),
-        ):
-            want = _costs_from_programmes(conn, f).astype(float)
-            got = planner_data._costs(conn, f).astype(float)
-            assert len(want) > 0
-            pd.testing.assert_frame_equal(got, want, check_names=False)
-    finally:
-        conn.close()
 
 
 def test_basis_of_the_fixture(fixture_conn) -> None:

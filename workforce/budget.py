@@ -32,11 +32,12 @@ IQR_K = 1.5  # Tukey's fences
 IQR_MIN_PROGRAMMES = 4  # fewer programmes: no quartiles worth the name
 PROGRAMME_ROWS = 500  # per-programme tables show this many (those needing a look first)
 OUTCOMES = ("ditempatkan", "lulus_belum", "tidak_lulus", "berjalan", "tanpa_peserta")
-# cost kind -> (row filter, denominator column); see programme_costs.sql
-COST_KINDS = {
-    "peserta": ("starts_in_period", "peserta_count"),
-    "lulusan": ("ends_in_period", "lulusan_count"),
-    "penempatan": ("ends_mature", "ditempatkan_count"),
+# cost_table's groupings: the grouping_set of anggaran/cost_groups.sql
+COST_GROUPINGS = {
+    (): "total",
+    ("sumber_dana",): "sumber_dana",
+    ("kejuruan",): "kejuruan",
+    ("kejuruan", "sumber_dana"): "kejuruan_sumber_dana",
 }
 _ALL = "_all"
 
@@ -98,44 +99,22 @@ def yearly(by_year: pd.DataFrame) -> pd.DataFrame:
 # ---- cost per participant, graduate, placement ------------------------------------------
 
 
-def _kind_rows(costs: pd.DataFrame, kind: str) -> pd.DataFrame:
-    flag = COST_KINDS[kind][0]
-    if flag == "ends_mature":
-        return costs[costs["ends_in_period"] & costs["is_mature"]]
-    return costs[costs[flag]]
-
-
-def cost_table(costs: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
+def cost_table(groups: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
     """Per group: for each cost kind the realisasi, the count and their ratio.
 
-    Columns ``realisasi_<kind>_rupiah``, ``<count>``, ``biaya_per_<kind>_rupiah`` for
-    kind in peserta, lulusan, penempatan. Counts are summed once per programme within
-    a group (a programme with two source rows counts once in a group without
-    sumber_dana, under each source in a group by sumber_dana), as in the registry.
+    ``groups`` is anggaran/cost_groups.sql's result, which sums every grouping in
+    ``COST_GROUPINGS`` (the rule is there: a programme with two source rows counts
+    once in a group without sumber_dana, under each source in a group by
+    sumber_dana, as in the registry). Columns: ``by``, then per kind in peserta,
+    lulusan, penempatan ``realisasi_<kind>_rupiah``, its count and
+    ``biaya_per_<kind>_rupiah``.
     """
-    df, keys = _grouped(costs, by)
-    groups = df[keys].drop_duplicates().reset_index(drop=True)
-    for kind, (_, count) in COST_KINDS.items():
-        rows = _kind_rows(df, kind)
-        money = rows.groupby(keys, dropna=False)["realisasi_rupiah"].sum()
-        heads = (
-            rows.drop_duplicates([*keys, "kode_program"])
-            .groupby(keys, dropna=False)[count]
-            .sum()
-        )
-        part = pd.DataFrame({f"realisasi_{kind}_rupiah": money, count: heads})
-        groups = groups.merge(part.reset_index(), on=keys, how="left")
-        groups[f"realisasi_{kind}_rupiah"] = groups[f"realisasi_{kind}_rupiah"].fillna(
-            0.0
-        )
-        groups[count] = groups[count].fillna(0).astype(int)
-        groups[f"biaya_per_{kind}_rupiah"] = [
-            ratio(m, n)
-            for m, n in zip(
-                groups[f"realisasi_{kind}_rupiah"], groups[count], strict=True
-            )
-        ]
-    return _finish(groups, by)
+    key = tuple(by)
+    if key not in COST_GROUPINGS:
+        raise ValueError(f"no cost grouping by {key}: one of {list(COST_GROUPINGS)}")
+    rows = groups[groups["grouping_set"] == COST_GROUPINGS[key]]
+    values = [c for c in groups.columns if c.endswith(("_rupiah", "_count"))]
+    return rows[[*key, *values]].reset_index(drop=True)
 
 
 # ---- pacing (realisasi_bulanan) -------------------------------------------------------
@@ -201,42 +180,14 @@ def lines_without_monthly(monthly: pd.DataFrame) -> int:
 # ---- funding flow (Sankey) ------------------------------------------------------------
 
 
-def flow_rupiah(costs: pd.DataFrame, middle: str) -> pd.DataFrame:
+def flow_rupiah(flows: pd.DataFrame, middle: str) -> pd.DataFrame:
     """Realisasi of programmes ending in the period: source → ``middle`` → outcome.
 
-    A programme's money (each source row) is split over outcomes in proportion to its
-    enrolments; a programme without enrolments goes to ``tanpa_peserta``.
+    ``flows`` is anggaran/flow_rupiah.sql's result for the same ``middle``: each
+    programme's money (each source row) split over outcomes in proportion to its
+    enrolments, a programme without enrolments whole to ``tanpa_peserta``.
     """
-    rows = costs[costs["ends_in_period"]]
-    money, heads = rows["realisasi_rupiah"].astype(float), rows["peserta_count"]
-    split = {
-        "ditempatkan": rows["ditempatkan_count"],
-        "lulus_belum": rows["lulusan_count"] - rows["ditempatkan_count"],
-        "tidak_lulus": rows["tidak_lulus_count"],
-        "berjalan": rows["berjalan_count"],
-    }
-    parts = [
-        pd.DataFrame(
-            {
-                "sumber_dana": rows["sumber_dana"],
-                middle: rows[middle],
-                "hasil": outcome,
-                "nilai": (money * count / heads.where(heads != 0)).where(heads != 0),
-            }
-        )[heads != 0]
-        for outcome, count in split.items()
-    ]
-    parts.append(
-        pd.DataFrame(
-            {
-                "sumber_dana": rows["sumber_dana"],
-                middle: rows[middle],
-                "hasil": "tanpa_peserta",
-                "nilai": money,
-            }
-        )[heads == 0]
-    )
-    return _flow_frame(pd.concat(parts, ignore_index=True), middle)
+    return _flow_frame(flows.rename(columns={"middle": middle}), middle)
 
 
 def flow_persons(outcomes: pd.DataFrame, middle: str) -> pd.DataFrame:
@@ -296,11 +247,12 @@ def spending_without_enrolment(lines: pd.DataFrame) -> pd.DataFrame:
     return lines[mask & (lines["peserta_count"] == 0)].reset_index(drop=True)
 
 
-def total_cost(costs: pd.DataFrame, kind: str) -> float | None:
+def total_cost(groups: pd.DataFrame, kind: str) -> float | None:
     """The selection's cost per ``kind`` (peserta, lulusan, penempatan); None if n/a."""
-    if costs.empty:
+    total = cost_table(groups)
+    if total.empty:
         return None
-    value = cost_table(costs).iloc[0][f"biaya_per_{kind}_rupiah"]
+    value = total.iloc[0][f"biaya_per_{kind}_rupiah"]
     return float(value) if is_available(value) else None
 
 

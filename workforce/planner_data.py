@@ -6,10 +6,9 @@ Every number follows a registry definition and is read through a tested query:
   ``pelatihan/outcomes_by_group`` (summed from the month marts), one query per year;
   tests/test_planner.py holds them equal to ``metrics.compute`` filtered to each
   kejuruan;
-* unit cost: ``perencanaan/costs_by_kejuruan`` (realisasi of the programmes starting
-  in a year ÷ their enrolments: the budget page's biaya per peserta, as
-  ``budget.cost_table`` sums ``anggaran/programme_costs``; tested equal), per kejuruan
-  and per kejuruan × sumber_dana;
+* unit cost: the budget page's biaya per peserta (realisasi of the programmes starting
+  in a year ÷ their enrolments), per kejuruan and per kejuruan × sumber_dana, from
+  ``anggaran/cost_groups`` through ``budget.cost_table``;
 * the seats to start from: the enrolments behind the latest year's unit costs;
 * vacancies, pagu, targets and the latest actuals: ``metrics.compute``/``targets``.
 """
@@ -22,13 +21,13 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from workforce import db, metrics
+from workforce import budget, db, metrics
 from workforce.filters import Filters, bind, options_from_db
 from workforce.planner import FUNDS, KPI_IDS, RATE_KEYS, Basis, rates_from_history
 
 HISTORY_YEARS = 5
 OUTCOMES_QUERY = "pelatihan/outcomes_by_group"
-COSTS_QUERY = "perencanaan/costs_by_kejuruan"
+COSTS_QUERY = "anggaran/cost_groups"
 # rate -> (numerator, denominator) columns of OUTCOMES_QUERY: the registry's bases
 OUTCOME_COUNTS = {
     "completion": ("lulus_count", "selesai_count"),
@@ -59,16 +58,17 @@ def _costs(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     Columns ``realisasi_rupiah``/``peserta_count`` over all sources and
     ``realisasi_<FUND>_rupiah``/``peserta_<FUND>_count`` per source.
     """
-    rows = db.run(conn, COSTS_QUERY, **bind(COSTS_QUERY, filters))
-    every = rows[rows["sumber_dana"].isna()].set_index("kejuruan")
+    groups = db.run(conn, COSTS_QUERY, **bind(COSTS_QUERY, filters))
+    every = budget.cost_table(groups, ["kejuruan"]).set_index("kejuruan")
     out = pd.DataFrame(index=pd.Index(sorted(every.index.dropna())))
-    if rows.empty:
+    if groups.empty:
         return out
-    out["realisasi_rupiah"] = every["realisasi_rupiah"]
+    out["realisasi_rupiah"] = every["realisasi_peserta_rupiah"]
     out["peserta_count"] = every["peserta_count"]
+    split = budget.cost_table(groups, ["kejuruan", "sumber_dana"])
     for fund in FUNDS:
-        part = rows[rows["sumber_dana"] == fund].set_index("kejuruan")
-        out[f"realisasi_{fund}_rupiah"] = part["realisasi_rupiah"]
+        part = split[split["sumber_dana"] == fund].set_index("kejuruan")
+        out[f"realisasi_{fund}_rupiah"] = part["realisasi_peserta_rupiah"]
         out[f"peserta_{fund}_count"] = part["peserta_count"]
     return out
 

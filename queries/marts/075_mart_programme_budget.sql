@@ -1,8 +1,9 @@
 -- mart_programme_budget: per programme and funding source, its budget lines of all
 -- years summed (pagu, realisasi), the programme's dimensions and dates, and its
 -- enrolments by outcome (mart_programme_outcome; 0 without enrolments). Sorted by
--- tanggal_selesai: the base of biaya_per_lulusan, biaya_per_penempatan and
--- anggaran/programme_costs. Rebuilt after every import.
+-- tanggal_selesai: the base of biaya_per_lulusan, biaya_per_penempatan and the budget
+-- page's anggaran/cost_groups, flow_rupiah and programme_placement_costs. Rebuilt
+-- after every import.
 -- grain: one row per (kode_program, sumber_dana) with a budget line for a programme.
 create or replace table mart_programme_budget as
 with lines as (
