@@ -731,3 +731,42 @@ def test_cost_groups_equal_the_row_level_rule(conn, demo_db, source):
         flow = budget.flow_rupiah(flows(target, f, "kejuruan"), "kejuruan")
         assert flow["nilai"].sum() == pytest.approx(ending)
     assert checked > 10
+
+
+@pytest.mark.parametrize("bulan", [3, 9, 12])
+def test_programme_pacing_equals_the_monthly_rows_on_demo_data(demo_db, bulan):
+    """programme_pacing reads mart_budget's folded cumulative spending; on the demo
+    database it equals summing realisasi_bulanan's rows month by month, and the
+    monthly query's per-source months add up to the same spending."""
+    conn = db.connect(demo_db, read_only=True)
+    try:
+        f = Filters(tahun=2024)
+        got = programmes(conn, "programme_pacing", f, bulan=bulan, limit=100_000)
+        monthly = run(conn, "monthly", f)
+        lines = conn.execute(
+            "select kode_program, sumber_dana, pagu_rupiah::double as pagu"
+            " from mart_budget where tahun = 2024 and is_program"
+        ).df()
+        spent = conn.execute(
+            "select kode_program, sumber_dana, bulan, realisasi_rupiah::double as r"
+            " from realisasi_bulanan where tahun = 2024"
+        ).df()
+        last = conn.execute(
+            "select max(bulan) from realisasi_bulanan where tahun = 2024"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    n = min(bulan, last)
+    upto = (
+        spent[spent["bulan"] <= n].groupby(["kode_program", "sumber_dana"])["r"].sum()
+    )
+    per_line = lines.join(upto, on=["kode_program", "sumber_dana"]).fillna({"r": 0.0})
+    want = per_line.groupby("kode_program")[["pagu", "r"]].sum()
+    got = got.set_index("kode_program").loc[want.index]
+    assert len(want) > 50 and set(got["bulan"]) == {n}
+    assert got["realisasi_kumulatif_rupiah"].tolist() == pytest.approx(
+        want["r"].tolist()
+    )
+    assert got["pagu_rupiah"].tolist() == pytest.approx(want["pagu"].tolist())
+    assert list(got["is_lagging"]) == list(12 * want["r"] < n * want["pagu"])
+    assert budget.data_month(monthly) == last

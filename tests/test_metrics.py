@@ -477,3 +477,40 @@ def test_tpt_prefers_the_published_rate_over_rounded_counts(fixture_copy):
         assert trend.loc[(2024, "Kota Cilegon"), "tpt_pct"] == 7.5
     finally:
         conn.close()
+
+
+def test_memo_queries_each_selection_once(demo_conn, monkeypatch):
+    """Inside metrics.memo() a selection asked again is not queried again, a request
+    with some new values queries only those, and the results are the plain ones."""
+    calls = []
+    real = db.rows
+
+    def counting(*args, **kwargs):
+        calls.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(metrics.db, "rows", counting)
+    f = Filters(tahun=2024, as_of=date(2025, 9, 30))
+    kpi = "tingkat_penempatan_6b"
+    plain = metrics.compute_by(demo_conn, kpi, f, "tahun", range(2019, 2025))
+    plain_2025 = metrics.compute_by(demo_conn, kpi, f, "tahun", [2025])["2025"]
+    plain_total = metrics.compute(demo_conn, kpi, f)
+    before = len(calls)
+    with metrics.memo():
+        every = metrics.compute_by(demo_conn, kpi, f, "tahun", range(2019, 2025))
+        two = metrics.compute_by(demo_conn, kpi, f, "tahun", [2023, 2024])
+        assert len(calls) == before + 1  # the two years came with the first query
+        more = metrics.compute_by(demo_conn, kpi, f, "tahun", [2024, 2025])
+        assert len(calls) == before + 2  # 2025 only
+        once = metrics.compute(demo_conn, kpi, f)
+        again = metrics.compute(demo_conn, kpi, f)
+        assert len(calls) == before + 3
+        other = metrics.compute(demo_conn, kpi, Filters(tahun=2023))
+        assert len(calls) == before + 4  # other filters: their own query
+    assert every == plain
+    assert two == {"2023": plain["2023"], "2024": plain["2024"]}
+    assert more == {"2024": plain["2024"], "2025": plain_2025}
+    assert once == again == plain_total
+    assert other == metrics.compute(demo_conn, kpi, Filters(tahun=2023))
+    metrics.compute(demo_conn, kpi, f)  # outside the block: queried again
+    assert len(calls) == before + 6

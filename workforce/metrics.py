@@ -14,7 +14,9 @@ here, so they cannot disagree.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -149,13 +151,37 @@ def _results(
     return out
 
 
+# Results kept inside ``memo()``: (connection, KPI, filters, by, selection) -> Result.
+_MEMO: ContextVar[dict[tuple, Result] | None] = ContextVar("metrics_memo", default=None)
+
+
+@contextmanager
+def memo() -> Iterator[None]:
+    """Inside the block a KPI selection is queried once: a page's cards, trends and
+    breakdowns share what they have in common (the card's two years are in the
+    trend's years). Values are the same either way: ``compute_by`` equals one query
+    per selection (tested), so a selection's result does not depend on the others
+    asked with it."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
 def compute(
     conn: duckdb.DuckDBPyConnection, metric_id: str, filters: Filters
 ) -> Result:
     """Compute one KPI for a selection."""
+    seen, key = _MEMO.get(), (id(conn), metric_id, repr(filters), None, "total")
+    if seen is not None and key in seen:
+        return seen[key]
     metric = get(metric_id)
     params = bind(metric.query, filters, by=None, sels=None)
-    return _results(metric, db.rows(conn, metric.query, **params), ["total"])["total"]
+    result = _results(metric, db.rows(conn, metric.query, **params), ["total"])["total"]
+    if seen is not None:
+        seen[key] = result
+    return result
 
 
 def compute_by(
@@ -170,12 +196,31 @@ def compute_by(
     ``by="tahun"``: ``{year: compute(filters for that whole year)}``; a dimension:
     ``{value: compute(filters with only that value of the dimension)}`` (the
     dimension's own selection is replaced, as one value at a time would). Equal to
-    those separate computations (tested); one scan instead of one per value.
+    those separate computations (tested); one scan instead of one per value. Inside
+    ``memo()`` only the values not asked before are queried.
     """
-    metric = get(metric_id)
     sels = [str(v) for v in values]
     if by not in SELECTIONS:
         raise ValueError(f"cannot compute by {by!r}; choose from {SELECTIONS}")
+    seen = _MEMO.get()
+    if seen is None:
+        return _compute_by(conn, metric_id, filters, by, sels)
+    base = (id(conn), metric_id, repr(filters), by)
+    missing = [v for v in sels if (*base, v) not in seen]
+    if missing:
+        found = _compute_by(conn, metric_id, filters, by, missing)
+        seen.update({(*base, v): r for v, r in found.items()})
+    return {v: seen[(*base, v)] for v in sels}
+
+
+def _compute_by(
+    conn: duckdb.DuckDBPyConnection,
+    metric_id: str,
+    filters: Filters,
+    by: str,
+    sels: list[str],
+) -> dict[str, Result]:
+    metric = get(metric_id)
     if not sels:
         return {}
     if by != "tahun" and by not in metric.dimensions():

@@ -57,17 +57,24 @@ def _numbers(path: str, file_stamp: ui.Stamp, filters: Filters) -> Numbers:
     last = filters.as_of.year if filters.as_of else filters.tahun
     years = [int(y) for y in ui.query("overview/years")["tahun"] if y <= last]
     targets = ui.query("overview/targets_all")
-    cards = overview.cards(conn, filters)
+    with metrics.memo():
+        # the trends first: they hold every year, the cards then need no query of
+        # their own for a whole year (the current one and the one before)
+        funnel = overview.funnel(conn, filters, years)
+        funding = overview.funding(conn, filters, years)
+        kecamatan = overview.kecamatan_table(
+            conn, filters, ui.query("overview/kecamatan")
+        )
+        cards = overview.cards(conn, filters)
+        attention = overview.attention(conn, filters, options, cards=cards)
     return Numbers(
         cards=cards,
-        attention=overview.attention(conn, filters, options, cards=cards),
+        attention=attention,
         has_targets=bool((targets["tahun"] == filters.tahun).any()),
         trend=ui.query("overview/tpt_trend"),
-        funnel=overview.funnel(conn, filters, years),
-        funding=overview.funding(conn, filters, years),
-        kecamatan=overview.kecamatan_table(
-            conn, filters, ui.query("overview/kecamatan")
-        ),
+        funnel=funnel,
+        funding=funding,
+        kecamatan=kecamatan,
         targets=targets,
     )
 

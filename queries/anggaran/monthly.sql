@@ -2,14 +2,16 @@
 -- for pacing against the straight line n/12 of pagu (budget.pacing sums these rows to
 -- any coarser group: the total, a source). pagu_rupiah is the pagu of the source's
 -- lines (repeated each month), realisasi_rupiah what they spent that month (a line
--- without a row for a month spent nothing). lines_count counts the source's lines,
+-- without a figure for a month spent nothing). lines_count counts the source's lines,
 -- silent_lines_count those without any monthly figure at all. bulan_data is the last
--- month of year $tahun with any monthly figure (null: none imported). Per programme:
+-- month of year $tahun with any monthly figure (null: none imported). Read from
+-- mart_budget's cumulative monthly spending (realisasi_kumulatif, folded from
+-- realisasi_bulanan at import) and mart_budget_years. Per programme:
 -- anggaran/programme_pacing.sql.
 -- params: $tahun, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
 -- grain: one row per sumber_dana × bulan 1-12 (sources with a line in the year).
 with lines as (
-    select kode_program, sumber_dana, pagu_rupiah::double as pagu_rupiah,
+    select sumber_dana, pagu_rupiah::double as pagu_rupiah, has_monthly, realisasi_kumulatif,
     from mart_budget
     where tahun = $tahun
         and ($kejuruan is null or list_contains($kejuruan, kejuruan))
@@ -18,34 +20,28 @@ with lines as (
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
 ),
 
-spent as (
-    select kode_program, sumber_dana, bulan, realisasi_rupiah::double as realisasi_rupiah,
-    from realisasi_bulanan
-    where tahun = $tahun
-),
-
-reported as (
-    select distinct kode_program, sumber_dana from spent
-),
-
 sources as (
     select
-        l.sumber_dana,
-        sum(l.pagu_rupiah) as pagu_rupiah,
+        sumber_dana,
+        sum(pagu_rupiah) as pagu_rupiah,
         count(*) as lines_count,
-        count(*) filter (where r.kode_program is null) as silent_lines_count,
-    from lines as l
-    left join reported as r
-        on r.kode_program = l.kode_program and r.sumber_dana = l.sumber_dana
-    group by l.sumber_dana
-),
-
-by_month as (
-    select s.sumber_dana, s.bulan, sum(s.realisasi_rupiah) as realisasi_rupiah,
-    from spent as s
-    semi join lines as l
-        on l.kode_program = s.kode_program and l.sumber_dana = s.sumber_dana
-    group by s.sumber_dana, s.bulan
+        count(*) filter (where not has_monthly) as silent_lines_count,
+        [
+            sum(coalesce(realisasi_kumulatif[1], 0)),
+            sum(coalesce(realisasi_kumulatif[2], 0)),
+            sum(coalesce(realisasi_kumulatif[3], 0)),
+            sum(coalesce(realisasi_kumulatif[4], 0)),
+            sum(coalesce(realisasi_kumulatif[5], 0)),
+            sum(coalesce(realisasi_kumulatif[6], 0)),
+            sum(coalesce(realisasi_kumulatif[7], 0)),
+            sum(coalesce(realisasi_kumulatif[8], 0)),
+            sum(coalesce(realisasi_kumulatif[9], 0)),
+            sum(coalesce(realisasi_kumulatif[10], 0)),
+            sum(coalesce(realisasi_kumulatif[11], 0)),
+            sum(coalesce(realisasi_kumulatif[12], 0)),
+        ] as kumulatif,
+    from lines
+    group by sumber_dana
 ),
 
 months as (
@@ -54,16 +50,15 @@ months as (
 
 final as (
     select
-        o.sumber_dana,
-        o.pagu_rupiah,
+        s.sumber_dana,
+        s.pagu_rupiah,
         m.bulan,
-        coalesce(b.realisasi_rupiah, 0) as realisasi_rupiah,
-        o.lines_count,
-        o.silent_lines_count,
-        (select max(bulan) from spent) as bulan_data,
-    from sources as o
+        s.kumulatif[m.bulan] - coalesce(s.kumulatif[m.bulan - 1], 0) as realisasi_rupiah,
+        s.lines_count,
+        s.silent_lines_count,
+        (select bulan_data from mart_budget_years where tahun = $tahun) as bulan_data,
+    from sources as s
     cross join months as m
-    left join by_month as b on b.sumber_dana = o.sumber_dana and b.bulan = m.bulan
 )
 
 select * from final

@@ -1,5 +1,6 @@
 -- programme_pacing: each programme of year $tahun (all its funding sources) at month
 -- n = least($bulan, the last month with any monthly figure): spending of months 1..n
+-- (mart_budget's realisasi_kumulatif, folded from realisasi_bulanan at import)
 -- against the straight line n/12 of pagu, as budget.pacing computes it for a group
 -- (is_lagging: 12 × spending < n × pagu, exactly), with Tukey's IQR outlier flag on
 -- the cumulative serapan over all the programmes (fences as in
@@ -9,42 +10,29 @@
 -- outlier_codes lists the first outliers in the same order (for the sentence).
 -- params: $tahun, dimension lists, $bulan, $iqr_k, $iqr_min, $limit.
 -- grain: one row per programme, at most $limit rows (none without monthly data).
-with lines as (
-    select kode_program, sumber_dana, nama_program, kejuruan,
-        pagu_rupiah::double as pagu_rupiah,
-    from mart_budget
+with month_n as (
+    select least($bulan, bulan_data) as bulan,
+    from mart_budget_years
     where tahun = $tahun
-        and is_program
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
-),
-
-month_n as (
-    select least($bulan, max(bulan)) as bulan,
-    from realisasi_bulanan
-    where tahun = $tahun
-),
-
-spent as (
-    select r.kode_program, r.sumber_dana, sum(r.realisasi_rupiah)::double as kumulatif,
-    from realisasi_bulanan as r
-    where r.tahun = $tahun and r.bulan <= (select bulan from month_n)
-    group by r.kode_program, r.sumber_dana
 ),
 
 programmes as (
+    -- a programme's lines (sources) summed: pagu and spending by month n
     select
-        l.kode_program,
-        any_value(l.nama_program) as nama_program,
-        any_value(l.kejuruan) as kejuruan,
-        sum(l.pagu_rupiah) as pagu_rupiah,
-        coalesce(sum(s.kumulatif), 0) as realisasi_kumulatif_rupiah,
-    from lines as l
-    left join spent as s
-        on s.kode_program = l.kode_program and s.sumber_dana = l.sumber_dana
-    group by l.kode_program
+        b.kode_program,
+        any_value(b.nama_program) as nama_program,
+        any_value(b.kejuruan) as kejuruan,
+        sum(b.pagu_rupiah::double) as pagu_rupiah,
+        sum(coalesce(b.realisasi_kumulatif[n.bulan], 0)) as realisasi_kumulatif_rupiah,
+    from mart_budget as b
+    cross join month_n as n
+    where b.tahun = $tahun
+        and b.is_program
+        and ($kejuruan is null or list_contains($kejuruan, b.kejuruan))
+        and ($penyelenggara is null or list_contains($penyelenggara, b.penyelenggara))
+        and ($jenis is null or list_contains($jenis, b.jenis))
+        and ($sumber_dana is null or list_contains($sumber_dana, b.sumber_dana))
+    group by b.kode_program
 ),
 
 rated as (
