@@ -7,15 +7,17 @@
 -- (grp = 'total').
 with selected as (
     select
+        -- the year as a number here, as text after grouping: converting millions
+        -- of dates to text costs more than the median
+        case when $by = 'tahun' then year(tanggal_mulai) end as sel_year,
         case $by
-            when 'tahun' then year(tanggal_mulai)::text
             when 'kecamatan' then kecamatan
             when 'kejuruan' then kejuruan
             when 'penyelenggara' then penyelenggara
             when 'jenis' then jenis
             when 'sumber_dana' then sumber_dana
             else 'total'
-        end as sel,
+        end as sel_other,
         upah_bulanan_rupiah,
     from mart_wage
     where tanggal_mulai between $start and $end
@@ -27,9 +29,11 @@ with selected as (
 ),
 
 wages as (
-    select sel, median(upah_bulanan_rupiah)::double as upah_median,
+    select
+        coalesce(sel_year::text, sel_other) as sel,
+        median(upah_bulanan_rupiah)::double as upah_median,
     from selected
-    group by sel
+    group by sel_year, sel_other
 ),
 
 sels as (

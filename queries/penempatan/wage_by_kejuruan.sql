@@ -22,11 +22,21 @@ grouped as (
         grouping(kejuruan) = 1 as is_total,
         coalesce(kejuruan, '') as kejuruan,
         count(*) as n_count,
-        quantile_cont(upah, 0.25) as p25_rupiah,
-        median(upah) as median_rupiah,
-        quantile_cont(upah, 0.75) as p75_rupiah,
+        -- one sort per group for the three quartiles (median = quantile_cont 0.5)
+        quantile_cont(upah, [0.25, 0.5, 0.75]) as q,
     from selected
     group by grouping sets ((), (kejuruan))
+),
+
+quartiles as (
+    select
+        is_total,
+        kejuruan,
+        n_count,
+        q[1] as p25_rupiah,
+        q[2] as median_rupiah,
+        q[3] as p75_rupiah,
+    from grouped
 ),
 
 final as (
@@ -34,7 +44,7 @@ final as (
         g.*,
         (select u.umk_rupiah::double from ref_umk as u where u.tahun = $tahun)
             as umk_rupiah,
-    from grouped as g
+    from quartiles as g
 )
 
 select * from final
