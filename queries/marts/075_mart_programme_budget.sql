@@ -4,6 +4,8 @@
 -- tanggal_selesai: the base of biaya_per_lulusan, biaya_per_penempatan and the budget
 -- page's anggaran/cost_groups, flow_rupiah and programme_placement_costs. Rebuilt
 -- after every import.
+-- is_first_source marks one row per programme (its first source), so a total that
+-- counts each programme once sums the counts of those rows only.
 -- grain: one row per (kode_program, sumber_dana) with a budget line for a programme.
 create or replace table mart_programme_budget as
 with lines as (
@@ -30,6 +32,9 @@ select
     coalesce(o.ditempatkan_6b_count, 0) as ditempatkan_6b_count,
     coalesce(o.tidak_lulus_count, 0) as tidak_lulus_count,
     coalesce(o.berjalan_count, 0) as berjalan_count,
+    -- one row per programme carries its counts for groupings without sumber_dana
+    row_number() over (partition by l.kode_program order by l.sumber_dana) = 1
+        as is_first_source,
 from lines as l
 left join mart_programme_outcome as o on o.kode_program = l.kode_program
 order by l.tanggal_selesai, l.kode_program, l.sumber_dana

@@ -22,6 +22,7 @@ with lines as (
         end as sel,
         kode_program,
         sumber_dana,
+        is_first_source,
         realisasi_rupiah::double as realisasi,
         lulusan_count::double as lulusan,
     from mart_programme_budget
@@ -45,8 +46,22 @@ total as (
 ),
 
 total_graduates as (
+    -- each programme once: its first source's row (mart_programme_budget's
+    -- is_first_source) when sources are neither filtered nor the selection, else
+    -- one row per programme among the sources kept
     select sel, sum(lulusan) as denominator,
-    from (select distinct sel, kode_program, lulusan from lines)
+    from lines
+    where is_first_source
+        and $sumber_dana is null
+        and $by is distinct from 'sumber_dana'
+    group by sel
+    union all
+    select sel, sum(lulusan),
+    from (
+        select distinct sel, kode_program, lulusan,
+        from lines
+        where $sumber_dana is not null or $by = 'sumber_dana'
+    )
     group by sel
 ),
 

@@ -23,6 +23,7 @@ with lines as (
         end as sel,
         kode_program,
         sumber_dana,
+        is_first_source,
         realisasi_rupiah::double as realisasi,
         ditempatkan_6b_count::double as ditempatkan,
     from mart_programme_budget
@@ -47,8 +48,22 @@ total as (
 ),
 
 total_placed as (
+    -- each programme once: its first source's row (mart_programme_budget's
+    -- is_first_source) when sources are neither filtered nor the selection, else
+    -- one row per programme among the sources kept
     select sel, sum(ditempatkan) as denominator,
-    from (select distinct sel, kode_program, ditempatkan from lines)
+    from lines
+    where is_first_source
+        and $sumber_dana is null
+        and $by is distinct from 'sumber_dana'
+    group by sel
+    union all
+    select sel, sum(ditempatkan),
+    from (
+        select distinct sel, kode_program, ditempatkan,
+        from lines
+        where $sumber_dana is not null or $by = 'sumber_dana'
+    )
     group by sel
 ),
 
