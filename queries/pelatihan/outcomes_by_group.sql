@@ -41,17 +41,10 @@ with completed as (
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
 ),
 
-by_filter_dimension as (
-    select
-        case
-            when grouping(kejuruan) = 0 then 'kejuruan'
-            when grouping(penyelenggara) = 0 then 'penyelenggara'
-            when grouping(jenis) = 0 then 'jenis'
-            when grouping(sumber_dana) = 0 then 'sumber_dana'
-            when grouping(kecamatan) = 0 then 'kecamatan'
-            else 'total'
-        end as dimension,
-        coalesce(kejuruan, penyelenggara, jenis, sumber_dana, kecamatan, 'total') as grp,
+folded as (
+    -- fold to the dimension combinations first, then one grouping over the six
+    -- breakdowns (not grouping sets: six hash tables cost more than the data here)
+    select kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
         sum(terdaftar_count) as terdaftar_count,
         sum(selesai_count) as selesai_count,
         sum(lulus_count) as lulus_count,
@@ -59,9 +52,23 @@ by_filter_dimension as (
         sum(lulusan_matang_count) as lulusan_matang_count,
         sum(ditempatkan_6b_count) as ditempatkan_6b_count,
     from completed
-    group by grouping sets (
-        (), (kejuruan), (penyelenggara), (jenis), (sumber_dana), (kecamatan)
-    )
+    group by all
+),
+
+by_filter_dimension as (
+    select d.dimension, d.grp,
+        sum(terdaftar_count) as terdaftar_count,
+        sum(selesai_count) as selesai_count,
+        sum(lulus_count) as lulus_count,
+        sum(tersertifikasi_count) as tersertifikasi_count,
+        sum(lulusan_matang_count) as lulusan_matang_count,
+        sum(ditempatkan_6b_count) as ditempatkan_6b_count,
+    from folded
+    cross join lateral (
+        values ('total', 'total'), ('kejuruan', kejuruan), ('penyelenggara', penyelenggara),
+            ('jenis', jenis), ('sumber_dana', sumber_dana), ('kecamatan', kecamatan)
+    ) as d (dimension, grp)
+    group by d.dimension, d.grp
 ),
 
 final as (

@@ -63,28 +63,22 @@ folded as (
 ),
 
 outcome_sums as (
+    -- one grouping over the four breakdowns of the folded rows (not grouping sets:
+    -- four hash tables cost more than the data here)
     select
         tahun,
-        case
-            when grouping(kejuruan) = 0 then 'kejuruan'
-            when grouping(kecamatan) = 0 then 'kecamatan'
-            when grouping(jenis) = 0 then 'jenis'
-            else 'total'
-        end as dimensi,
-        case
-            when grouping(kejuruan) = 0 then kejuruan
-            when grouping(kecamatan) = 0 then kecamatan
-            when grouping(jenis) = 0 then jenis
-            else 'Kota Cilegon'
-        end as kategori,
+        d.dimensi,
+        d.kategori,
         sum(lulusan) as lulusan,
         sum(tersertifikasi) as tersertifikasi,
         sum(lulusan_matang) as lulusan_matang,
         coalesce(sum(ditempatkan_6b), 0) as ditempatkan_6b,
     from folded
-    group by grouping sets (
-        (tahun), (tahun, kejuruan), (tahun, kecamatan), (tahun, jenis)
-    )
+    cross join lateral (
+        values ('total', 'Kota Cilegon'), ('kejuruan', kejuruan),
+            ('kecamatan', kecamatan), ('jenis', jenis)
+    ) as d (dimensi, kategori)
+    group by tahun, d.dimensi, d.kategori
 ),
 
 counts as (
