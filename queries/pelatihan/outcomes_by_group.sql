@@ -65,10 +65,20 @@ by_filter_dimension as (
         sum(ditempatkan_6b_count) as ditempatkan_6b_count,
     from folded
     cross join lateral (
-        values ('total', 'total'), ('kejuruan', kejuruan), ('penyelenggara', penyelenggara),
+        values ('kejuruan', kejuruan), ('penyelenggara', penyelenggara),
             ('jenis', jenis), ('sumber_dana', sumber_dana), ('kecamatan', kecamatan)
     ) as d (dimension, grp)
     group by d.dimension, d.grp
+    union all
+    -- the total: one row even when nothing is selected
+    select 'total', 'total',
+        sum(terdaftar_count),
+        sum(selesai_count),
+        sum(lulus_count),
+        sum(tersertifikasi_count),
+        sum(lulusan_matang_count),
+        sum(ditempatkan_6b_count),
+    from folded
 ),
 
 final as (
