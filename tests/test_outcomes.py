@@ -607,6 +607,7 @@ def _every_breakdown(conn, params: dict) -> pd.DataFrame:
 
 
 def _sorted(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.drop(columns="tahun", errors="ignore")
     counts = [c for c in df.columns if c.endswith("_count")]
     df = df.astype({c: "int64" for c in counts} | {"dimension": str, "grp": str})
     return df.sort_values(["dimension", "grp"], ignore_index=True)

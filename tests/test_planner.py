@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 
 from tests.fixture_data import DATA_AS_OF
 from workforce import (
+    db,
     meeting_pack,
     metrics,
     planner,
@@ -302,20 +304,37 @@ def test_summaries_without_data() -> None:
 # ---- the database inputs follow the registry -------------------------------------------
 
 
-def test_history_equals_the_registry_per_kejuruan_and_year(fixture_conn) -> None:
-    hist = planner_data.history(fixture_conn, [2023, 2024], DATA_AS_OF)
-    for row in hist.itertuples(index=False):
-        f = Filters(
-            tahun=row.tahun, dims={"kejuruan": (row.kejuruan,)}, as_of=DATA_AS_OF
-        )
-        for key, metric_id in (
-            ("completion", "tingkat_kelulusan"),
-            ("certification", "tingkat_sertifikasi"),
-            ("placement", "tingkat_penempatan_6b"),
-        ):
-            r = metrics.compute(fixture_conn, metric_id, f)
-            assert getattr(row, f"{key}_num") == (r.numerator or 0), (row, key)
-            assert getattr(row, f"{key}_den") == (r.denominator or 0), (row, key)
+@pytest.mark.parametrize(
+    ("database", "years", "as_of"),
+    [
+        ("fixture_db", [2023, 2024], DATA_AS_OF),
+        ("fixture_db", [2023, 2024], None),  # each year at its own end
+        ("demo_db", [2021, 2022, 2023, 2024, 2025], date(2025, 9, 30)),
+    ],
+)
+def test_history_equals_the_registry_per_kejuruan_and_year(
+    request, database, years, as_of
+) -> None:
+    """All years in one query (with a reporting date) or one per year (without):
+    every kejuruan and year's counts are the registry's."""
+    conn = db.connect(request.getfixturevalue(database), read_only=True)
+    try:
+        hist = planner_data.history(conn, years, as_of)
+        assert len(hist) > 0 and set(hist["tahun"]) <= set(years)
+        for row in hist.itertuples(index=False):
+            f = Filters(
+                tahun=row.tahun, dims={"kejuruan": (row.kejuruan,)}, as_of=as_of
+            )
+            for key, metric_id in (
+                ("completion", "tingkat_kelulusan"),
+                ("certification", "tingkat_sertifikasi"),
+                ("placement", "tingkat_penempatan_6b"),
+            ):
+                r = metrics.compute(conn, metric_id, f)
+                assert getattr(row, f"{key}_num") == (r.numerator or 0), (row, key)
+                assert getattr(row, f"{key}_den") == (r.denominator or 0), (row, key)
+    finally:
+        conn.close()
 
 
 def test_basis_of_the_fixture(fixture_conn) -> None:

@@ -109,7 +109,7 @@ def funnel(by_group: pd.DataFrame) -> pd.DataFrame:
 def breakdown(by_group: pd.DataFrame, dimension: str) -> pd.DataFrame:
     """The rows of one dimension with rates, largest group (by terdaftar) first."""
     rows = by_group[by_group["dimension"] == dimension]
-    rows = rows.drop(columns="dimension").sort_values(
+    rows = rows.drop(columns=["dimension", "tahun"], errors="ignore").sort_values(
         ["terdaftar_count", "lulusan_matang_count", "grp"],
         ascending=[False, False, True],
     )

@@ -3,7 +3,8 @@
 Every number follows a registry definition and is read through a tested query:
 
 * rates: the kejuruan rows of the outcomes page's breakdown
-  ``pelatihan/outcomes_by_group`` (summed from the month marts), one query per year;
+  ``pelatihan/outcomes_by_group`` (summed from the month marts), all years in one
+  query when there is a reporting date;
   tests/test_planner.py holds them equal to ``metrics.compute`` filtered to each
   kejuruan;
 * unit cost: the budget page's biaya per peserta (realisasi of the programmes starting
@@ -46,10 +47,30 @@ HISTORY_COLUMNS = [
 LINK_MATCH_COLUMNS = ["kejuruan", "vacancies", "graduates", "gap"]
 
 
-def _kejuruan_rows(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """The kejuruan rows of the outcomes breakdown, indexed by kejuruan."""
-    rows = db.run(conn, OUTCOMES_QUERY, **bind(OUTCOMES_QUERY, filters))
-    return rows[rows["dimension"] == "kejuruan"].set_index("grp")
+def _kejuruan_rows(
+    conn: duckdb.DuckDBPyConnection, years: Sequence[int], as_of: date | None
+) -> dict[int, pd.DataFrame]:
+    """Per year, the kejuruan rows of the outcomes breakdown, indexed by kejuruan.
+
+    With a reporting date every year is cut at the same date, so one query over
+    all the years gives each year's rows (the query groups by year). Without one
+    each year is reported at its own end: one query per year.
+    """
+    if as_of is None:
+        per_year = {y: Filters(tahun=y) for y in years}
+        found = {
+            y: db.run(conn, OUTCOMES_QUERY, **bind(OUTCOMES_QUERY, f))
+            for y, f in per_year.items()
+        }
+    else:
+        span = {"start": date(min(years), 1, 1), "end": date(max(years), 12, 31)}
+        f = Filters(tahun=max(years), as_of=as_of)
+        rows = db.run(conn, OUTCOMES_QUERY, **bind(OUTCOMES_QUERY, f, **span))
+        found = {y: rows[rows["tahun"] == y] for y in years}
+    return {
+        y: rows[rows["dimension"] == "kejuruan"].set_index("grp")
+        for y, rows in found.items()
+    }
 
 
 def _costs(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -78,9 +99,10 @@ def history(
 ) -> pd.DataFrame:
     """Per kejuruan and year: the rates' numerators and denominators, spending, seats."""
     frames = []
+    outcomes = _kejuruan_rows(conn, years, as_of) if years else {}
     for year in years:
         f = Filters(tahun=year, as_of=as_of)
-        out, cost = _kejuruan_rows(conn, f), _costs(conn, f)
+        out, cost = outcomes[year], _costs(conn, f)
         frame = pd.DataFrame(index=sorted(set(out.index) | set(cost.index)))
         for key, (num, den) in OUTCOME_COUNTS.items():
             frame[f"{key}_num"] = out[num]

@@ -12,10 +12,14 @@
 -- the participant groups) are pelatihan/outcomes_by_enrolment.sql, run for the one
 -- a user picks. Both together are tested equal to the row-level count
 -- (tests/sql/outcomes_by_group_rows.sql).
+-- tahun: the year of tanggal_selesai (completion counts) or tanggal_lulus (the
+-- placement base); a page's period lies within one year, so it has one tahun, and
+-- the planner asks five years in one query (workforce.planner_data.history).
 -- params: $start, $end, $as_of, dimension lists.
--- grain: one row per (dimension, grp); dimension 'total' has grp 'total'.
+-- grain: one row per (tahun, dimension, grp); dimension 'total' has grp 'total'
+-- (a row even when nothing is selected).
 with completed as (
-    select kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+    select year(tanggal) as tahun, kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
         pendaftaran_count as terdaftar_count,
         selesai_count,
         lulus_count,
@@ -29,7 +33,7 @@ with completed as (
         and ($jenis is null or list_contains($jenis, jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
     union all
-    select kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+    select year(tanggal), kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
         0, 0, 0, 0,
         lulusan_count,
         case when is_placed_6m then lulusan_count else 0 end,
@@ -44,7 +48,7 @@ with completed as (
 folded as (
     -- fold to the dimension combinations first, then one grouping over the six
     -- breakdowns (not grouping sets: six hash tables cost more than the data here)
-    select kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+    select tahun, kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
         sum(terdaftar_count) as terdaftar_count,
         sum(selesai_count) as selesai_count,
         sum(lulus_count) as lulus_count,
@@ -56,7 +60,7 @@ folded as (
 ),
 
 by_filter_dimension as (
-    select d.dimension, d.grp,
+    select tahun, d.dimension, d.grp,
         sum(terdaftar_count) as terdaftar_count,
         sum(selesai_count) as selesai_count,
         sum(lulus_count) as lulus_count,
@@ -68,10 +72,9 @@ by_filter_dimension as (
         values ('kejuruan', kejuruan), ('penyelenggara', penyelenggara),
             ('jenis', jenis), ('sumber_dana', sumber_dana), ('kecamatan', kecamatan)
     ) as d (dimension, grp)
-    group by d.dimension, d.grp
+    group by tahun, d.dimension, d.grp
     union all
-    -- the total: one row even when nothing is selected
-    select 'total', 'total',
+    select tahun, 'total', 'total',
         sum(terdaftar_count),
         sum(selesai_count),
         sum(lulus_count),
@@ -79,6 +82,11 @@ by_filter_dimension as (
         sum(lulusan_matang_count),
         sum(ditempatkan_6b_count),
     from folded
+    group by tahun
+    union all
+    -- the total: one row even when nothing is selected
+    select year($start::date), 'total', 'total', 0, 0, 0, 0, 0, 0,
+    where not exists (select 1 from folded)
 ),
 
 final as (
@@ -86,6 +94,7 @@ final as (
 )
 
 select
+    tahun::integer as tahun,
     dimension,
     grp,
     coalesce(terdaftar_count, 0)::bigint as terdaftar_count,
@@ -95,4 +104,4 @@ select
     coalesce(lulusan_matang_count, 0)::bigint as lulusan_matang_count,
     coalesce(ditempatkan_6b_count, 0)::bigint as ditempatkan_6b_count,
 from final
-order by dimension, grp
+order by tahun, dimension, grp
