@@ -591,3 +591,52 @@ def test_page_saves_and_reloads_a_scenario(
     at.button(key="plan_load").click().run()
     assert at.number_input(key="plan_budget_APBN").value == 250.0
     assert at.metric[0].value == seats_before
+
+
+@pytest.mark.parametrize("database", ["fixture_db", "demo_db"])
+@pytest.mark.parametrize("sources", [None, ("APBD", "CSR")])
+def test_costs_by_year_equal_the_budget_page_year_by_year(request, database, sources):
+    """perencanaan/costs_by_year (all years in one query) gives each year's spending
+    and enrolments of starting programmes exactly as the budget page's
+    anggaran/cost_groups (peserta columns) for that year alone."""
+    from workforce import budget
+    from workforce.filters import bind
+
+    conn = db.connect(request.getfixturevalue(database), read_only=True)
+    dims = {"sumber_dana": sources} if sources else {}
+    years = [2021, 2022, 2023, 2024, 2025]
+    try:
+        q = "perencanaan/costs_by_year"
+        span = {"start": date(2021, 1, 1), "end": date(2025, 12, 31)}
+        got = db.run(conn, q, **bind(q, Filters(2025, dims=dims), **span))
+        compared = 0
+        for year in years:
+            groups = db.run(
+                conn,
+                "anggaran/cost_groups",
+                **bind("anggaran/cost_groups", Filters(year, dims=dims)),
+            )
+            mine = got[got["tahun"] == year]
+            for by, rows_ in (
+                (["kejuruan"], mine[mine["sumber_dana"].isna()]),
+                (["kejuruan", "sumber_dana"], mine[mine["sumber_dana"].notna()]),
+            ):
+                want = budget.cost_table(groups, by)
+                # cost_groups also lists kejuruan whose programmes only end that year
+                started = (want["peserta_count"] > 0) | (
+                    want["realisasi_peserta_rupiah"] > 0
+                )
+                want = want[started].set_index(by)
+                have = rows_.set_index(by)
+                assert sorted(have.index) == sorted(want.index), (year, by)
+                for key in want.index:
+                    assert (
+                        have.loc[key, "peserta_count"] == want.loc[key, "peserta_count"]
+                    )
+                    assert have.loc[key, "realisasi_rupiah"] == pytest.approx(
+                        want.loc[key, "realisasi_peserta_rupiah"]
+                    )
+                    compared += 1
+        assert compared > 3
+    finally:
+        conn.close()

@@ -8,8 +8,9 @@ Every number follows a registry definition and is read through a tested query:
   tests/test_planner.py holds them equal to ``metrics.compute`` filtered to each
   kejuruan;
 * unit cost: the budget page's biaya per peserta (realisasi of the programmes starting
-  in a year ÷ their enrolments), per kejuruan and per kejuruan × sumber_dana, from
-  ``anggaran/cost_groups`` through ``budget.cost_table``;
+  in a year ÷ their enrolments), per kejuruan and per kejuruan × sumber_dana, all
+  years in one query ``perencanaan/costs_by_year`` (tested equal to the budget page's
+  ``anggaran/cost_groups`` year by year);
 * the seats to start from: the enrolments behind the latest year's unit costs;
 * vacancies, pagu, targets and the latest actuals: ``metrics.compute``/``targets``.
 """
@@ -22,13 +23,13 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from workforce import budget, db, metrics
+from workforce import db, metrics
 from workforce.filters import Filters, bind, options_from_db
 from workforce.planner import FUNDS, KPI_IDS, RATE_KEYS, Basis, rates_from_history
 
 HISTORY_YEARS = 5
 OUTCOMES_QUERY = "pelatihan/outcomes_by_group"
-COSTS_QUERY = "anggaran/cost_groups"
+COSTS_QUERY = "perencanaan/costs_by_year"
 # rate -> (numerator, denominator) columns of OUTCOMES_QUERY: the registry's bases
 OUTCOME_COUNTS = {
     "completion": ("lulus_count", "selesai_count"),
@@ -73,25 +74,31 @@ def _kejuruan_rows(
     }
 
 
-def _costs(conn: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
-    """Realisasi and enrolments of programmes starting in the year, per kejuruan.
+def _costs(
+    conn: duckdb.DuckDBPyConnection, years: Sequence[int]
+) -> dict[int, pd.DataFrame]:
+    """Per year: realisasi and enrolments of programmes starting in it, per kejuruan.
 
     Columns ``realisasi_rupiah``/``peserta_count`` over all sources and
-    ``realisasi_<FUND>_rupiah``/``peserta_<FUND>_count`` per source.
+    ``realisasi_<FUND>_rupiah``/``peserta_<FUND>_count`` per source; all years in
+    one query (perencanaan/costs_by_year.sql, tested equal to the budget page's
+    anggaran/cost_groups year by year).
     """
-    groups = db.run(conn, COSTS_QUERY, **bind(COSTS_QUERY, filters))
-    every = budget.cost_table(groups, ["kejuruan"]).set_index("kejuruan")
-    out = pd.DataFrame(index=pd.Index(sorted(every.index.dropna())))
-    if groups.empty:
-        return out
-    out["realisasi_rupiah"] = every["realisasi_peserta_rupiah"]
-    out["peserta_count"] = every["peserta_count"]
-    split = budget.cost_table(groups, ["kejuruan", "sumber_dana"])
-    for fund in FUNDS:
-        part = split[split["sumber_dana"] == fund].set_index("kejuruan")
-        out[f"realisasi_{fund}_rupiah"] = part["realisasi_peserta_rupiah"]
-        out[f"peserta_{fund}_count"] = part["peserta_count"]
-    return out
+    span = {"start": date(min(years), 1, 1), "end": date(max(years), 12, 31)}
+    rows = db.run(conn, COSTS_QUERY, **bind(COSTS_QUERY, Filters(max(years)), **span))
+    found = {}
+    for year in years:
+        mine = rows[rows["tahun"] == year]
+        every = mine[mine["sumber_dana"].isna()].set_index("kejuruan")
+        out = pd.DataFrame(index=pd.Index(sorted(every.index.dropna())))
+        out["realisasi_rupiah"] = every["realisasi_rupiah"]
+        out["peserta_count"] = every["peserta_count"]
+        for fund in FUNDS:
+            part = mine[mine["sumber_dana"] == fund].set_index("kejuruan")
+            out[f"realisasi_{fund}_rupiah"] = part["realisasi_rupiah"]
+            out[f"peserta_{fund}_count"] = part["peserta_count"]
+        found[year] = out
+    return found
 
 
 def history(
@@ -100,9 +107,9 @@ def history(
     """Per kejuruan and year: the rates' numerators and denominators, spending, seats."""
     frames = []
     outcomes = _kejuruan_rows(conn, years, as_of) if years else {}
+    costs = _costs(conn, years) if years else {}
     for year in years:
-        f = Filters(tahun=year, as_of=as_of)
-        out, cost = outcomes[year], _costs(conn, f)
+        out, cost = outcomes[year], costs[year]
         frame = pd.DataFrame(index=sorted(set(out.index) | set(cost.index)))
         for key, (num, den) in OUTCOME_COUNTS.items():
             frame[f"{key}_num"] = out[num]
