@@ -67,119 +67,130 @@ if len(over) or len(idle):
     st.warning(T("budget.quality.summary", n=len(over) + len(idle)), icon="⚠️")
 
 TABS = ("realisasi", "biaya", "aliran", "laju", "kualitas")
+# Only the open tab runs (a tab switch reruns the page): at national size each tab's
+# per-programme queries cost tens of milliseconds, and nobody reads five at once.
 tab_real, tab_cost, tab_flow, tab_pace, tab_dq = st.tabs(
-    [T(f"budget.tab.{k}") for k in TABS]
+    [T(f"budget.tab.{k}") for k in TABS], key="budget_tab", on_change="rerun"
 )
 
-with tab_real:
-    by_year = ui.query("anggaran/by_year", f)
-    if by_year.empty:
-        st.info(T("app.no_data"))
-    else:
-        st.subheader(T("budget.h.trend"))
-        ui.chart(*bc.trend_chart(by_year, f.tahun, lang), "anggaran_tren")
-        st.subheader(T("budget.h.apbn"))
-        ui.chart(*bc.apbn_chart(by_year, lang), "anggaran_porsi_apbn")
-    if not lines.empty:
-        st.subheader(T("budget.h.source", tahun=f.tahun))
-        ui.chart(*bc.source_chart(lines, f.tahun, lang), "anggaran_sumber")
-        st.subheader(T("budget.h.kejuruan", tahun=f.tahun))
-        ui.data_table(bt.kejuruan_absorption(lines, lang), "anggaran_kejuruan", True)
-        st.subheader(T("budget.h.programme", tahun=f.tahun))
-        st.caption(T("budget.rule.iqr"))
-        progs = ui.query(
-            "anggaran/programme_absorption", f, **budget.programme_params()
-        )
-        shown_of(progs)
-        ui.data_table(bt.table(progs, lang, "programme"), "anggaran_program")
+if tab_real.open:
+    with tab_real:
+        by_year = ui.query("anggaran/by_year", f)
+        if by_year.empty:
+            st.info(T("app.no_data"))
+        else:
+            st.subheader(T("budget.h.trend"))
+            ui.chart(*bc.trend_chart(by_year, f.tahun, lang), "anggaran_tren")
+            st.subheader(T("budget.h.apbn"))
+            ui.chart(*bc.apbn_chart(by_year, lang), "anggaran_porsi_apbn")
+        if not lines.empty:
+            st.subheader(T("budget.h.source", tahun=f.tahun))
+            ui.chart(*bc.source_chart(lines, f.tahun, lang), "anggaran_sumber")
+            st.subheader(T("budget.h.kejuruan", tahun=f.tahun))
+            ui.data_table(
+                bt.kejuruan_absorption(lines, lang), "anggaran_kejuruan", True
+            )
+            st.subheader(T("budget.h.programme", tahun=f.tahun))
+            st.caption(T("budget.rule.iqr"))
+            progs = ui.query(
+                "anggaran/programme_absorption", f, **budget.programme_params()
+            )
+            shown_of(progs)
+            ui.data_table(bt.table(progs, lang, "programme"), "anggaran_program")
 
-with tab_cost:
-    st.caption(T("budget.cost_note"))
-    if costs.empty:
-        st.info(T("app.no_data"))
-    else:
-        st.subheader(T("budget.h.cost_source"))
-        ui.data_table(bt.cost_by_source(costs, lang), "biaya_sumber", expanded=True)
-        st.subheader(T("budget.h.cost_kejuruan"))
-        ui.chart(*bc.cost_chart(costs, lang), "biaya_kejuruan")
-        st.subheader(T("budget.h.expensive"))
-        factor = i18n.fmt_number(budget.EXPENSIVE_FACTOR, lang)
-        st.markdown(T("budget.rule.expensive", factor=factor))
-        per = ui.query(
-            "anggaran/programme_placement_costs", f, **budget.placement_cost_params()
-        )
-        show(bt.cost_messages(per, lang))
-        shown_of(per)
-        ui.data_table(bt.table(per, lang, "placement"), "biaya_program")
+if tab_cost.open:
+    with tab_cost:
+        st.caption(T("budget.cost_note"))
+        if costs.empty:
+            st.info(T("app.no_data"))
+        else:
+            st.subheader(T("budget.h.cost_source"))
+            ui.data_table(bt.cost_by_source(costs, lang), "biaya_sumber", expanded=True)
+            st.subheader(T("budget.h.cost_kejuruan"))
+            ui.chart(*bc.cost_chart(costs, lang), "biaya_kejuruan")
+            st.subheader(T("budget.h.expensive"))
+            factor = i18n.fmt_number(budget.EXPENSIVE_FACTOR, lang)
+            st.markdown(T("budget.rule.expensive", factor=factor))
+            per = ui.query(
+                "anggaran/programme_placement_costs",
+                f,
+                **budget.placement_cost_params(),
+            )
+            show(bt.cost_messages(per, lang))
+            shown_of(per)
+            ui.data_table(bt.table(per, lang, "placement"), "biaya_program")
 
-with tab_flow:
-    left, right = st.columns(2)
-    unit = left.radio(
-        T("budget.flow.unit"),
-        ["rupiah", "orang"],
-        format_func=lambda u: T(f"budget.flow.unit_{u}"),
-        horizontal=True,
-        key="budget_flow_unit",
-    )
-    middle = right.radio(
-        T("budget.flow.middle"),
-        ["jenis", "kejuruan"],
-        format_func=lambda m: T(f"budget.flow.middle_{m}"),
-        horizontal=True,
-        key="budget_flow_middle",
-    )
-    st.caption(T(f"budget.rule.flow_{unit}"))
-    if unit == "rupiah":
-        flows = ui.query("anggaran/flow_rupiah", f, middle=middle)
-        flow = budget.flow_rupiah(flows, middle)
-    else:
-        flow = budget.flow_persons(ui.query("anggaran/outcomes", f), middle)
-    if flow.empty:
-        st.info(T("app.no_data"))
-    else:
-        st.subheader(T("budget.h.flow"))
-        ui.chart(*bc.flow_chart(flow, middle, unit, lang), "aliran_dana")
-
-with tab_pace:
-    monthly = ui.query("anggaran/monthly", f)
-    last = budget.data_month(monthly)
-    if last is None:
-        st.info(T("budget.no_monthly", tahun=f.tahun))
-    else:
-        st.subheader(T("budget.h.pacing", tahun=f.tahun))
-        st.caption(T("budget.rule.pacing"))
-        month = st.select_slider(
-            T("budget.pacing_month"),
-            options=list(range(1, last + 1)),
-            value=last,
-            format_func=lambda m: bt.month_name(m, lang),
-            key="budget_pacing_month",
+if tab_flow.open:
+    with tab_flow:
+        left, right = st.columns(2)
+        unit = left.radio(
+            T("budget.flow.unit"),
+            ["rupiah", "orang"],
+            format_func=lambda u: i18n.t(f"budget.flow.unit_{u}", lang),
+            horizontal=True,
+            key="budget_flow_unit",
         )
-        st.caption(T("budget.pacing_data", bulan=bt.month_name(last, lang)))
-        ui.chart(*bc.pacing_chart(monthly, month, lang), "laju_serapan")
-        if silent := budget.lines_without_monthly(monthly):
-            st.caption(T("budget.lines_without_monthly", n=silent))
-        st.subheader(T("budget.h.lagging"))
-        st.caption(T("budget.rule.iqr"))
-        progs = ui.query(
-            "anggaran/programme_pacing", f, **budget.programme_params(bulan=month)
+        middle = right.radio(
+            T("budget.flow.middle"),
+            ["jenis", "kejuruan"],
+            format_func=lambda m: i18n.t(f"budget.flow.middle_{m}", lang),
+            horizontal=True,
+            key="budget_flow_middle",
         )
-        show(bt.pacing_messages(monthly, progs, month, lang))
-        shown_of(progs)
-        if len(progs):
-            ui.data_table(bt.table(progs, lang, "pacing"), "laju_program", True)
+        st.caption(T(f"budget.rule.flow_{unit}"))
+        if unit == "rupiah":
+            flows = ui.query("anggaran/flow_rupiah", f, middle=middle)
+            flow = budget.flow_rupiah(flows, middle)
+        else:
+            flow = budget.flow_persons(ui.query("anggaran/outcomes", f), middle)
+        if flow.empty:
+            st.info(T("app.no_data"))
+        else:
+            st.subheader(T("budget.h.flow"))
+            ui.chart(*bc.flow_chart(flow, middle, unit, lang), "aliran_dana")
 
-with tab_dq:
-    if len(over):
-        amount = rp(over["selisih_rupiah"].sum())
-        st.warning(T("budget.warn.over_ceiling", n=len(over), amount=amount))
-        ui.data_table(bt.table(over, lang, "over"), "anggaran_lebih_pagu", True)
-    if len(idle):
-        amount = rp(idle["realisasi_rupiah"].sum())
-        st.warning(T("budget.warn.no_enrolment", n=len(idle), amount=amount))
-        ui.data_table(bt.table(idle, lang, "idle"), "anggaran_tanpa_peserta", True)
-    if not len(over) and not len(idle):
-        st.success(T("budget.quality.ok"))
+if tab_pace.open:
+    with tab_pace:
+        monthly = ui.query("anggaran/monthly", f)
+        last = budget.data_month(monthly)
+        if last is None:
+            st.info(T("budget.no_monthly", tahun=f.tahun))
+        else:
+            st.subheader(T("budget.h.pacing", tahun=f.tahun))
+            st.caption(T("budget.rule.pacing"))
+            month = st.select_slider(
+                T("budget.pacing_month"),
+                options=list(range(1, last + 1)),
+                value=last,
+                format_func=lambda m: bt.month_name(m, lang),
+                key="budget_pacing_month",
+            )
+            st.caption(T("budget.pacing_data", bulan=bt.month_name(last, lang)))
+            ui.chart(*bc.pacing_chart(monthly, month, lang), "laju_serapan")
+            if silent := budget.lines_without_monthly(monthly):
+                st.caption(T("budget.lines_without_monthly", n=silent))
+            st.subheader(T("budget.h.lagging"))
+            st.caption(T("budget.rule.iqr"))
+            progs = ui.query(
+                "anggaran/programme_pacing", f, **budget.programme_params(bulan=month)
+            )
+            show(bt.pacing_messages(monthly, progs, month, lang))
+            shown_of(progs)
+            if len(progs):
+                ui.data_table(bt.table(progs, lang, "pacing"), "laju_program", True)
+
+if tab_dq.open:
+    with tab_dq:
+        if len(over):
+            amount = rp(over["selisih_rupiah"].sum())
+            st.warning(T("budget.warn.over_ceiling", n=len(over), amount=amount))
+            ui.data_table(bt.table(over, lang, "over"), "anggaran_lebih_pagu", True)
+        if len(idle):
+            amount = rp(idle["realisasi_rupiah"].sum())
+            st.warning(T("budget.warn.no_enrolment", n=len(idle), amount=amount))
+            ui.data_table(bt.table(idle, lang, "idle"), "anggaran_tanpa_peserta", True)
+        if not len(over) and not len(idle):
+            st.success(T("budget.quality.ok"))
 
 with st.expander(T("budget.h.method")):
     st.markdown(bt.methodology(lang))
