@@ -442,8 +442,7 @@ def test_marts_rebuild_idempotently(fixture_copy: Path) -> None:
 def test_marts_digest_ignores_whole_line_comments(tmp_path, monkeypatch):
     """Editing a mart's notes keeps the digest (no rebuild); editing its SQL does not."""
     copy = tmp_path / "queries"
-    shutil.copytree(db.QUERIES_DIR / "marts", copy / "marts")
-    shutil.copytree(db.QUERIES_DIR / "checks", copy / "checks")
+    shutil.copytree(db.QUERIES_DIR, copy)
     monkeypatch.setattr(db, "QUERIES_DIR", copy)
     before = db.marts_digest()
     mart = copy / "marts" / "030_mart_budget.sql"

@@ -544,3 +544,29 @@ def test_charts_draw_no_small_bar(app_test, main_db: Path) -> None:
             counted += len(values)
             assert not any(0 < v < 5 for v in values), trace.get("name")
     assert counted > 10
+
+
+def test_public_aggregates_are_kept_and_equal_the_computed_ones(demo_db) -> None:
+    """A demo build keeps the public KPIs and counts for its data date; they equal
+    a fresh computation, and a different reporting date is not served from them."""
+    from datetime import timedelta
+
+    conn = db.connect(demo_db, read_only=True)
+    try:
+        info = db.get_info(conn)
+        as_of = public_data.as_of_date(info)
+        assert info["public_as_of"] == as_of.isoformat()
+        kept = public_data.stored(conn, as_of)
+        fresh = public_data.aggregates(conn, as_of)
+        assert kept is not None
+        for got, want in zip(kept, fresh, strict=True):
+            assert len(want) > 20
+            keys = list(want.columns[:-3] if "nilai" in want else want.columns[:-1])
+            pd.testing.assert_frame_equal(
+                got.sort_values(keys, ignore_index=True),
+                want.sort_values(keys, ignore_index=True),
+                check_dtype=False,
+            )
+        assert public_data.stored(conn, as_of - timedelta(days=1)) is None
+    finally:
+        conn.close()

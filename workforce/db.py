@@ -216,29 +216,40 @@ def seed_reference(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def marts_digest() -> str:
-    """A hash of queries/marts/ and queries/checks/: marts and stored check results
-    of a file built with other SQL are stale. Whole-line comments are left out, so
+    """A hash of what refresh_marts stores: the SQL of queries/marts/ and
+    queries/checks/, and of the public aggregates (the registry's queries/metrics/,
+    queries/public/build/ and store/, workforce/metrics.py and public_data.py). A
+    file built with other code is stale. Whole-line SQL comments are left out, so
     editing a file's notes does not make a database rebuild its marts."""
     digest = hashlib.sha256()
     files = [
         *(QUERIES_DIR / "marts").glob("*.sql"),
         *(QUERIES_DIR / "checks").glob("*.sql"),
+        *(QUERIES_DIR / "metrics").glob("*.sql"),
+        *(QUERIES_DIR / "public" / "build").glob("*.sql"),
+        *(QUERIES_DIR / "public" / "store").glob("*.sql"),
     ]
     for path in sorted(files):
         lines = path.read_text(encoding="utf-8").splitlines()
         code = "\n".join(x for x in lines if not x.lstrip().startswith("--"))
         digest.update(path.name.encode() + b"\0" + code.encode())
+    package = Path(__file__).resolve().parent
+    for name in ("metrics.py", "public_data.py"):
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
     return digest.hexdigest()[:16]
 
 
 def refresh_marts(conn: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the pre-aggregated tables (queries/marts/*.sql), store the data-quality
-    check results (``check_results``) and bump data_version."""
-    from workforce.ingest import checks  # ingest builds on db: imported when used
+    check results (``check_results``) and the public aggregates (public_kpi,
+    public_outcome, for the data_as_of already set), and bump data_version."""
+    from workforce import public_data  # builds on db: imported when used
+    from workforce.ingest import checks
 
     for path in sorted((QUERIES_DIR / "marts").glob("*.sql")):
         conn.execute(path.read_text(encoding="utf-8"))
     checks.store(conn)
+    public_data.store(conn)
     set_info(conn, "data_version", str(time.time_ns()))
     set_info(conn, "marts_digest", marts_digest())
 

@@ -1,8 +1,10 @@
 """The public data path: an aggregate-only database, and the suppressed publication.
 
 ``build(main)`` reads the main database once — the KPI registry's values per year,
-the per-dimension counts of ``queries/public/build/outcomes.sql`` and the BPS
-statistics — into a **new in-memory DuckDB database that holds nothing else**: no
+the per-dimension counts of ``queries/public/build/outcomes.sql`` (both computed
+once per rebuild of the marts and kept in public_kpi/public_outcome by ``store``)
+and the BPS statistics — into a **new in-memory DuckDB database that holds nothing
+else**: no
 participant table, no person key, no date of birth. The transparency page and the
 open-data export read only that database (``queries/public/*.sql``, which may name
 only ``pub_*`` tables, ``statistik_tenaga_kerja`` and ``ref_*``; a test parses them),
@@ -87,14 +89,47 @@ def build(main: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     built = datetime.now(UTC).isoformat(timespec="seconds")
     rows = [(k, info[k]) for k in INFO_KEYS if k in info] + [("built_at", built)]
     out.from_df(pd.DataFrame(rows, columns=["key", "value"])).insert_into("pub_info")
-    years = [int(y) for y in db.run(main, "public/build/years")["tahun"]]
-    out.from_df(kpi_frame(main, years, as_of)).insert_into("pub_kpi")
-    outcomes = db.run(main, "public/build/outcomes", as_of=as_of)
+    kpi, outcomes = stored(main, as_of) or aggregates(main, as_of)
+    out.from_df(kpi).insert_into("pub_kpi")
     out.from_df(outcomes).insert_into("pub_outcome")
     out.from_df(db.run(main, "public/build/statistik")).insert_into(
         "statistik_tenaga_kerja"
     )
     return out
+
+
+def aggregates(
+    main: duckdb.DuckDBPyConnection, as_of: date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The public KPIs per year and the outcome counts, computed from ``main``."""
+    years = [int(y) for y in db.run(main, "public/build/years")["tahun"]]
+    kpi = kpi_frame(main, years, as_of)
+    return kpi, db.run(main, "public/build/outcomes", as_of=as_of)
+
+
+def store(main: duckdb.DuckDBPyConnection) -> None:
+    """Compute the public aggregates once and keep them in ``main`` (public_kpi,
+    public_outcome) with the reporting date they were computed for; called each time
+    the marts are rebuilt (after an import, a demo build, an upgrade)."""
+    as_of = as_of_date(db.get_info(main))
+    kpi, outcomes = aggregates(main, as_of)
+    db.execute(main, "public/store/create")
+    main.from_df(kpi).insert_into("public_kpi")
+    main.from_df(outcomes).insert_into("public_outcome")
+    db.set_info(main, "public_as_of", as_of.isoformat())
+
+
+def stored(
+    main: duckdb.DuckDBPyConnection, as_of: date
+) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The kept aggregates when they were computed for ``as_of`` (else None: a file
+    from before they were kept, or a reporting date changed since)."""
+    if db.get_info(main).get("public_as_of") != as_of.isoformat():
+        return None
+    if db.rows(main, "public/store/present")[0][0] != 2:
+        return None
+    kpi = db.run(main, "public/store/kpi")
+    return kpi.astype({"tahun": "int32"}), db.run(main, "public/store/outcome")
 
 
 def as_of_date(info: Mapping[str, str]) -> date:

@@ -139,6 +139,7 @@ def build_demo(
     if participants < 1:
         raise ValueError("participants must be at least 1")
     counts = store_all(conn, generate(conn, participants, seed))
+    db.set_info(conn, "data_as_of", AS_OF)  # before the marts: the public aggregates
     db.refresh_marts(conn)
     info = {
         "is_demo": "true",

@@ -134,8 +134,8 @@ def import_files(
             ]
             if all(r.status == "unchanged" for r in results):
                 raise _NothingChangedError(results)
-            db.refresh_marts(conn)
             db.set_info(conn, "data_as_of", today.isoformat())
+            db.refresh_marts(conn)  # after data_as_of: the public aggregates use it
             db.set_info(conn, "has_real_data", "true")
             found = checks.stored(conn) or checks.run_checks(conn)
     except _NothingChangedError as nothing:
