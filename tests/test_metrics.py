@@ -514,3 +514,33 @@ def test_memo_queries_each_selection_once(demo_conn, monkeypatch):
     assert other == metrics.compute(demo_conn, kpi, Filters(tahun=2023))
     metrics.compute(demo_conn, kpi, f)  # outside the block: queried again
     assert len(calls) == before + 6
+
+
+@pytest.mark.parametrize("source", ["fixture", "demo"])
+def test_derived_upah_vs_umk_equals_its_query_file(source, demo_conn, request):
+    """The registry derives upah_vs_umk from upah_median's result (metrics.DERIVED);
+    its query file states the same definition: both agree on every selection."""
+    conn = demo_conn if source == "demo" else request.getfixturevalue("fixture_conn")
+    metric = metrics.get("upah_vs_umk")
+    options = options_from_db(conn)[0]
+    cases = [
+        Filters(tahun=2024),
+        Filters(tahun=2023, kuartal=2),
+        Filters(tahun=2024, dims={"kejuruan": tuple(options["kejuruan"][:2])}),
+        Filters(tahun=2031),  # no UMK, no wage
+    ]
+    for f in cases:
+        want = metrics.query_results(conn, metric, f, None, ["total"])["total"]
+        assert metrics.compute(conn, "upah_vs_umk", f) == want, f
+    years = [str(y) for y in range(2019, 2027)]
+    want = metrics.query_results(conn, metric, Filters(tahun=2026), "tahun", years)
+    assert (
+        metrics.compute_by(conn, "upah_vs_umk", Filters(tahun=2026), "tahun", years)
+        == want
+    )
+    for dim in ("kecamatan", "kejuruan"):
+        values = list(options[dim][:4])
+        f = Filters(tahun=2024)
+        want = metrics.query_results(conn, metric, f, dim, values)
+        assert metrics.compute_by(conn, "upah_vs_umk", f, dim, values) == want
+    assert any(r.value for r in want.values())

@@ -14,7 +14,7 @@ here, so they cannot disagree.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -169,6 +169,12 @@ def memo() -> Iterator[None]:
         _MEMO.reset(token)
 
 
+# KPIs the registry derives from another KPI's result, so that a page showing both
+# scans for it once (inside memo()): upah_vs_umk = upah_median ÷ UMK of the year ×
+# 100 (metrics.md). Its query file states the same definition and is tested equal.
+DERIVED = {"upah_vs_umk": "upah_median"}
+
+
 def compute(
     conn: duckdb.DuckDBPyConnection, metric_id: str, filters: Filters
 ) -> Result:
@@ -177,11 +183,53 @@ def compute(
     if seen is not None and key in seen:
         return seen[key]
     metric = get(metric_id)
-    params = bind(metric.query, filters, by=None, sels=None)
-    result = _results(metric, db.rows(conn, metric.query, **params), ["total"])["total"]
+    if metric_id in DERIVED:
+        base = {"total": compute(conn, DERIVED[metric_id], filters)}
+        result = _vs_umk(conn, metric, base, lambda _: filters.start.year)["total"]
+    else:
+        result = query_results(conn, metric, filters, None, ["total"])["total"]
     if seen is not None:
         seen[key] = result
     return result
+
+
+def query_results(
+    conn: duckdb.DuckDBPyConnection,
+    metric: Metric,
+    filters: Filters,
+    by: str | None,
+    sels: list[str],
+) -> dict[str, Result]:
+    """One run of the KPI's query file: the selection (``by=None``, sel 'total'),
+    each year of ``sels`` (``by="tahun"``: the period spans them) or each value of a
+    dimension (that dimension's own filter replaced)."""
+    if by is None:
+        params = bind(metric.query, filters, by=None, sels=None)
+    elif by == "tahun":
+        years = [int(v) for v in sels]
+        period = {"start": date(min(years), 1, 1), "end": date(max(years), 12, 31)}
+        params = bind(metric.query, filters, **period, by=by, sels=sels)
+    else:
+        others = {k: v for k, v in filters.dims.items() if k != by}
+        params = bind(metric.query, replace(filters, dims=others), by=by, sels=sels)
+    return _results(metric, db.rows(conn, metric.query, **params), sels)
+
+
+def _vs_umk(
+    conn: duckdb.DuckDBPyConnection,
+    metric: Metric,
+    medians: dict[str, Result],
+    year_of: Callable[[str], int],
+) -> dict[str, Result]:
+    """upah_vs_umk from upah_median's results: the median ÷ the UMK of each
+    selection's year × 100 (no UMK for the year, or no wage: not available)."""
+    umk = dict(db.rows(conn, "metrics/umk"))
+    out = {}
+    for sel, median in medians.items():
+        wage, base = median.value, umk.get(year_of(sel))
+        value = wage / base * 100 if wage is not None and base else None
+        out[sel] = Result(metric, value, wage, base)
+    return out
 
 
 def compute_by(
@@ -223,6 +271,10 @@ def _compute_by(
     metric = get(metric_id)
     if not sels:
         return {}
+    if metric_id in DERIVED:
+        medians = compute_by(conn, DERIVED[metric_id], filters, by, sels)
+        start = filters.start.year
+        return _vs_umk(conn, metric, medians, int if by == "tahun" else lambda _: start)
     if by != "tahun" and by not in metric.dimensions():
         same = compute(conn, metric_id, filters)  # the KPI ignores that dimension
         return dict.fromkeys(sels, same)
@@ -233,12 +285,7 @@ def _compute_by(
             return {
                 str(y): compute(conn, metric_id, _whole_year(filters, y)) for y in years
             }
-        period = {"start": date(min(years), 1, 1), "end": date(max(years), 12, 31)}
-        params = bind(metric.query, filters, **period, by=by, sels=sels)
-    else:
-        others = {k: v for k, v in filters.dims.items() if k != by}
-        params = bind(metric.query, replace(filters, dims=others), by=by, sels=sels)
-    return _results(metric, db.rows(conn, metric.query, **params), sels)
+    return query_results(conn, metric, filters, by, sels)
 
 
 def _whole_year(filters: Filters, year: int) -> Filters:

@@ -1,6 +1,9 @@
 -- upah_vs_umk: median monthly wage of 'kerja' placements in [$start, $end] as a
 -- percentage of the UMK Kota Cilegon of the period's year (ref_umk; per year when
 -- $by = 'tahun'). Wages from mart_wage (the kerja placements with a wage).
+-- The registry derives this KPI from upah_median's result and metrics/umk.sql
+-- (workforce.metrics.DERIVED: a page showing both scans the wages once); this file
+-- states the definition, gives the KPI's dimensions and is tested equal to it.
 -- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
 -- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
 -- params: $start, $end, dimension lists, $by, $sels. grain: one row per sel
