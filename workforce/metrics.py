@@ -151,8 +151,9 @@ def _results(
     return out
 
 
-# Results kept inside ``memo()``: (connection, KPI, filters, by, selection) -> Result.
-_MEMO: ContextVar[dict[tuple, Result] | None] = ContextVar("metrics_memo", default=None)
+# Kept inside ``memo()``: (connection, KPI, filters, by, selection) -> Result, and
+# (connection, "targets", year) -> that year's targets.
+_MEMO: ContextVar[dict[tuple, Any] | None] = ContextVar("metrics_memo", default=None)
 
 
 @contextmanager
@@ -325,12 +326,18 @@ def kpis_for_year(
 
 
 def targets(conn: duckdb.DuckDBPyConnection, year: int) -> dict[str, float]:
-    """KPI targets of a year: ``{kpi_id: nilai_target}``."""
+    """KPI targets of a year: ``{kpi_id: nilai_target}`` (read once inside memo())."""
+    seen, key = _MEMO.get(), (id(conn), "targets", year)
+    if seen is not None and key in seen:
+        return dict(seen[key])
     df = db.run(conn, "metrics/targets", tahun=year)
-    return {
+    found = {
         str(k): float(v)
         for k, v in zip(df["indikator"], df["nilai_target"], strict=True)
     }
+    if seen is not None:
+        seen[key] = found
+    return dict(found)
 
 
 def status(value: float | None, target: float | None, better: str | None) -> str | None:

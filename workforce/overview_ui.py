@@ -15,7 +15,7 @@ import streamlit as st
 
 from workforce import config, db, geo, i18n, metrics, narrative, overview, ui
 from workforce import overview_charts as charts
-from workforce.filters import Filters, options_from_db
+from workforce.filters import Filters
 from workforce.overview import Attention, Card
 
 STATUS_BADGE = {
@@ -53,7 +53,7 @@ def numbers(filters: Filters) -> Numbers:
 @st.cache_data(max_entries=64, show_spinner=False)
 def _numbers(path: str, file_stamp: ui.Stamp, filters: Filters) -> Numbers:
     conn = ui.conn()
-    options, _ = options_from_db(conn)
+    options, _ = ui.filter_options()  # the sidebar's, cached per file
     last = filters.as_of.year if filters.as_of else filters.tahun
     years = [int(y) for y in ui.query("overview/years")["tahun"] if y <= last]
     targets = ui.query("overview/targets_all")

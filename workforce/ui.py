@@ -110,7 +110,8 @@ def _url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def _options() -> tuple[dict[str, list[str]], list[int]]:
+def filter_options() -> tuple[dict[str, list[str]], list[int]]:
+    """Each dimension's values and the years of the current file (cached per file)."""
     path = db_file()
     return _cached_options(str(path), stamp(path))
 
@@ -146,7 +147,7 @@ def _period_label(kuartal: int, lang_code: str) -> str:
 
 def sidebar_filters() -> Filters:
     """Draw the shared filters; keep them in session state and in the URL."""
-    options, years = _options()
+    options, years = filter_options()
     if "f_tahun" not in st.session_state:
         start = from_query_params(_url_params(), options, years, _aliases())
         st.session_state["f_tahun"] = start.tahun
@@ -210,7 +211,7 @@ def filters() -> Filters:
     """The filters chosen in the sidebar (drawn by dashboard.py)."""
     current = st.session_state.get("filters")
     if current is None:
-        options, years = _options()
+        options, years = filter_options()
         current = replace(
             from_query_params(_url_params(), options, years, _aliases()),
             as_of=data_as_of(),
