@@ -241,8 +241,8 @@ def marts_digest() -> str:
 
 def refresh_marts(conn: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the pre-aggregated tables (queries/marts/*.sql), store the data-quality
-    check results (``check_results``) and the public aggregates (public_kpi,
-    public_outcome, for the data_as_of already set), and bump data_version."""
+    check results (``check_results``) and the public aggregates (pub_kpi,
+    pub_outcome, for the data_as_of already set), and bump data_version."""
     from workforce import public_data  # builds on db: imported when used
     from workforce.ingest import checks
 

@@ -2,7 +2,7 @@
 
 ``build(main)`` reads the main database once — the KPI registry's values per year,
 the per-dimension counts of ``queries/public/build/outcomes.sql`` (both computed
-once per rebuild of the marts and kept in public_kpi/public_outcome by ``store``)
+once per rebuild of the marts and kept in the main database's pub_kpi/pub_outcome by ``store``)
 and the BPS statistics — into a **new in-memory DuckDB database that holds nothing
 else**: no
 participant table, no person key, no date of birth. The transparency page and the
@@ -108,14 +108,17 @@ def aggregates(
 
 
 def store(main: duckdb.DuckDBPyConnection) -> None:
-    """Compute the public aggregates once and keep them in ``main`` (public_kpi,
-    public_outcome) with the reporting date they were computed for; called each time
-    the marts are rebuilt (after an import, a demo build, an upgrade)."""
+    """Compute the public aggregates once and keep them in ``main`` (pub_kpi,
+    pub_outcome, as the aggregate-only database has them) with the reporting date
+    they were computed for; called each time the marts are rebuilt (after an import,
+    a demo build, an upgrade)."""
     as_of = as_of_date(db.get_info(main))
     kpi, outcomes = aggregates(main, as_of)
-    db.execute(main, "public/store/create")
-    main.from_df(kpi).insert_into("public_kpi")
-    main.from_df(outcomes).insert_into("public_outcome")
+    db.execute(main, "public/store/drop")
+    for name in ("create_pub_kpi", "create_pub_outcome"):
+        db.execute(main, f"public/build/{name}")
+    main.from_df(kpi).insert_into("pub_kpi")
+    main.from_df(outcomes).insert_into("pub_outcome")
     db.set_info(main, "public_as_of", as_of.isoformat())
 
 

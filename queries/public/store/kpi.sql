@@ -1,5 +1,5 @@
--- kpi: the stored public KPIs (public_kpi, see create.sql), as pub_kpi takes them.
+-- kpi: the public KPIs kept in the main database (pub_kpi, see drop.sql).
 -- grain: one row per tahun, kpi_id and grp.
 select tahun, kpi_id, grp, nilai, pembilang, penyebut,
-from public_kpi
+from pub_kpi
 order by tahun, kpi_id, grp

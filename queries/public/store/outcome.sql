@@ -1,6 +1,6 @@
--- outcome: the stored public outcome counts (public_outcome, see create.sql), as
--- pub_outcome takes them.
+-- outcome: the public outcome counts kept in the main database (pub_outcome, see
+-- drop.sql).
 -- grain: one row per tahun, dimensi, kategori and ukuran.
 select tahun, dimensi, kategori, ukuran, jumlah,
-from public_outcome
+from pub_outcome
 order by tahun, dimensi, kategori, ukuran

@@ -3,4 +3,4 @@
 -- grain: one row.
 select count(*) as tables_count,
 from duckdb_tables()
-where table_name in ('public_kpi', 'public_outcome')
+where table_name in ('pub_kpi', 'pub_outcome')
