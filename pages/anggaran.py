@@ -32,17 +32,10 @@ def card(col, metric_id: str) -> None:
     col.metric(m.name(lang), ui.fmt(m.unit)(value), help=m.definition(lang))
 
 
-def shown_of(progs) -> None:
+def shown_of(programmes) -> None:
     """Say so when a per-programme table holds only the rows that most need a look."""
-    if len(progs) and len(progs) < progs["programmes_count"].iloc[0]:
-        total = int(progs["programmes_count"].iloc[0])
-        st.caption(
-            T(
-                "budget.rows_shown",
-                shown=ui.fmt("count")(len(progs)),
-                total=ui.fmt("count")(total),
-            )
-        )
+    if text := bt.rows_shown(programmes, lang):
+        st.caption(text)
 
 
 def show(messages: list[tuple[str, str]]) -> None:

@@ -214,6 +214,19 @@ def test_programme_rows_are_limited_and_counted(conn):
     assert len(pace) == 1 and pace["programmes_count"].iloc[0] == 5
 
 
+def test_rows_shown_sentence_when_rows_are_cut(conn):
+    """The caption under a cut per-programme table: 2 of the 5 programmes of 2024."""
+    from workforce import budget_text as bt
+
+    cut = programmes(conn, "programme_absorption", Y2024, limit=2)
+    assert bt.rows_shown(cut, "id").startswith("Menampilkan 2 dari 5 program")
+    assert bt.rows_shown(cut, "en").startswith("Showing 2 of 5 programmes")
+    assert bt.rows_shown(programmes(conn, "programme_absorption", Y2024), "id") is None
+    thousands = pd.DataFrame({"programmes_count": [10_232] * 500})
+    assert "500 dari 10.232 program" in bt.rows_shown(thousands, "id")
+    assert "500 of 10,232 programmes" in bt.rows_shown(thousands, "en")
+
+
 def tukey(serapan: list[float | None]) -> pd.DataFrame:
     """programme_absorption over one programme per serapan value (pagu 100, or 0 for
     None), on a database holding only those budget lines."""

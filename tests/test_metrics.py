@@ -544,3 +544,24 @@ def test_derived_upah_vs_umk_equals_its_query_file(source, demo_conn, request):
         want = metrics.query_results(conn, metric, f, dim, values)
         assert metrics.compute_by(conn, "upah_vs_umk", f, dim, values) == want
     assert any(r.value for r in want.values())
+
+
+def test_memo_reads_the_umk_once(demo_conn, monkeypatch):
+    """Inside memo() the UMK table behind upah_vs_umk is read once."""
+    calls = []
+    real = db.rows
+
+    def counting(*args, **kwargs):
+        calls.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(metrics.db, "rows", counting)
+    with metrics.memo():
+        metrics.compute(demo_conn, "upah_vs_umk", Filters(tahun=2024))
+        metrics.compute_by(
+            demo_conn, "upah_vs_umk", Filters(tahun=2024), "tahun", [2023]
+        )
+        metrics.compute_by(
+            demo_conn, "upah_vs_umk", Filters(tahun=2024), "kecamatan", ["Grogol"]
+        )
+    assert calls.count("metrics/umk") == 1

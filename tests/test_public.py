@@ -556,7 +556,7 @@ def test_public_aggregates_are_kept_and_equal_the_computed_ones(demo_db) -> None
         info = db.get_info(conn)
         as_of = public_data.as_of_date(info)
         assert info["public_as_of"] == as_of.isoformat()
-        kept = public_data.stored(conn, as_of)
+        kept = public_data.stored(conn, info)
         fresh = public_data.aggregates(conn, as_of)
         assert kept is not None
         for got, want in zip(kept, fresh, strict=True):
@@ -567,6 +567,7 @@ def test_public_aggregates_are_kept_and_equal_the_computed_ones(demo_db) -> None
                 want.sort_values(keys, ignore_index=True),
                 check_dtype=False,
             )
-        assert public_data.stored(conn, as_of - timedelta(days=1)) is None
+        moved = {**info, "data_as_of": (as_of - timedelta(days=1)).isoformat()}
+        assert public_data.stored(conn, moved) is None
     finally:
         conn.close()

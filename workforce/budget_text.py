@@ -82,6 +82,18 @@ def cost_by_source(costs: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table(pd.concat([by, total], ignore_index=True), lang)
 
 
+def rows_shown(programmes: pd.DataFrame, lang: str) -> str | None:
+    """ "Showing n of N programmes" when a per-programme query (``programmes_count``
+    counts them all) returned only the rows that most need a look; else None."""
+    if not len(programmes):
+        return None
+    total = int(programmes["programmes_count"].iloc[0])
+    if len(programmes) >= total:
+        return None
+    shown, of = i18n.fmt_number(len(programmes), lang), i18n.fmt_number(total, lang)
+    return i18n.t("budget.rows_shown", lang, shown=shown, total=of)
+
+
 # ---- messages: (level, text), level a Streamlit call (warning, success, markdown) ----
 
 Message = tuple[str, str]

@@ -151,8 +151,8 @@ def _results(
     return out
 
 
-# Kept inside ``memo()``: (connection, KPI, filters, by, selection) -> Result, and
-# (connection, "targets", year) -> that year's targets.
+# Kept inside ``memo()``: (connection, KPI, filters, by, selection) -> Result,
+# (connection, "targets", year) -> that year's targets, (connection, "umk") -> UMKs.
 _MEMO: ContextVar[dict[tuple, Any] | None] = ContextVar("metrics_memo", default=None)
 
 
@@ -224,7 +224,12 @@ def _vs_umk(
 ) -> dict[str, Result]:
     """upah_vs_umk from upah_median's results: the median ÷ the UMK of each
     selection's year × 100 (no UMK for the year, or no wage: not available)."""
-    umk = dict(db.rows(conn, "metrics/umk"))
+    seen, key = _MEMO.get(), (id(conn), "umk")
+    umk = seen.get(key) if seen is not None else None
+    if umk is None:
+        umk = dict(db.rows(conn, "metrics/umk"))
+        if seen is not None:
+            seen[key] = umk
     out = {}
     for sel, median in medians.items():
         wage, base = median.value, umk.get(year_of(sel))

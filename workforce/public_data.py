@@ -89,7 +89,7 @@ def build(main: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     built = datetime.now(UTC).isoformat(timespec="seconds")
     rows = [(k, info[k]) for k in INFO_KEYS if k in info] + [("built_at", built)]
     out.from_df(pd.DataFrame(rows, columns=["key", "value"])).insert_into("pub_info")
-    kpi, outcomes = stored(main, as_of) or aggregates(main, as_of)
+    kpi, outcomes = stored(main, info) or aggregates(main, as_of)
     out.from_df(kpi).insert_into("pub_kpi")
     out.from_df(outcomes).insert_into("pub_outcome")
     out.from_df(db.run(main, "public/build/statistik")).insert_into(
@@ -123,11 +123,12 @@ def store(main: duckdb.DuckDBPyConnection) -> None:
 
 
 def stored(
-    main: duckdb.DuckDBPyConnection, as_of: date
+    main: duckdb.DuckDBPyConnection, info: Mapping[str, str]
 ) -> tuple[pd.DataFrame, pd.DataFrame] | None:
-    """The kept aggregates when they were computed for ``as_of`` (else None: a file
-    from before they were kept, or a reporting date changed since)."""
-    if db.get_info(main).get("public_as_of") != as_of.isoformat():
+    """The kept aggregates when they were computed for the reporting date of
+    ``info`` (main's dataset_info; else None: a file from before they were kept, or
+    a reporting date changed since)."""
+    if info.get("public_as_of") != as_of_date(info).isoformat():
         return None
     if db.rows(main, "public/store/present")[0][0] != 2:
         return None
