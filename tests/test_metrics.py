@@ -16,6 +16,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from workforce import db, metrics
@@ -565,3 +566,113 @@ def test_memo_reads_the_umk_once(demo_conn, monkeypatch):
             demo_conn, "upah_vs_umk", Filters(tahun=2024), "kecamatan", ["Grogol"]
         )
     assert calls.count("metrics/umk") == 1
+
+
+# ---- upah_median from counts of each wage (mart_wage_year) ----------------------------
+
+WAGE_COLUMNS = "kecamatan, kejuruan, penyelenggara, jenis, sumber_dana"
+
+
+def _wage_conn(wages: list[tuple]) -> duckdb.DuckDBPyConnection:
+    """An in-memory mart_wage holding ``wages`` (tanggal_mulai, upah, kecamatan,
+    kejuruan), with mart_wage_year built by its own mart file."""
+    conn = duckdb.connect()
+    conn.execute(
+        "create table mart_wage (tanggal_mulai date, upah_bulanan_rupiah "
+        f"decimal(18, 2), {WAGE_COLUMNS.replace(',', ' varchar,')} varchar)"
+    )
+    conn.executemany(
+        "insert into mart_wage values (?, ?, ?, ?, 'BBPVP Serang', 'pelatihan', 'APBN')",
+        wages,
+    )
+    conn.execute((ROOT / "queries/marts/066_mart_wage_year.sql").read_text())
+    return conn
+
+
+def _median_params(start, end, by=None, sels=None, **dims) -> dict:
+    return {
+        "start": start,
+        "end": end,
+        **{d: dims.get(d) for d in WAGE_COLUMNS.split(", ")},
+        "by": by,
+        "sels": sels,
+    }
+
+
+def test_upah_median_from_wage_counts_worked_by_hand():
+    """Whole years with at most one value of one dimension are answered from the
+    counts of each wage: the middle wage, or DuckDB's median of the two middle ones."""
+    conn = _wage_conn(
+        [
+            (date(2024, 1, 5), 4_000_000, "Ciwandan", "Las"),
+            (date(2024, 3, 5), 5_000_000, "Ciwandan", "Garmen"),
+            (date(2024, 6, 5), 6_000_000, "Grogol", "Las"),
+            (date(2024, 9, 5), 7_000_000, "Grogol", "Las"),
+            (date(2024, 9, 6), 7_000_000, "Grogol", "Las"),
+            (date(2025, 2, 1), 1.01, "Grogol", "Las"),
+            (date(2025, 2, 2), 1.02, "Grogol", "Las"),
+        ]
+    )
+    conn.execute("delete from mart_wage")  # only the counts are left
+
+    def rows(**params):
+        got = db.rows(conn, "metrics/upah_median", **_median_params(**params))
+        return {sel: (value, n) for sel, _, value, _, n in got}
+
+    years = ["2024", "2025", "2026"]
+    assert rows(
+        start=date(2024, 1, 1), end=date(2026, 12, 31), by="tahun", sels=years
+    ) == {
+        "2024": (6_000_000, 5),  # 4 5 [6] 7 7 juta
+        "2025": (1.01, 2),  # (1.01 + 1.02) / 2 = 1.015, kept at two decimals as
+        # DuckDB's median of a decimal(18, 2) keeps it
+        "2026": (None, 0),
+    }
+    y2024 = {"start": date(2024, 1, 1), "end": date(2024, 12, 31)}
+    assert rows(**y2024, by="kecamatan", sels=["Ciwandan", "Grogol", "Cibeber"]) == {
+        "Ciwandan": (4_500_000, 2),  # (4 + 5) / 2 juta
+        "Grogol": (7_000_000, 3),  # 6 [7] 7
+        "Cibeber": (None, 0),
+    }
+    assert rows(**y2024, kejuruan=["Las"]) == {"total": (6_500_000, 4)}  # 4 6 7 7
+    # two values of a dimension, or part of a year: every wage is needed (here gone)
+    assert rows(**y2024, kejuruan=["Las", "Garmen"]) == {"total": (None, 0)}
+    assert rows(start=date(2024, 1, 1), end=date(2024, 6, 30)) == {"total": (None, 0)}
+
+
+WAGE_CASES = [
+    # (start, end, by, dimension filters)
+    (date(2019, 1, 1), date(2026, 12, 31), "tahun", {}),
+    (date(2024, 1, 1), date(2024, 12, 31), None, {}),
+    (date(2023, 1, 1), date(2024, 12, 31), None, {}),
+    (date(2024, 1, 1), date(2024, 12, 31), "kecamatan", {}),
+    (date(2024, 1, 1), date(2024, 12, 31), "kejuruan", {}),
+    (date(2024, 1, 1), date(2024, 12, 31), "sumber_dana", {}),
+    (date(2023, 1, 1), date(2024, 12, 31), "kejuruan", {}),
+    (date(2024, 4, 1), date(2024, 6, 30), "kecamatan", {}),
+    (date(2023, 1, 1), date(2024, 12, 31), "tahun", {"kejuruan": 1}),
+    (date(2023, 1, 1), date(2024, 12, 31), "tahun", {"kejuruan": 2}),
+    (date(2024, 1, 1), date(2024, 12, 31), None, {"kecamatan": 1}),
+    (date(2024, 1, 1), date(2024, 12, 31), "kecamatan", {"kejuruan": 1}),
+    (date(2024, 1, 1), date(2024, 12, 31), None, {"penyelenggara": 1}),
+    (date(2024, 1, 1), date(2024, 12, 31), "tahun", {"jenis": 1}),
+    (date(2031, 1, 1), date(2031, 12, 31), None, {}),
+]
+
+
+@pytest.mark.parametrize("source", ["fixture", "demo"])
+def test_upah_median_equals_the_median_of_every_wage(source, demo_conn, request):
+    """Read from the wage counts or from every wage, upah_median gives the rows of the
+    every-wage reference (tests/sql/upah_median_wages.sql) on every selection."""
+    conn = demo_conn if source == "demo" else request.getfixturevalue("fixture_conn")
+    reference = (ROOT / "tests" / "sql" / "upah_median_wages.sql").read_text()
+    options = options_from_db(conn)[0]
+    years = [str(y) for y in range(2019, 2027)]
+    for start, end, by, dims in WAGE_CASES:
+        sels = years if by == "tahun" else options[by] if by else None
+        lists = {d: options[d][:n] for d, n in dims.items()}
+        params = _median_params(start, end, by, sels, **lists)
+        got = db.rows(conn, "metrics/upah_median", **params)
+        want = conn.execute(reference, params).fetchall()
+        assert sorted(got, key=str) == sorted(want, key=str), (start, end, by, dims)
+        assert len(got) == len(sels or ["total"])

@@ -1,11 +1,77 @@
--- upah_median: median upah_bulanan of 'kerja' placements starting in [$start, $end]
--- (placements without a wage are left out), in Rupiah. Read from mart_wage (the kerja
--- placements with a wage).
+-- upah_median: median upah_bulanan_rupiah of 'kerja' placements starting in [$start, $end]
+-- (placements without a wage are left out), in Rupiah.
+-- When each sel is one whole calendar year with at most one value of one dimension
+-- (filtered or selected): from mart_wage_year, the wages of that cell with their
+-- running counts; the median is DuckDB's median of the one or two middle wages, so it
+-- equals the median of every wage (tested). Otherwise the wages of mart_wage (the
+-- kerja placements with a wage) are read one by one.
 -- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
 -- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
 -- params: $start, $end, dimension lists, $by, $sels. grain: one row per sel
 -- (grp = 'total').
-with selected as (
+with cells as (
+    -- one year per sel, at most one value of one dimension: the sel's cell
+    select
+        case
+            when $by = 'tahun' then tahun::text
+            when $by = dimensi then nilai
+            else 'total'
+        end as sel,
+        upah_bulanan_rupiah,
+        upah_upto,
+        upah_total,
+    from mart_wage_year
+    where tahun between year($start::date) and year($end::date)
+        and dimensi = coalesce(
+            case
+                when $by in ('kecamatan', 'kejuruan', 'penyelenggara', 'jenis', 'sumber_dana')
+                    then $by
+            end,
+            case
+                when $kecamatan is not null then 'kecamatan'
+                when $kejuruan is not null then 'kejuruan'
+                when $penyelenggara is not null then 'penyelenggara'
+                when $jenis is not null then 'jenis'
+                when $sumber_dana is not null then 'sumber_dana'
+            end,
+            'total'
+        )
+        -- at most one of these lists is set here, and dimensi is its dimension
+        and ($kecamatan is null or list_contains($kecamatan, nilai))
+        and ($kejuruan is null or list_contains($kejuruan, nilai))
+        and ($penyelenggara is null or list_contains($penyelenggara, nilai))
+        and ($jenis is null or list_contains($jenis, nilai))
+        and ($sumber_dana is null or list_contains($sumber_dana, nilai))
+        and (
+            strftime($start::date, '%m-%d') = '01-01'
+            and strftime($end::date, '%m-%d') = '12-31'
+            and (coalesce($by = 'tahun', false) or year($start::date) = year($end::date))
+            and coalesce(
+                $by in ('kecamatan', 'kejuruan', 'penyelenggara', 'jenis', 'sumber_dana'),
+                false
+            )::int
+            + (coalesce(len($kecamatan), 0) + coalesce(len($kejuruan), 0)
+                + coalesce(len($penyelenggara), 0) + coalesce(len($jenis), 0)
+                + coalesce(len($sumber_dana), 0)) <= 1
+        )
+),
+
+cell_wages as (
+    -- the middle wage (odd count) or the two middle wages (even count), ranks
+    -- (n + 1) // 2 and n // 2 + 1, found by the running count
+    select
+        sel,
+        list_median([
+            min(upah_bulanan_rupiah) filter (where upah_upto >= (upah_total + 1) // 2),
+            min(upah_bulanan_rupiah) filter (where upah_upto >= upah_total // 2 + 1)
+        ])::double as upah_median,
+        any_value(upah_total)::double as upah_count,
+    from cells
+    group by sel
+),
+
+selected as (
+    -- otherwise: every wage
     select
         -- the year as a number here, as text after grouping: converting millions
         -- of dates to text costs more than the median
@@ -26,6 +92,18 @@ with selected as (
         and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
         and ($jenis is null or list_contains($jenis, jenis))
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and not (
+            strftime($start::date, '%m-%d') = '01-01'
+            and strftime($end::date, '%m-%d') = '12-31'
+            and (coalesce($by = 'tahun', false) or year($start::date) = year($end::date))
+            and coalesce(
+                $by in ('kecamatan', 'kejuruan', 'penyelenggara', 'jenis', 'sumber_dana'),
+                false
+            )::int
+            + (coalesce(len($kecamatan), 0) + coalesce(len($kejuruan), 0)
+                + coalesce(len($penyelenggara), 0) + coalesce(len($jenis), 0)
+                + coalesce(len($sumber_dana), 0)) <= 1
+        )
 ),
 
 wages as (
@@ -35,6 +113,8 @@ wages as (
         count(upah_bulanan_rupiah)::double as upah_count,
     from selected
     group by sel_year, sel_other
+    union all
+    select * from cell_wages
 ),
 
 sels as (
