@@ -36,29 +36,29 @@ with lines as (
 ),
 
 by_source as (
-    select sel, sumber_dana as grp, sum(realisasi) as numerator, sum(ditempatkan) as denominator,
+    -- one pass over the lines: per selection and source, and each programme's
+    -- placed graduates once through its first source's row
+    -- (mart_programme_budget.is_first_source)
+    select
+        sel,
+        sumber_dana as grp,
+        sum(realisasi) as numerator,
+        sum(ditempatkan) as denominator,
+        sum(ditempatkan) filter (where is_first_source) as first_placed,
     from lines
     group by sel, sumber_dana
 ),
 
 total as (
-    select sel, sum(realisasi) as numerator,
-    from lines
+    select sel, sum(numerator) as numerator, sum(first_placed) as first_placed,
+    from by_source
     group by sel
 ),
 
-total_placed as (
-    -- each programme once: its first source's row (mart_programme_budget's
-    -- is_first_source) when sources are neither filtered nor the selection, else
-    -- one row per programme among the sources kept
+distinct_placed as (
+    -- sources filtered or the selection: one row per programme among the sources
+    -- kept (its first source may be left out)
     select sel, sum(ditempatkan) as denominator,
-    from lines
-    where is_first_source
-        and $sumber_dana is null
-        and $by is distinct from 'sumber_dana'
-    group by sel
-    union all
-    select sel, sum(ditempatkan),
     from (
         select distinct sel, kode_program, ditempatkan,
         from lines
@@ -71,10 +71,6 @@ sels as (
     select unnest(coalesce($sels, ['total'])) as sel
 ),
 
-groups as (
-    select unnest(['total', 'APBN', 'APBD', 'CSR', 'lainnya']) as grp
-),
-
 final as (
     select
         s.sel,
@@ -84,14 +80,17 @@ final as (
             else coalesce(b.numerator, 0)
         end as numerator,
         case
-            when g.grp = 'total' then coalesce(d.denominator, 0)
-            else coalesce(b.denominator, 0)
+            when g.grp <> 'total' then coalesce(b.denominator, 0)
+            when $sumber_dana is null and $by is distinct from 'sumber_dana'
+                then coalesce(t.first_placed, 0)
+            else coalesce(d.denominator, 0)
         end as denominator,
     from sels as s
-    cross join groups as g
+    cross join
+        (values ('total'), ('APBN'), ('APBD'), ('CSR'), ('lainnya')) as g (grp)
     left join by_source as b on b.sel = s.sel and b.grp = g.grp
     left join total as t on t.sel = s.sel
-    left join total_placed as d on d.sel = s.sel
+    left join distinct_placed as d on d.sel = s.sel
 )
 
 select sel, grp, numerator / nullif(denominator, 0) as value, numerator, denominator,

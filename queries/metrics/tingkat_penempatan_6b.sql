@@ -30,25 +30,25 @@ with cohort as (
         and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
 ),
 
-sizes as (
-    select sel, sum(lulusan_count) as lulusan,
+counts as (
+    -- one pass: the graduates, and those placed within 6 months by the jenis of
+    -- their first placement
+    select
+        sel,
+        sum(lulusan_count) as lulusan,
+        sum(lulusan_count) filter (where is_placed_6m) as total,
+        sum(lulusan_count) filter (where is_placed_6m and placement_jenis = 'kerja')
+            as kerja,
+        sum(lulusan_count) filter (where is_placed_6m and placement_jenis = 'magang')
+            as magang,
+        sum(lulusan_count) filter (where is_placed_6m and placement_jenis = 'wirausaha')
+            as wirausaha,
     from cohort
     group by sel
 ),
 
-placed as (
-    select sel, placement_jenis, sum(lulusan_count) as ditempatkan,
-    from cohort
-    where is_placed_6m
-    group by sel, placement_jenis
-),
-
 sels as (
     select unnest(coalesce($sels, ['total'])) as sel
-),
-
-groups as (
-    select unnest(['total', 'kerja', 'magang', 'wirausaha']) as grp
 ),
 
 final as (
@@ -56,17 +56,18 @@ final as (
         s.sel,
         g.grp,
         coalesce(
-            sum(p.ditempatkan) filter (
-                where g.grp = 'total' or p.placement_jenis = g.grp
-            ),
+            case g.grp
+                when 'total' then c.total
+                when 'kerja' then c.kerja
+                when 'magang' then c.magang
+                when 'wirausaha' then c.wirausaha
+            end,
             0
         )::double as numerator,
-        coalesce(any_value(z.lulusan), 0)::double as denominator,
+        coalesce(c.lulusan, 0)::double as denominator,
     from sels as s
-    cross join groups as g
-    left join placed as p on p.sel = s.sel
-    left join sizes as z on z.sel = s.sel
-    group by s.sel, g.grp
+    cross join (values ('total'), ('kerja'), ('magang'), ('wirausaha')) as g (grp)
+    left join counts as c on c.sel = s.sel
 )
 
 select
