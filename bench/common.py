@@ -139,7 +139,13 @@ def query_names() -> dict[str, str]:
 
 
 def name_of(sql: str) -> str:
-    """The query file a SQL text came from (``inline`` for SQL written in code)."""
+    """The query file a SQL text came from (``inline`` for SQL written in code;
+    ``batch of N from <first>`` for query files run together by ``db.rows_batch``)."""
+    from workforce.db import BATCH_HEADER
+
+    if sql.startswith(BATCH_HEADER):
+        names = sql[len(BATCH_HEADER) :].split("\n", 1)[0].split(", ")
+        return f"batch of {len(names)} from {names[0]}"
     return query_names().get(sql, "inline")
 
 

@@ -120,6 +120,38 @@ def test_bound_params_are_values_not_sql(scratch_queries: Path) -> None:
     assert db.run(conn, "echo", v=hostile)["v"].tolist() == [hostile]
 
 
+def test_rows_batch_runs_files_together_with_their_own_params(
+    scratch_queries: Path,
+) -> None:
+    """One statement, each call's rows in its own list and order; each call binds
+    its own values of the same $names; comments go, literals with $ stay."""
+    (scratch_queries / "t").mkdir()
+    (scratch_queries / "t" / "ranks.sql").write_text(
+        "-- ranks: $n rows counting down; ends with a comment $x\n"
+        "select r, $label || ' $kept' as label from range($n) t(r) order by r desc\n"
+        "-- trailing comment\n",
+        encoding="utf-8",
+    )
+    conn = db.connect(":memory:")
+    calls = [
+        ("t/ranks", {"n": 3, "label": "a"}),
+        ("t/ranks", {"n": 0, "label": "b"}),
+        ("t/ranks", {"n": 2, "label": "'; drop table x; --"}),
+    ]
+    assert db.rows_batch(conn, calls) == [
+        [(2, "a $kept"), (1, "a $kept"), (0, "a $kept")],
+        [],
+        [(1, "'; drop table x; -- $kept"), (0, "'; drop table x; -- $kept")],
+    ]
+    assert db.rows_batch(conn, calls) == [
+        db.rows(conn, name, **params) for name, params in calls
+    ]
+    assert db.rows_batch(conn, []) == []
+    with pytest.raises(db.QueryError, match=r"queries/t/ranks\.sql: missing params"):
+        db.rows_batch(conn, [("t/ranks", {"n": 1})])
+    assert db.batch_sql(["t/ranks"]).startswith(db.BATCH_HEADER + "t/ranks\n")
+
+
 # ---- migrations -------------------------------------------------------------------
 
 

@@ -456,6 +456,75 @@ def test_compute_by_equals_each_selection_on_demo_data(demo_conn, metric_id):
                     assert b is None or a == pytest.approx(b, rel=1e-9), (by, v, grp)
 
 
+def _asked_one_by_one(conn, filters, options) -> tuple:
+    """Every KPI for the selection, per year, and per value of two dimensions."""
+    years = range(2019, 2026)
+    return tuple(
+        (
+            metrics.compute(conn, m.id, filters),
+            metrics.compute_by(conn, m.id, filters, "tahun", years),
+            metrics.compute_by(conn, m.id, filters, "kecamatan", options["kecamatan"]),
+            metrics.compute_by(conn, m.id, filters, "kejuruan", options["kejuruan"]),
+        )
+        for m in metrics.REGISTRY
+    )
+
+
+def _ordered(value):
+    """Results with their split in order (Result equality ignores dict order)."""
+    if isinstance(value, metrics.Result):
+        return (value, list(value.by))
+    if isinstance(value, dict):
+        return [(k, _ordered(v)) for k, v in value.items()]
+    if isinstance(value, tuple | list):
+        return [_ordered(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(tahun=2024, as_of=date(2025, 9, 30)),
+        Filters(tahun=2023),
+        Filters(tahun=2024, kuartal=2, dims={"jenis": ("pelatihan",)}),
+    ],
+    ids=repr,
+)
+def test_batch_equals_one_query_each(demo_conn, filters, monkeypatch):
+    """metrics.batch() runs every KPI query of its work in one statement and gives
+    the same results, in the same order, as one query each."""
+    options = options_from_db(demo_conn)[0]
+    want = _asked_one_by_one(demo_conn, filters, options)
+    statements = []
+    real = db.rows_batch
+
+    def counting(conn, calls):
+        statements.append(len(calls))
+        return real(conn, calls)
+
+    monkeypatch.setattr(metrics.db, "rows_batch", counting)
+    monkeypatch.setattr(metrics.db, "rows", _refuse_metric_queries(metrics.db.rows))
+    with metrics.memo():
+        got = metrics.batch(lambda: _asked_one_by_one(demo_conn, filters, options))
+    assert _ordered(got) == _ordered(want)
+    assert len(statements) == 1 and statements[0] >= len(metrics.REGISTRY)
+
+
+def _refuse_metric_queries(real):
+    def rows(conn, name, **params):
+        assert not name.startswith("metrics/") or name == "metrics/umk", name
+        return real(conn, name, **params)
+
+    return rows
+
+
+def test_batch_needs_memo(demo_conn):
+    with pytest.raises(RuntimeError, match="memo"):
+        metrics.batch(
+            lambda: metrics.compute(demo_conn, "peserta", Filters(tahun=2024))
+        )
+
+
 def test_tpt_prefers_the_published_rate_over_rounded_counts(fixture_copy):
     """Banten 2025 as released: 412,360 unemployed of "6,17 juta" (rounded): the
     counts give 6.683%, BPS published 6.69% (from unrounded counts). The published

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -28,6 +28,7 @@ from workforce.filters import DIMENSIONS, Filters, bind
 
 AT_RISK_BAND = 0.10  # within 10% of target = at risk (metrics.md)
 SELECTIONS = ("tahun", *DIMENSIONS)  # what compute_by can split a selection by
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,66 @@ def memo() -> Iterator[None]:
         _MEMO.reset(token)
 
 
+@dataclass(frozen=True)
+class _Ask:
+    """A KPI query noted inside batch(): what to run and where its results go."""
+
+    conn: duckdb.DuckDBPyConnection
+    metric: Metric
+    filters: Filters
+    by: str | None
+    sels: tuple[str, ...]
+    params: dict[str, Any]
+
+
+# Set inside batch()'s first run: the KPI queries asked for, not yet run.
+_ASKED: ContextVar[list[_Ask] | None] = ContextVar("metrics_asked", default=None)
+
+
+def batch(work: Callable[[], T]) -> T:
+    """``work()``, with the KPI queries it needs run together in one statement.
+
+    Inside ``memo()``. ``work`` runs once to note the queries it asks for (their
+    results blank, nothing kept), they run as one ``union all`` statement
+    (``db.rows_batch``: one round trip, the parts side by side on the cores) and
+    their results go to the memo; ``work`` then runs again and reads them there.
+    Values are those of one query each (tested). Work whose later queries depend on
+    earlier values (what needs attention depends on the cards) takes one batch per
+    step.
+    """
+    seen = _MEMO.get()
+    if seen is None:
+        raise RuntimeError("metrics.batch() needs metrics.memo()")
+    asked: list[_Ask] = []
+    token = _ASKED.set(asked)
+    try:
+        work()
+    finally:
+        _ASKED.reset(token)
+    unique = {_key(a.conn, a.metric.id, a.filters, a.by, a.sels): a for a in asked}
+    by_conn: dict[int, list[_Ask]] = {}
+    for ask in unique.values():
+        by_conn.setdefault(id(ask.conn), []).append(ask)
+    for asks in by_conn.values():
+        calls = [(a.metric.query, a.params) for a in asks]
+        for ask, rows in zip(asks, db.rows_batch(asks[0].conn, calls), strict=True):
+            for sel, result in _results(ask.metric, rows, ask.sels).items():
+                seen[_key(ask.conn, ask.metric.id, ask.filters, ask.by, sel)] = result
+    return work()
+
+
+def _key(
+    conn: Any, metric_id: str, filters: Filters, by: str | None, sel: Any
+) -> tuple:
+    """Where the memo keeps a KPI's result for one selection."""
+    return (id(conn), metric_id, repr(filters), by, sel)
+
+
+def _keeping() -> bool:
+    """False during batch()'s first run, whose results are blanks."""
+    return _ASKED.get() is None
+
+
 # KPIs the registry derives from another KPI's result, so that a page showing both
 # scans for it once (inside memo()): upah_vs_umk = upah_median ÷ UMK of the year ×
 # 100 (metrics.md). Its query file states the same definition and is tested equal.
@@ -180,7 +241,7 @@ def compute(
     conn: duckdb.DuckDBPyConnection, metric_id: str, filters: Filters
 ) -> Result:
     """Compute one KPI for a selection."""
-    seen, key = _MEMO.get(), (id(conn), metric_id, repr(filters), None, "total")
+    seen, key = _MEMO.get(), _key(conn, metric_id, filters, None, "total")
     if seen is not None and key in seen:
         return seen[key]
     metric = get(metric_id)
@@ -189,7 +250,7 @@ def compute(
         result = _vs_umk(conn, metric, base, lambda _: filters.start.year)["total"]
     else:
         result = query_results(conn, metric, filters, None, ["total"])["total"]
-    if seen is not None:
+    if seen is not None and _keeping():
         seen[key] = result
     return result
 
@@ -213,6 +274,10 @@ def query_results(
     else:
         others = {k: v for k, v in filters.dims.items() if k != by}
         params = bind(metric.query, replace(filters, dims=others), by=by, sels=sels)
+    asked = _ASKED.get()
+    if asked is not None:  # batch()'s first run: note the query, answer blanks
+        asked.append(_Ask(conn, metric, filters, by, tuple(sels), params))
+        return {sel: Result(metric, None, None, None) for sel in sels}
     return _results(metric, db.rows(conn, metric.query, **params), sels)
 
 
@@ -259,12 +324,16 @@ def compute_by(
     seen = _MEMO.get()
     if seen is None:
         return _compute_by(conn, metric_id, filters, by, sels)
-    base = (id(conn), metric_id, repr(filters), by)
-    missing = [v for v in sels if (*base, v) not in seen]
-    if missing:
-        found = _compute_by(conn, metric_id, filters, by, missing)
-        seen.update({(*base, v): r for v, r in found.items()})
-    return {v: seen[(*base, v)] for v in sels}
+    missing = [v for v in sels if _key(conn, metric_id, filters, by, v) not in seen]
+    found = _compute_by(conn, metric_id, filters, by, missing)
+    if _keeping():
+        seen.update(
+            {_key(conn, metric_id, filters, by, v): r for v, r in found.items()}
+        )
+    return {
+        v: found[v] if v in found else seen[_key(conn, metric_id, filters, by, v)]
+        for v in sels
+    }
 
 
 def _compute_by(

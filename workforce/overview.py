@@ -150,15 +150,19 @@ def _both_periods(
 
 
 def cards(
-    conn: duckdb.DuckDBPyConnection, filters: Filters, ids: Sequence[str] = CARD_KPIS
+    conn: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    ids: Sequence[str] = CARD_KPIS,
+    years: Sequence[int] | None = None,
 ) -> list[Card]:
     """The cards of the overview page, in display order.
 
     A programme KPI is not compared with a period before the first year of data:
-    "0 participants in 2022" would only mean that 2022 was never loaded.
+    "0 participants in 2022" would only mean that 2022 was never loaded
+    (``years``: those of ``overview/years`` when the caller has read them).
     """
     targets = metrics.targets(conn, filters.tahun)
-    first = first_year(conn)
+    first = first_year(conn) if years is None else min(years, default=None)
     out = []
     for metric_id in ids:
         c = card(conn, metric_id, filters, targets)
@@ -243,6 +247,17 @@ def laggards(
             found.append(Laggard(dim, name, result, gap * result.denominator))
     found.sort(key=lambda lag: (-lag.impact, lag.name))
     return found[:limit]
+
+
+def watched(conn: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
+    """KPIs that ``attention`` checks beyond the cards: a target for the year and a
+    direction (their cards can then be computed with the others, in one batch)."""
+    targets = metrics.targets(conn, filters.tahun)
+    return [
+        m.id
+        for m in metrics.REGISTRY
+        if m.id in targets and m.better is not None and m.id not in CARD_KPIS
+    ]
 
 
 def attention(

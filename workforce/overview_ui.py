@@ -55,18 +55,29 @@ def _numbers(path: str, file_stamp: ui.Stamp, filters: Filters) -> Numbers:
     conn = ui.conn()
     options, _ = ui.filter_options()  # the sidebar's, cached per file
     last = filters.as_of.year if filters.as_of else filters.tahun
-    years = [int(y) for y in ui.query("overview/years")["tahun"] if y <= last]
+    all_years = [int(y) for y in ui.query("overview/years")["tahun"]]
+    years = [y for y in all_years if y <= last]
     targets = ui.query("overview/targets_all")
+    kecamatan_ref = ui.query("overview/kecamatan")
     with metrics.memo():
-        # the trends first: they hold every year, the cards then need no query of
-        # their own for a whole year (the current one and the one before)
-        funnel = overview.funnel(conn, filters, years)
-        funding = overview.funding(conn, filters, years)
-        kecamatan = overview.kecamatan_table(
-            conn, filters, ui.query("overview/kecamatan")
+        # the trends, the kecamatan table and the cards (those shown and those
+        # attention checks) in one batch of KPI queries (the cards' whole years are
+        # among the trends' years); then the breakdowns of the KPIs that need
+        # attention, which depend on the cards, in a second
+        funnel, funding, kecamatan, cards, checked = metrics.batch(
+            lambda: (
+                overview.funnel(conn, filters, years),
+                overview.funding(conn, filters, years),
+                overview.kecamatan_table(conn, filters, kecamatan_ref),
+                overview.cards(conn, filters, years=all_years),
+                overview.cards(
+                    conn, filters, overview.watched(conn, filters), years=all_years
+                ),
+            )
         )
-        cards = overview.cards(conn, filters)
-        attention = overview.attention(conn, filters, options, cards=cards)
+        attention = metrics.batch(
+            lambda: overview.attention(conn, filters, options, cards=[*cards, *checked])
+        )
     return Numbers(
         cards=cards,
         attention=attention,

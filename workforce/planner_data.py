@@ -163,15 +163,26 @@ def prefill(hist: pd.DataFrame, kejuruan: Sequence[str], year: int) -> pd.DataFr
     return table.reset_index()[["kejuruan", *FUNDS]]
 
 
-def load_basis(conn: duckdb.DuckDBPyConnection, as_of: date | None) -> Basis:
-    """Everything the planner needs from the database."""
-    options, all_years = options_from_db(conn)
+def load_basis(
+    conn: duckdb.DuckDBPyConnection,
+    as_of: date | None,
+    known_options: tuple[dict[str, list[str]], list[int]] | None = None,
+) -> Basis:
+    """Everything the planner needs from the database (``known_options``: what
+    ``options_from_db`` gives, when the caller has it already)."""
+    options, all_years = known_options or options_from_db(conn)
     latest = max(all_years) if all_years else (as_of or date.today()).year
     years = [y for y in all_years if y > latest - HISTORY_YEARS]
     hist = history(conn, years, as_of)
     vacancy_year, lm = link_match(conn, years, as_of)
     latest_f = Filters(tahun=latest, as_of=as_of)
-    pagu = metrics.compute(conn, "pagu", latest_f).by
+    with metrics.memo():  # the latest year's pagu and actuals: one statement
+        pagu, actuals = metrics.batch(
+            lambda: (
+                metrics.compute(conn, "pagu", latest_f).by,
+                {k: metrics.compute(conn, k, latest_f).value for k in KPI_IDS},
+            )
+        )
     target_year, found = targets(conn, latest + 1)
     return Basis(
         latest_year=latest,
@@ -184,7 +195,7 @@ def load_basis(conn: duckdb.DuckDBPyConnection, as_of: date | None) -> Basis:
         link_match=lm,
         pagu={f: pagu[f].value or 0.0 if f in pagu else 0.0 for f in FUNDS},
         seats=prefill(hist, options["kejuruan"], latest),
-        actuals={k: metrics.compute(conn, k, latest_f).value for k in KPI_IDS},
+        actuals=actuals,
         targets=found,
         target_year=target_year,
         as_of=as_of,

@@ -32,7 +32,7 @@ _SEATS, _VER, _MSG = "plan_seats", "plan_editor_ver", "plan_msg"
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _basis(path: str, file_stamp: ui.Stamp, as_of: date | None) -> planner.Basis:
-    return planner_data.load_basis(ui.conn(), as_of)
+    return planner_data.load_basis(ui.conn(), as_of, ui.filter_options())
 
 
 def basis() -> planner.Basis:

@@ -144,9 +144,14 @@ def tpt_sources(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return db.run(conn, "perencanaan/tpt_sources")
 
 
-def tpt_series(conn: duckdb.DuckDBPyConnection) -> dict[int, float]:
-    """Published TPT of Kota Cilegon per year, each value from the metric registry."""
-    years = [int(y) for y in tpt_sources(conn)["tahun"]]
+def tpt_series(
+    conn: duckdb.DuckDBPyConnection, sources: pd.DataFrame | None = None
+) -> dict[int, float]:
+    """Published TPT of Kota Cilegon per year, each value from the metric registry
+    (``sources``: ``tpt_sources``, when the caller has read it already)."""
+    if sources is None:
+        sources = tpt_sources(conn)
+    years = [int(y) for y in sources["tahun"]]
     if not years:
         return {}
     # every year in one query (compute_by equals one compute per year, tested)

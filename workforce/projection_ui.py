@@ -15,7 +15,8 @@ from workforce.filters import Filters
 @st.cache_data(max_entries=4, show_spinner=False)
 def _tpt(path: str, file_stamp: ui.Stamp) -> tuple[dict[int, float], pd.DataFrame]:
     conn = ui.conn()
-    return projection.tpt_series(conn), projection.tpt_sources(conn)
+    sources = projection.tpt_sources(conn)
+    return projection.tpt_series(conn, sources), sources
 
 
 def tpt() -> tuple[dict[int, float], pd.DataFrame]:
