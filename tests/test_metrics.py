@@ -510,6 +510,37 @@ def test_batch_equals_one_query_each(demo_conn, filters, monkeypatch):
     assert len(statements) == 1 and statements[0] >= len(metrics.REGISTRY)
 
 
+def test_batch_asks_each_selection_once(demo_conn, monkeypatch):
+    """In batch()'s first run a selection already asked is not asked again: the
+    cards' two years come with the trend's years, as memo() gives them."""
+    parts = []
+    real = db.rows_batch
+
+    def noting(conn, calls):
+        parts.extend(
+            (name, params.get("by"), params.get("sels")) for name, params in calls
+        )
+        return real(conn, calls)
+
+    monkeypatch.setattr(metrics.db, "rows_batch", noting)
+    f = Filters(tahun=2024)
+    with metrics.memo():
+        trend, card, again = metrics.batch(
+            lambda: (
+                metrics.compute_by(demo_conn, "peserta", f, "tahun", range(2019, 2025)),
+                metrics.compute_by(demo_conn, "peserta", f, "tahun", [2023, 2024]),
+                metrics.compute(demo_conn, "peserta", f),
+            )
+        )
+    years = [str(y) for y in range(2019, 2025)]
+    assert parts == [
+        ("metrics/peserta", "tahun", years),
+        ("metrics/peserta", None, None),
+    ]
+    assert card == {"2023": trend["2023"], "2024": trend["2024"]}
+    assert again == metrics.compute(demo_conn, "peserta", f)
+
+
 def _refuse_metric_queries(real):
     def rows(conn, name, **params):
         assert not name.startswith("metrics/") or name == "metrics/umk", name

@@ -183,33 +183,40 @@ class _Ask:
     params: dict[str, Any]
 
 
-# Set inside batch()'s first run: the KPI queries asked for, not yet run.
-_ASKED: ContextVar[list[_Ask] | None] = ContextVar("metrics_asked", default=None)
+@dataclass
+class _FirstRun:
+    """batch()'s first run: the KPI queries asked for, not yet run, and the blank
+    results handed out meanwhile (by memo key: asked once, as memo() would)."""
+
+    asks: list[_Ask] = field(default_factory=list)
+    blanks: dict[tuple, Result] = field(default_factory=dict)
+
+
+_FIRST_RUN: ContextVar[_FirstRun | None] = ContextVar("metrics_batch", default=None)
 
 
 def batch(work: Callable[[], T]) -> T:
     """``work()``, with the KPI queries it needs run together in one statement.
 
     Inside ``memo()``. ``work`` runs once to note the queries it asks for (their
-    results blank, nothing kept), they run as one ``union all`` statement
-    (``db.rows_batch``: one round trip, the parts side by side on the cores) and
-    their results go to the memo; ``work`` then runs again and reads them there.
-    Values are those of one query each (tested). Work whose later queries depend on
-    earlier values (what needs attention depends on the cards) takes one batch per
-    step.
+    results blank, kept apart from the memo), they run as one ``union all``
+    statement (``db.rows_batch``: one round trip, the parts side by side on the
+    cores) and their results go to the memo; ``work`` then runs again and reads them
+    there. Values are those of one query each (tested). Work whose later queries
+    depend on earlier values (what needs attention depends on the cards) takes one
+    batch per step.
     """
     seen = _MEMO.get()
     if seen is None:
         raise RuntimeError("metrics.batch() needs metrics.memo()")
-    asked: list[_Ask] = []
-    token = _ASKED.set(asked)
+    first = _FirstRun()
+    token = _FIRST_RUN.set(first)
     try:
         work()
     finally:
-        _ASKED.reset(token)
-    unique = {_key(a.conn, a.metric.id, a.filters, a.by, a.sels): a for a in asked}
+        _FIRST_RUN.reset(token)
     by_conn: dict[int, list[_Ask]] = {}
-    for ask in unique.values():
+    for ask in first.asks:
         by_conn.setdefault(id(ask.conn), []).append(ask)
     for asks in by_conn.values():
         calls = [(a.metric.query, a.params) for a in asks]
@@ -226,9 +233,21 @@ def _key(
     return (id(conn), metric_id, repr(filters), by, sel)
 
 
-def _keeping() -> bool:
-    """False during batch()'s first run, whose results are blanks."""
-    return _ASKED.get() is None
+def _recall(key: tuple) -> Result | None:
+    """A result kept by memo() (or handed out blank in batch()'s first run)."""
+    seen, first = _MEMO.get(), _FIRST_RUN.get()
+    if seen is not None and key in seen:
+        return seen[key]
+    return first.blanks.get(key) if first is not None else None
+
+
+def _keep(key: tuple, result: Result) -> None:
+    """Keep a result inside memo(); in batch()'s first run, apart as a blank."""
+    seen, first = _MEMO.get(), _FIRST_RUN.get()
+    if first is not None:
+        first.blanks[key] = result
+    elif seen is not None:
+        seen[key] = result
 
 
 # KPIs the registry derives from another KPI's result, so that a page showing both
@@ -241,17 +260,17 @@ def compute(
     conn: duckdb.DuckDBPyConnection, metric_id: str, filters: Filters
 ) -> Result:
     """Compute one KPI for a selection."""
-    seen, key = _MEMO.get(), _key(conn, metric_id, filters, None, "total")
-    if seen is not None and key in seen:
-        return seen[key]
+    key = _key(conn, metric_id, filters, None, "total")
+    known = _recall(key)
+    if known is not None:
+        return known
     metric = get(metric_id)
     if metric_id in DERIVED:
         base = {"total": compute(conn, DERIVED[metric_id], filters)}
         result = _vs_umk(conn, metric, base, lambda _: filters.start.year)["total"]
     else:
         result = query_results(conn, metric, filters, None, ["total"])["total"]
-    if seen is not None and _keeping():
-        seen[key] = result
+    _keep(key, result)
     return result
 
 
@@ -274,9 +293,9 @@ def query_results(
     else:
         others = {k: v for k, v in filters.dims.items() if k != by}
         params = bind(metric.query, replace(filters, dims=others), by=by, sels=sels)
-    asked = _ASKED.get()
-    if asked is not None:  # batch()'s first run: note the query, answer blanks
-        asked.append(_Ask(conn, metric, filters, by, tuple(sels), params))
+    first = _FIRST_RUN.get()
+    if first is not None:  # batch()'s first run: note the query, answer blanks
+        first.asks.append(_Ask(conn, metric, filters, by, tuple(sels), params))
         return {sel: Result(metric, None, None, None) for sel in sels}
     return _results(metric, db.rows(conn, metric.query, **params), sels)
 
@@ -324,16 +343,13 @@ def compute_by(
     seen = _MEMO.get()
     if seen is None:
         return _compute_by(conn, metric_id, filters, by, sels)
-    missing = [v for v in sels if _key(conn, metric_id, filters, by, v) not in seen]
+    keys = {v: _key(conn, metric_id, filters, by, v) for v in sels}
+    known = {v: _recall(k) for v, k in keys.items()}
+    missing = [v for v in sels if known[v] is None]
     found = _compute_by(conn, metric_id, filters, by, missing)
-    if _keeping():
-        seen.update(
-            {_key(conn, metric_id, filters, by, v): r for v, r in found.items()}
-        )
-    return {
-        v: found[v] if v in found else seen[_key(conn, metric_id, filters, by, v)]
-        for v in sels
-    }
+    for v, result in found.items():
+        _keep(keys[v], result)
+    return {v: found[v] if v in found else known[v] for v in sels}
 
 
 def _compute_by(
