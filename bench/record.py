@@ -89,25 +89,13 @@ def without(calls: list, taken: list) -> list:
     return out
 
 
-def server_pages() -> None:
-    """Run pages inside the frame as a running server does (see tests/conftest.py:
-    AppTest otherwise starts every run in the old ``pages/`` mode and hops)."""
-    from streamlit.runtime.pages_manager import PagesManager
-    from streamlit.testing.v1 import app_test
-
-    class ServerPagesManager(PagesManager):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    app_test.PagesManager = ServerPagesManager
-
-
 def new_app(db_path: Path) -> Any:
     """An AppTest of dashboard.py as the demo administrator (all pages open)."""
     from streamlit.testing.v1 import AppTest
 
-    server_pages()
+    from tests import apptest_server
+
+    apptest_server.install()  # pages inside the frame, as on a server
     os.environ["WORKFORCE_DB"] = str(db_path)
     os.environ["WORKFORCE_DEMO"] = "1"
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=1800)

@@ -35,10 +35,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
+from tests.apptest_server import ServerPagesManager
 from tests.fixture_data import build_fixture
 from workforce import db
 
@@ -104,27 +104,11 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # ---- AppTest ------------------------------------------------------------------
 
 
-class _ServerPagesManager(PagesManager):
-    """A PagesManager as on a server where some session has run ``st.navigation``.
-
-    AppTest resets ``PagesManager.uses_pages_directory`` before every run, so
-    each run after ``switch_page`` starts in the old ``pages/`` mode and hops
-    through the frame (``ui.ensure_frame``); the hop changes page twice, and
-    Streamlit drops widget state on a page change. A real server sets the flag
-    to False for good once ``st.navigation`` has run (only its very first deep
-    link hops, with no widget state yet); this does the same.
-    """
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-
 @pytest.fixture(autouse=True)
 def _navigation_server(request: pytest.FixtureRequest, monkeypatch) -> None:
     """AppTest as on a running server; ``@pytest.mark.legacy_pages`` opts out."""
     if request.node.get_closest_marker("legacy_pages") is None:
-        monkeypatch.setattr(app_test_module, "PagesManager", _ServerPagesManager)
+        monkeypatch.setattr(app_test_module, "PagesManager", ServerPagesManager)
 
 
 TEST_PASSWORD = "correct horse battery staple"  # of test-admin and test-staff
@@ -160,7 +144,7 @@ def app_test(
     Returns an AppTest of dashboard.py (not yet run) on ``db_path``, in ``lang``,
     logged in as ``test-<role>`` (``role=None``: logged out, public), with the
     URL's query params set. ``at.switch_page(...)`` runs the page inside the
-    frame, as a browser on a running server does (``_ServerPagesManager``).
+    frame, as a browser on a running server does (``ServerPagesManager``).
     """
 
     def make(
