@@ -25,6 +25,7 @@ import json
 import os
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +35,7 @@ import pytest
 from tests.overview_fixture import AS_OF, build_overview
 from workforce import db, geo, metrics, narrative, overview
 from workforce import overview_charts as charts
-from workforce.filters import Filters
+from workforce.filters import Filters, options_from_db
 
 ROOT = Path(__file__).resolve().parent.parent
 # The real Kemendagri boundaries (never committed): $WORKFORCE_BOUNDARIES, or the
@@ -207,6 +208,60 @@ def test_funnel_per_year_equals_the_registry(conn):
             result = metrics.compute(conn, kpi, f)
             got = df.loc[tahun, f"{kpi}_pct"]
             assert (pd.isna(got) and result.value is None) or got == result.value
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (F2024, 2),
+        # in the quarter only TPT needs attention: a BPS figure, no breakdown
+        (Filters(tahun=2024, kuartal=3, as_of=AS_OF), 1),
+        (Filters(tahun=2024), 2),
+    ],
+    ids=["year", "quarter", "no reporting date"],
+)
+def test_page_numbers_in_two_statements_equal_one_query_each(
+    conn, filters, expected, monkeypatch
+):
+    """The page's KPI queries run as two statements (metrics.batch): the trends, the
+    table and the cards, then the attention breakdowns; no KPI query on its own. The
+    numbers equal those computed one query at a time."""
+    options = options_from_db(conn)[0]
+    all_years = [int(y) for y in db.run(conn, "overview/years")["tahun"]]
+    ref = db.run(conn, "overview/kecamatan")
+    years = [
+        y for y in all_years if y <= (filters.as_of or date(filters.tahun, 12, 31)).year
+    ]
+    cards = overview.cards(conn, filters)
+    want = (
+        overview.funnel(conn, filters, years),
+        overview.funding(conn, filters, years),
+        overview.kecamatan_table(conn, filters, ref),
+        cards,
+        overview.attention(conn, filters, options, cards=cards),
+    )
+    statements, single = [], []
+    real_batch, real_rows = db.rows_batch, db.rows
+
+    def batch(conn_, calls):
+        statements.append([name for name, _ in calls])
+        return real_batch(conn_, calls)
+
+    def rows(conn_, name, **params):
+        single.append(name)
+        return real_rows(conn_, name, **params)
+
+    monkeypatch.setattr(metrics.db, "rows_batch", batch)
+    monkeypatch.setattr(metrics.db, "rows", rows)
+    got = overview.page_numbers(conn, filters, options, all_years, ref)
+    for frame_got, frame_want in zip(got[:3], want[:3], strict=True):
+        pd.testing.assert_frame_equal(frame_got, frame_want)
+    assert got[3] == want[3]
+    assert got[4] == want[4]
+    # the second only when a KPI that needs attention has breakdowns not yet read
+    assert len(statements) == expected, statements
+    assert not [n for n in single if n.startswith("metrics/") and n != "metrics/umk"]
+    assert len(statements[0]) >= 10
 
 
 def test_funding_shares_per_year(conn):

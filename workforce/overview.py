@@ -344,6 +344,39 @@ def targets_for(targets: pd.DataFrame, metric_id: str) -> pd.DataFrame:
     return picked[["tahun", "nilai_target"]].reset_index(drop=True)
 
 
+# ---- the page's numbers ---------------------------------------------------------------
+
+
+def page_numbers(
+    conn: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    options: Mapping[str, Sequence[str]],
+    all_years: Sequence[int],
+    kecamatan_ref: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[Card], list[Attention]]:
+    """The overview's funnel, funding, kecamatan table, cards and attention list, in
+    two statements of KPI queries (``metrics.batch``): the trends, the kecamatan
+    table and the cards (those shown and those attention checks; the cards' whole
+    years are among the trends' years), then the breakdowns of the KPIs that need
+    attention, which depend on the cards. ``all_years``: ``overview/years``."""
+    last = filters.as_of.year if filters.as_of else filters.tahun
+    years = [y for y in all_years if y <= last]
+    with metrics.memo():
+        per_year, spending, kecamatan, shown, checked = metrics.batch(
+            lambda: (
+                funnel(conn, filters, years),
+                funding(conn, filters, years),
+                kecamatan_table(conn, filters, kecamatan_ref),
+                cards(conn, filters, years=all_years),
+                cards(conn, filters, watched(conn, filters), years=all_years),
+            )
+        )
+        needs = metrics.batch(
+            lambda: attention(conn, filters, options, cards=[*shown, *checked])
+        )
+    return per_year, spending, kecamatan, shown, needs
+
+
 # ---- kecamatan --------------------------------------------------------------------
 
 

@@ -54,30 +54,12 @@ def numbers(filters: Filters) -> Numbers:
 def _numbers(path: str, file_stamp: ui.Stamp, filters: Filters) -> Numbers:
     conn = ui.conn()
     options, _ = ui.filter_options()  # the sidebar's, cached per file
-    last = filters.as_of.year if filters.as_of else filters.tahun
     all_years = [int(y) for y in ui.query("overview/years")["tahun"]]
-    years = [y for y in all_years if y <= last]
     targets = ui.query("overview/targets_all")
     kecamatan_ref = ui.query("overview/kecamatan")
-    with metrics.memo():
-        # the trends, the kecamatan table and the cards (those shown and those
-        # attention checks) in one batch of KPI queries (the cards' whole years are
-        # among the trends' years); then the breakdowns of the KPIs that need
-        # attention, which depend on the cards, in a second
-        funnel, funding, kecamatan, cards, checked = metrics.batch(
-            lambda: (
-                overview.funnel(conn, filters, years),
-                overview.funding(conn, filters, years),
-                overview.kecamatan_table(conn, filters, kecamatan_ref),
-                overview.cards(conn, filters, years=all_years),
-                overview.cards(
-                    conn, filters, overview.watched(conn, filters), years=all_years
-                ),
-            )
-        )
-        attention = metrics.batch(
-            lambda: overview.attention(conn, filters, options, cards=[*cards, *checked])
-        )
+    funnel, funding, kecamatan, cards, attention = overview.page_numbers(
+        conn, filters, options, all_years, kecamatan_ref
+    )
     return Numbers(
         cards=cards,
         attention=attention,
