@@ -32,6 +32,20 @@ role = auth_ui.current_role()
 # shows only the pages this role may open (pages_for), plus "Masuk" for public.
 visible = pages_for(role)
 sections: dict[str, list] = defaultdict(list)
+
+
+def _home() -> None:
+    """The root address: go on to the role's first page, keeping the URL's filters.
+
+    Every page keeps its own address (a shared ``/transparansi`` link must open
+    it), so no page of the menu may be the default: that one is served at ``/``.
+    """
+    st.switch_page(by_file[visible[0].file], query_params=ui.url_items())
+
+
+sections[""].append(
+    st.Page(_home, title=ui.T("app.home"), default=True, visibility="hidden")
+)
 needs: list[tuple[object, str]] = []
 by_file: dict[str, object] = {}
 for spec in PAGES:
@@ -41,7 +55,6 @@ for spec in PAGES:
         title=ui.T(spec.title_key),
         icon=spec.icon,
         url_path=spec.url_path,
-        default=spec == visible[0],
         visibility="visible" if shown else "hidden",
     )
     sections[ui.T(spec.section_key) if shown else ""].append(page)

@@ -210,8 +210,14 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def serve(db_path: Path, log_name: str = "streamlit-server.log") -> Iterator[str]:
+def serve(
+    db_path: Path,
+    log_name: str = "streamlit-server.log",
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
     """Run ``streamlit run dashboard.py`` on ``db_path``; yield its base URL.
+
+    ``env`` adds to (or, with a value of ``""``, removes from) the environment.
 
     A free port is picked (or ``$WORKFORCE_TEST_PORT``); a port already in use is
     refused, so a stale server is never tested by mistake. The server's output
@@ -221,11 +227,13 @@ def serve(db_path: Path, log_name: str = "streamlit-server.log") -> Iterator[str
     if _port_taken(port):
         pytest.fail(f"port {port} is already in use: refusing to test a stale server")
     accounts = db_path.parent / "no-accounts.toml"  # never the developer's own
-    env = {
+    full = {
         **os.environ,
         "WORKFORCE_DB": str(db_path),
         "WORKFORCE_USERS_FILE": str(accounts),
+        **(env or {}),
     }
+    full = {key: value for key, value in full.items() if value != ""}
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / log_name
     cmd = [
@@ -237,7 +245,7 @@ def serve(db_path: Path, log_name: str = "streamlit-server.log") -> Iterator[str
         proc = subprocess.Popen(
             cmd,
             cwd=ROOT,
-            env=env,
+            env=full,
             stdout=log,
             stderr=subprocess.STDOUT,
             preexec_fn=_die_with_parent,

@@ -110,6 +110,11 @@ def _url_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+def url_items() -> list[tuple[str, str]]:
+    """The URL's query parameters as (key, value) pairs, repeated keys kept."""
+    return [(key, value) for key, values in _url_params().items() for value in values]
+
+
 def filter_options() -> tuple[dict[str, list[str]], list[int]]:
     """Each dimension's values and the years of the current file (cached per file)."""
     path = db_file()
