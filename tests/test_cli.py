@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,42 @@ def test_upgrade_rebuilds_marts_of_an_older_version_and_keeps_data(
 def test_upgrade_without_a_database_says_so(tmp_path: Path) -> None:
     result = _cli("upgrade", "--db", str(tmp_path / "none.duckdb"))
     assert result.returncode == 2 and "no database" in result.stderr
+
+
+def test_trial_import_keeps_the_demo_running(demo_db: Path, tmp_path: Path) -> None:
+    """``import --force`` on the demo: still a demo, labelled, and demo mode starts."""
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests import ingest_files as f
+    from workforce import i18n
+
+    path = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo_db, path)
+    csv = tmp_path / "perusahaan.csv"
+    csv.write_text(f.PERUSAHAAN_CLEAN)
+    env = {"WORKFORCE_PSEUDONYM_KEY": ""}
+    result = _cli(
+        "import", "perusahaan", str(csv), "--db", str(path), "--force", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    conn = db.connect(path, read_only=True)
+    try:
+        info = db.get_info(conn)
+    finally:
+        conn.close()
+    assert info["is_demo"] == "true"
+    assert info.get("has_real_data") != "true"
+    assert info["trial_import_on"] == date.today().isoformat()
+    os.environ.pop("WORKFORCE_DEMO", None)
+    os.environ["WORKFORCE_DB"] = str(path)
+    try:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    finally:
+        os.environ.pop("WORKFORCE_DB")
+    assert not at.exception, at.exception
+    shown = "\n".join(w.value for w in at.warning)
+    assert "Mode demo menolak" not in "\n".join(e.value for e in at.error)
+    assert "impor uji coba" in shown
+    assert i18n.t("public.title", "id") in [t.value for t in at.title]

@@ -286,7 +286,12 @@ def follow_deep_link(pages: Mapping[str, Any]) -> None:
 def demo_banner() -> None:
     """The demo-data banner, on every page while demo data is loaded."""
     if is_demo():
-        st.warning(T("app.demo_banner"), icon="ℹ️")
+        text = T("app.demo_banner")
+        trial = info().get("trial_import_on")
+        if trial:
+            day = i18n.fmt_date(date.fromisoformat(trial), lang())
+            text += "\n\n" + T("app.trial_banner", date=day)
+        st.warning(text, icon="ℹ️")
 
 
 def page_header(key: str, intro_key: str | None = None) -> None:

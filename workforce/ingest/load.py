@@ -136,7 +136,7 @@ def import_files(
                 raise _NothingChangedError(results)
             db.set_info(conn, "data_as_of", today.isoformat())
             db.refresh_marts(conn)  # after data_as_of: the public aggregates use it
-            db.set_info(conn, "has_real_data", "true")
+            mark_imported(conn, today)
             found = checks.stored(conn) or checks.run_checks(conn)
     except _NothingChangedError as nothing:
         return BatchResult(nothing.results, committed=False)
@@ -149,6 +149,19 @@ def import_file(
     """Import one file (see ``import_files``)."""
     batch = import_files(path, [Upload(template, file_name, data)], **kwargs)
     return batch.results[0]
+
+
+def mark_imported(conn: duckdb.DuckDBPyConnection, today: date) -> None:
+    """Record what kind of data the database now holds.
+
+    A demo database stays a demo after a trial import (``--force``, the trial
+    checkbox): it is labelled with the trial's date, keeps demo mode and may be
+    rebuilt by ``init-demo``. Any other database now holds real data.
+    """
+    if db.get_info(conn).get("is_demo") == "true":
+        db.set_info(conn, "trial_import_on", today.isoformat())
+    else:
+        db.set_info(conn, "has_real_data", "true")
 
 
 def resolve_key(
