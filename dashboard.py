@@ -1,7 +1,7 @@
 """The frame of the dashboard: config, language, shared filters, navigation.
 
 Run with ``streamlit run dashboard.py``. Pages live in ``pages/`` and are thin:
-they read the filters from ``workforce.ui`` and draw query results.
+they read the filters from ``workforce.app`` and draw query results.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from collections import defaultdict
 
 import streamlit as st
 
-from workforce import auth_ui, ui
-from workforce.navigation import PAGES, pages_for
+from workforce import app
+from workforce.access import ui as auth_ui
+from workforce.core.navigation import PAGES, pages_for
 
 st.set_page_config(
     page_title="Dasbor Tenaga Kerja Cilegon",
@@ -20,10 +21,10 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-ui.language_switch()
+app.language_switch()
 
-if not ui.db_file().exists():
-    st.error(ui.T("app.db_missing", path=str(ui.db_file())))
+if not app.db_file().exists():
+    st.error(app.T("app.db_missing", path=str(app.db_file())))
     st.stop()
 
 auth_ui.refuse_demo_on_real_data()
@@ -40,11 +41,11 @@ def _home() -> None:
     Every page keeps its own address (a shared ``/transparansi`` link must open
     it), so no page of the menu may be the default: that one is served at ``/``.
     """
-    st.switch_page(by_file[visible[0].file], query_params=ui.url_items())
+    st.switch_page(by_file[visible[0].file], query_params=app.url_items())
 
 
 sections[""].append(
-    st.Page(_home, title=ui.T("app.home"), default=True, visibility="hidden")
+    st.Page(_home, title=app.T("app.home"), default=True, visibility="hidden")
 )
 needs: list[tuple[object, str]] = []
 by_file: dict[str, object] = {}
@@ -52,29 +53,29 @@ for spec in PAGES:
     shown = spec in visible
     page = st.Page(
         spec.file,
-        title=ui.T(spec.title_key),
+        title=app.T(spec.title_key),
         icon=spec.icon,
         url_path=spec.url_path,
         visibility="visible" if shown else "hidden",
     )
-    sections[ui.T(spec.section_key) if shown else ""].append(page)
+    sections[app.T(spec.section_key) if shown else ""].append(page)
     needs.append((page, spec.role))
     by_file[spec.file] = page
 login = st.Page(
     "pages/masuk.py",
-    title=ui.T("auth.nav_login"),
+    title=app.T("auth.nav_login"),
     icon=":material/login:",
     url_path="masuk",
     visibility="visible" if role == "public" else "hidden",
 )
-sections[ui.T("auth.nav_section") if role == "public" else ""].append(login)
+sections[app.T("auth.nav_section") if role == "public" else ""].append(login)
 by_file["pages/masuk.py"] = login
 current = st.navigation(dict(sections))
-ui.follow_deep_link(by_file)
+app.follow_deep_link(by_file)
 auth_ui.account_sidebar()
 
-ui.sidebar_filters()
-ui.demo_banner()
+app.sidebar_filters()
+app.demo_banner()
 auth_ui.require(next((r for p, r in needs if p is current), "public"))
-with ui.frame():
+with app.frame():
     current.run()

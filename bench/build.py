@@ -21,7 +21,7 @@ from bench.common import (
     run_child,
     write_json,
 )
-from workforce import db
+from workforce import refresh as refresh_step
 
 
 def participants(size: str) -> int:
@@ -69,7 +69,7 @@ def build(size: str, cache: Path, rebuild: bool = False) -> dict[str, Any]:
             "output": child.output.strip().splitlines()[-1],
         }
         write_json(record_path, record)
-    elif db.upgrade_needed(path):
+    elif refresh_step.upgrade_needed(path):
         print(f"[{size}] queries/marts/ changed: rebuilding the marts ...")
         record = {**record, "refresh_s": refresh(path)}
         write_json(record_path, record)

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from workforce.config import QUERIES_DIR  # noqa: E402
+from workforce.core.config import QUERIES_DIR  # noqa: E402
 
 SIZES = {"10k": 10_000, "1m": 1_000_000, "10m": 10_000_000}
 # init-demo makes about 1.187 enrolments per participant (measured: 843,000
@@ -141,7 +141,7 @@ def query_names() -> dict[str, str]:
 def name_of(sql: str) -> str:
     """The query file a SQL text came from (``inline`` for SQL written in code;
     ``batch of N from <first>`` for query files run together by ``db.rows_batch``)."""
-    from workforce.db import BATCH_HEADER
+    from workforce.core.db import BATCH_HEADER
 
     if sql.startswith(BATCH_HEADER):
         names = sql[len(BATCH_HEADER) :].split("\n", 1)[0].split(", ")

@@ -24,7 +24,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from workforce import db  # noqa: E402
+from workforce import refresh  # noqa: E402
+from workforce.core import db  # noqa: E402
 from workforce.ingest.load import import_file  # noqa: E402
 
 KEY = "bench-key-0123456789abcdef"
@@ -111,7 +112,7 @@ def main() -> None:
     path = work / "bench.duckdb"
     path.unlink(missing_ok=True)
     with db.atomic_write(path) as conn:
-        db.init_database(conn)
+        refresh.init_database(conn)
     for template, data in (("program", programs_csv()), ("peserta", peserta_csv())):
         started = time.perf_counter()
         result = import_file(path, template, f"{template}.csv", data, key=KEY.encode())

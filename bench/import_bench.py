@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import import_1m
 from bench.common import run_child
-from workforce import db
+from workforce import refresh
+from workforce.core import db
 from workforce.ingest.load import import_file
 
 ROWS = 1_000_000
@@ -34,7 +35,7 @@ def prepare(work: Path, rows: int = ROWS) -> tuple[Path, Path]:
         tmp = work / "base.building.duckdb"
         tmp.unlink(missing_ok=True)
         with db.atomic_write(tmp) as conn:
-            db.init_database(conn)
+            refresh.init_database(conn)
         key = import_1m.KEY.encode()
         for template, data in (
             ("program", import_1m.programs_csv()),

@@ -36,7 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import RESULTS, write_json
-from workforce import config
+from workforce.core import config
 
 CHROMIUM = "/usr/bin/chromium"
 LOGIN_AT_ONCE = 4  # users opening the app at the same moment (before the timed part)

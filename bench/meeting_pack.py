@@ -21,8 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workforce import db, meeting_pack, planner_data
-from workforce.scenarios import Scenario
+from workforce.core import db
+from workforce.planning import numbers as planner_data
+from workforce.planning.meeting_pack import content as meeting_pack
+from workforce.planning.scenarios import Scenario
 
 
 def _database(args: argparse.Namespace, tmp: Path) -> Path:

@@ -28,8 +28,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import median_ms, peak_rss_mb, write_json
-from workforce import db, metrics
-from workforce.filters import Filters
+from workforce.core import db, metrics
+from workforce.core.filters import Filters
 
 TABLES = (
     "pendaftaran",

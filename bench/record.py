@@ -1,7 +1,7 @@
 """Record each page's queries under AppTest, and time each page's render.
 
 Child process of ``bench/run.py``: ``python bench/record.py --db PATH --out JSON``.
-``workforce.db.connect`` is wrapped so that every read-only connection the app
+``workforce.core.db.connect`` is wrapped so that every read-only connection the app
 opens hands out cursors that note each ``execute`` (SQL text and bound params)
 before running it. Each page then runs under AppTest with Streamlit's data cache
 cleared first, so the calls noted are the page's full query set; again with a
@@ -62,7 +62,7 @@ class _Connection(_Cursor):
 
 def instrument() -> None:
     """Wrap ``db.connect``: read-only connections (the app's) record their calls."""
-    from workforce import db
+    from workforce.core import db
 
     original = db.connect
 
@@ -120,8 +120,8 @@ def run_page(at: Any, page: str) -> tuple[list, float]:
 
 def first_kejuruan(db_path: Path) -> str:
     """The kejuruan used for the filter change: the first in the filter list."""
-    from workforce import db
-    from workforce.filters import options_from_db
+    from workforce.core import db
+    from workforce.core.filters import options_from_db
 
     conn = db.connect(db_path, read_only=True)
     try:
@@ -132,7 +132,7 @@ def first_kejuruan(db_path: Path) -> str:
 
 def record(db_path: Path, runs: int) -> dict[str, Any]:
     """The frame's calls, and per page its calls, filtered calls and render times."""
-    from workforce.navigation import PAGES
+    from workforce.core.navigation import PAGES
 
     kejuruan = first_kejuruan(db_path)
     instrument()

@@ -34,8 +34,8 @@ from bench.common import (
     resident_mb,
     write_json,
 )
-from workforce import db
-from workforce.config import APP_MEMORY_LIMIT
+from workforce.core import db
+from workforce.core.config import APP_MEMORY_LIMIT
 
 Call = tuple[str, str, Any, str]
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import build, import_bench, report
 from bench.common import DEFAULT_CACHE, RESULTS, SIZES, python, read_json, run_child
-from workforce import db
+from workforce.core import db
 
 
 def enrolments(path: str) -> int:

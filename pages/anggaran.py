@@ -1,26 +1,29 @@
 """Page: Anggaran — pagu vs realisasi, cost per outcome, funding flow, pacing, data quality.
 
 Thin: data from queries/anggaran/*.sql, KPI values from the metric registry,
-arithmetic in workforce.budget, figures in workforce.budget_charts, tables and
-messages in workforce.budget_text.
+arithmetic in workforce.budget.numbers, figures in workforce.budget.charts, tables and
+messages in workforce.budget.text.
 """
 
 import streamlit as st
 
-from workforce import auth_ui, budget, i18n, metrics, ui
-from workforce import budget_charts as bc
-from workforce import budget_text as bt
+from workforce import app
+from workforce.access import ui as auth_ui
+from workforce.budget import charts as bc
+from workforce.budget import numbers as budget
+from workforce.budget import text as bt
+from workforce.core import i18n, metrics
 
-ui.ensure_frame(__file__)
+app.ensure_frame(__file__)
 
 auth_ui.require("staff")
-ui.page_header("budget.title", "budget.intro")
-f, lang, T, rp = ui.filters(), ui.lang(), ui.T, ui.fmt("rupiah")
+app.page_header("budget.title", "budget.intro")
+f, lang, T, rp = app.filters(), app.lang(), app.T, app.fmt("rupiah")
 if f.kuartal or f.values("kecamatan"):
     st.caption(T("budget.scope_note"))
-lines = ui.query("anggaran/line_groups", f)
-costs = ui.query("anggaran/cost_groups", f)
-issues = ui.query("anggaran/line_issues", f)
+lines = app.query("anggaran/line_groups", f)
+costs = app.query("anggaran/cost_groups", f)
+issues = app.query("anggaran/line_issues", f)
 over, idle = budget.over_ceiling(issues), budget.spending_without_enrolment(issues)
 SHOW = {"warning": st.warning, "success": st.success, "markdown": st.markdown}
 
@@ -28,8 +31,8 @@ SHOW = {"warning": st.warning, "success": st.success, "markdown": st.markdown}
 def card(col, metric_id: str) -> None:
     """One registry KPI as a metric card, its definition on hover."""
     m = metrics.get(metric_id)
-    value = metrics.compute(ui.conn(), metric_id, f).value
-    col.metric(m.name(lang), ui.fmt(m.unit)(value), help=m.definition(lang))
+    value = metrics.compute(app.conn(), metric_id, f).value
+    col.metric(m.name(lang), app.fmt(m.unit)(value), help=m.definition(lang))
 
 
 def shown_of(programmes) -> None:
@@ -68,28 +71,28 @@ tab_real, tab_cost, tab_flow, tab_pace, tab_dq = st.tabs(
 
 if tab_real.open:
     with tab_real:
-        by_year = ui.query("anggaran/by_year", f)
+        by_year = app.query("anggaran/by_year", f)
         if by_year.empty:
             st.info(T("app.no_data"))
         else:
             st.subheader(T("budget.h.trend"))
-            ui.chart(*bc.trend_chart(by_year, f.tahun, lang), "anggaran_tren")
+            app.chart(*bc.trend_chart(by_year, f.tahun, lang), "anggaran_tren")
             st.subheader(T("budget.h.apbn"))
-            ui.chart(*bc.apbn_chart(by_year, lang), "anggaran_porsi_apbn")
+            app.chart(*bc.apbn_chart(by_year, lang), "anggaran_porsi_apbn")
         if not lines.empty:
             st.subheader(T("budget.h.source", tahun=f.tahun))
-            ui.chart(*bc.source_chart(lines, f.tahun, lang), "anggaran_sumber")
+            app.chart(*bc.source_chart(lines, f.tahun, lang), "anggaran_sumber")
             st.subheader(T("budget.h.kejuruan", tahun=f.tahun))
-            ui.data_table(
+            app.data_table(
                 bt.kejuruan_absorption(lines, lang), "anggaran_kejuruan", True
             )
             st.subheader(T("budget.h.programme", tahun=f.tahun))
             st.caption(T("budget.rule.iqr"))
-            progs = ui.query(
+            progs = app.query(
                 "anggaran/programme_absorption", f, **budget.programme_params()
             )
             shown_of(progs)
-            ui.data_table(bt.table(progs, lang, "programme"), "anggaran_program")
+            app.data_table(bt.table(progs, lang, "programme"), "anggaran_program")
 
 if tab_cost.open:
     with tab_cost:
@@ -98,20 +101,22 @@ if tab_cost.open:
             st.info(T("app.no_data"))
         else:
             st.subheader(T("budget.h.cost_source"))
-            ui.data_table(bt.cost_by_source(costs, lang), "biaya_sumber", expanded=True)
+            app.data_table(
+                bt.cost_by_source(costs, lang), "biaya_sumber", expanded=True
+            )
             st.subheader(T("budget.h.cost_kejuruan"))
-            ui.chart(*bc.cost_chart(costs, lang), "biaya_kejuruan")
+            app.chart(*bc.cost_chart(costs, lang), "biaya_kejuruan")
             st.subheader(T("budget.h.expensive"))
             factor = i18n.fmt_number(budget.EXPENSIVE_FACTOR, lang)
             st.markdown(T("budget.rule.expensive", factor=factor))
-            per = ui.query(
+            per = app.query(
                 "anggaran/programme_placement_costs",
                 f,
                 **budget.placement_cost_params(),
             )
             show(bt.cost_messages(per, lang))
             shown_of(per)
-            ui.data_table(bt.table(per, lang, "placement"), "biaya_program")
+            app.data_table(bt.table(per, lang, "placement"), "biaya_program")
 
 if tab_flow.open:
     with tab_flow:
@@ -132,19 +137,19 @@ if tab_flow.open:
         )
         st.caption(T(f"budget.rule.flow_{unit}"))
         if unit == "rupiah":
-            flows = ui.query("anggaran/flow_rupiah", f, middle=middle)
+            flows = app.query("anggaran/flow_rupiah", f, middle=middle)
             flow = budget.flow_rupiah(flows, middle)
         else:
-            flow = budget.flow_persons(ui.query("anggaran/outcomes", f), middle)
+            flow = budget.flow_persons(app.query("anggaran/outcomes", f), middle)
         if flow.empty:
             st.info(T("app.no_data"))
         else:
             st.subheader(T("budget.h.flow"))
-            ui.chart(*bc.flow_chart(flow, middle, unit, lang), "aliran_dana")
+            app.chart(*bc.flow_chart(flow, middle, unit, lang), "aliran_dana")
 
 if tab_pace.open:
     with tab_pace:
-        monthly = ui.query("anggaran/monthly", f)
+        monthly = app.query("anggaran/monthly", f)
         last = budget.data_month(monthly)
         if last is None:
             st.info(T("budget.no_monthly", tahun=f.tahun))
@@ -159,29 +164,29 @@ if tab_pace.open:
                 key="budget_pacing_month",
             )
             st.caption(T("budget.pacing_data", bulan=bt.month_name(last, lang)))
-            ui.chart(*bc.pacing_chart(monthly, month, lang), "laju_serapan")
+            app.chart(*bc.pacing_chart(monthly, month, lang), "laju_serapan")
             if silent := budget.lines_without_monthly(monthly):
                 st.caption(T("budget.lines_without_monthly", n=silent))
             st.subheader(T("budget.h.lagging"))
             st.caption(T("budget.rule.iqr"))
-            progs = ui.query(
+            progs = app.query(
                 "anggaran/programme_pacing", f, **budget.programme_params(bulan=month)
             )
             show(bt.pacing_messages(monthly, progs, month, lang))
             shown_of(progs)
             if len(progs):
-                ui.data_table(bt.table(progs, lang, "pacing"), "laju_program", True)
+                app.data_table(bt.table(progs, lang, "pacing"), "laju_program", True)
 
 if tab_dq.open:
     with tab_dq:
         if len(over):
             amount = rp(over["selisih_rupiah"].sum())
             st.warning(T("budget.warn.over_ceiling", n=len(over), amount=amount))
-            ui.data_table(bt.table(over, lang, "over"), "anggaran_lebih_pagu", True)
+            app.data_table(bt.table(over, lang, "over"), "anggaran_lebih_pagu", True)
         if len(idle):
             amount = rp(idle["realisasi_rupiah"].sum())
             st.warning(T("budget.warn.no_enrolment", n=len(idle), amount=amount))
-            ui.data_table(bt.table(idle, lang, "idle"), "anggaran_tanpa_peserta", True)
+            app.data_table(bt.table(idle, lang, "idle"), "anggaran_tanpa_peserta", True)
         if not len(over) and not len(idle):
             st.success(T("budget.quality.ok"))
 

@@ -3,19 +3,21 @@ quarantine and the data-quality checks, download blank templates."""
 
 import streamlit as st
 
-from workforce import auth_ui, ingest_ui, ui
+from workforce import app
+from workforce.access import ui as auth_ui
+from workforce.ingest import ui as ingest_ui
 
-ui.ensure_frame(__file__)
+app.ensure_frame(__file__)
 
 auth_ui.require("admin")
-ui.page_header("nav.kelola_data", "kelola.intro")
+app.page_header("nav.kelola_data", "kelola.intro")
 
 tab_import, tab_log, tab_checks, tab_templates = st.tabs(
     [
-        ui.T("kelola.tab_import"),
-        ui.T("kelola.tab_log"),
-        ui.T("kelola.tab_checks"),
-        ui.T("kelola.tab_templates"),
+        app.T("kelola.tab_import"),
+        app.T("kelola.tab_log"),
+        app.T("kelola.tab_checks"),
+        app.T("kelola.tab_templates"),
     ]
 )
 with tab_import:

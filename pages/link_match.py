@@ -8,21 +8,22 @@ after year; which employers report vacancies but hire no graduates.
 
 import streamlit as st
 
-from workforce import auth_ui, ui
-from workforce import outcomes as oc
-from workforce import outcomes_charts as ch
-from workforce import outcomes_tables as tb
-from workforce import outcomes_text as ot
-from workforce import outcomes_ui as ou
+from workforce import app
+from workforce.access import ui as auth_ui
+from workforce.outcomes import charts as ch
+from workforce.outcomes import numbers as oc
+from workforce.outcomes import tables as tb
+from workforce.outcomes import text as ot
+from workforce.outcomes import ui as ou
 
-ui.ensure_frame(__file__)
+app.ensure_frame(__file__)
 
 auth_ui.require("staff")
-ui.page_header("nav.link_match", "outcomes.link.intro")
-filters = ui.filters()
-lang = ui.lang()
-st.caption(ui.T("outcomes.link.filter_note"))
-gaps = ui.query("link_match/gap_by_year", filters)
+app.page_header("nav.link_match", "outcomes.link.intro")
+filters = app.filters()
+lang = app.lang()
+st.caption(app.T("outcomes.link.filter_note"))
+gaps = app.query("link_match/gap_by_year", filters)
 years = list(range(filters.tahun - 4, filters.tahun + 1))
 
 # ---- the selected year -------------------------------------------------------------
@@ -46,7 +47,7 @@ persist = oc.persistence(gaps, filters.tahun, len(years))
 if persist.empty:
     st.info(ot.tr("no_data", lang))
 else:
-    ui.chart(
+    app.chart(
         ch.gap_heatmap(gaps, persist["kejuruan"].tolist(), years, lang),
         tb.persistence_table(persist, gaps, years, lang),
         ot.persistence_sentence(persist, lang),
@@ -55,13 +56,13 @@ else:
 
 # ---- employers hiring no graduates ------------------------------------------------------
 ou.section("outcomes.link.employers_title")
-vacancies = ui.query("link_match/employer_vacancies", filters)
+vacancies = app.query("link_match/employer_vacancies", filters)
 none_hired = oc.employers_without_graduates(vacancies)
 sentence = ot.employers_sentence(vacancies, none_hired, filters.tahun, lang)
 if none_hired.empty:
     st.caption(sentence)
 else:
-    ui.chart(
+    app.chart(
         ch.employers_figure(none_hired, lang),
         tb.employers_vacancy_table(none_hired, lang),
         sentence,

@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from workforce import auth_ui, ui
-from workforce.navigation import pages_for
+from workforce import app
+from workforce.access import ui as auth_ui
+from workforce.core.navigation import pages_for
 
-ui.ensure_frame(__file__)
+app.ensure_frame(__file__)
 
 role = auth_ui.current_role()
 if role != "public":
     st.switch_page(pages_for(role)[0].file)
 
-st.title(ui.T("auth.login_title"))
-st.markdown(ui.T("auth.login_intro"))
+st.title(app.T("auth.login_title"))
+st.markdown(app.T("auth.login_intro"))
 auth_ui.login_panel()

@@ -4,30 +4,31 @@ The funnel registered → completed → certified → placed within 6 months for
 filtered selection; the same by kejuruan, provider, type, funding source and batch;
 equity breakdowns by participant group; graduate cohorts placed by month 1-12.
 Counts: queries/pelatihan/*.sql (same bases as the KPI registry); shaping:
-workforce.outcomes; words: workforce.outcomes_text; figures: workforce.outcomes_charts.
+workforce.outcomes.numbers; words: workforce.outcomes.text; figures: workforce.outcomes.charts.
 """
 
 import streamlit as st
 
-from workforce import auth_ui, ui
-from workforce import outcomes as oc
-from workforce import outcomes_charts as ch
-from workforce import outcomes_tables as tb
-from workforce import outcomes_text as ot
-from workforce import outcomes_ui as ou
+from workforce import app
+from workforce.access import ui as auth_ui
+from workforce.outcomes import charts as ch
+from workforce.outcomes import numbers as oc
+from workforce.outcomes import tables as tb
+from workforce.outcomes import text as ot
+from workforce.outcomes import ui as ou
 
-ui.ensure_frame(__file__)
+app.ensure_frame(__file__)
 
 auth_ui.require("staff")
-ui.page_header("nav.pelatihan", "outcomes.pelatihan.intro")
-filters = ui.filters()
-lang = ui.lang()
-by_group = ui.query("pelatihan/outcomes_by_group", filters)
+app.page_header("nav.pelatihan", "outcomes.pelatihan.intro")
+filters = app.filters()
+lang = app.lang()
+by_group = app.query("pelatihan/outcomes_by_group", filters)
 
 # ---- funnel ---------------------------------------------------------------------
 ou.section("outcomes.pelatihan.funnel_title", "outcomes.pelatihan.funnel_note")
 stages = oc.funnel(by_group)
-ui.chart(
+app.chart(
     ch.funnel_figure(stages, lang),
     tb.funnel_table(stages, lang),
     ot.funnel_sentence(stages, filters, lang),
@@ -51,12 +52,12 @@ grain = ou.choice(
     "pelatihan_grain",
     lambda g: ot.tr(f"grain.{g}", lang),
 )
-cohorts = ui.query("pelatihan/cohort_placement", filters)
+cohorts = app.query("pelatihan/cohort_placement", filters)
 curve = oc.cohort_curve(cohorts, grain, ou.reporting_date(filters))
 if curve.empty:
     st.info(ot.tr("no_data", lang))
 else:
-    ui.chart(
+    app.chart(
         ch.cohort_figure(curve, grain, lang),
         tb.cohort_table(curve, grain, lang),
         ot.cohort_sentence(curve, grain, lang),

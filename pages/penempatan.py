@@ -8,24 +8,25 @@ come from the KPI registry; breakdowns from queries/penempatan/*.sql.
 
 import streamlit as st
 
-from workforce import auth_ui, ui
-from workforce import outcomes as oc
-from workforce import outcomes_charts as ch
-from workforce import outcomes_tables as tb
-from workforce import outcomes_text as ot
-from workforce import outcomes_ui as ou
+from workforce import app
+from workforce.access import ui as auth_ui
+from workforce.outcomes import charts as ch
+from workforce.outcomes import numbers as oc
+from workforce.outcomes import tables as tb
+from workforce.outcomes import text as ot
+from workforce.outcomes import ui as ou
 
-ui.ensure_frame(__file__)
+app.ensure_frame(__file__)
 
 auth_ui.require("staff")
-ui.page_header("nav.penempatan", "outcomes.penempatan.intro")
-filters = ui.filters()
-lang = ui.lang()
+app.page_header("nav.penempatan", "outcomes.penempatan.intro")
+filters = app.filters()
+lang = app.lang()
 
 # ---- over time ----------------------------------------------------------------------
 ou.section("outcomes.penempatan.trend_title")
-by_month = ui.query("penempatan/by_month", filters)
-ui.chart(
+by_month = app.query("penempatan/by_month", filters)
+app.chart(
     ch.monthly_figure(by_month, filters.start, filters.end, lang),
     tb.monthly_table(by_month, lang),
     ot.trend_sentence(ou.metric("penempatan", filters), filters, lang),
@@ -33,10 +34,10 @@ ui.chart(
 )
 
 # ---- sectors and employers --------------------------------------------------------------
-employers = ui.query("penempatan/by_employer", filters)
+employers = app.query("penempatan/by_employer", filters)
 sectors = oc.sectors(employers)
 ou.section("outcomes.penempatan.sector_title")
-ui.chart(
+app.chart(
     ch.sector_figure(sectors, lang),
     tb.sector_table(sectors, lang),
     ot.sector_sentence(sectors, oc.apindo_share(employers), lang),
@@ -45,7 +46,7 @@ ui.chart(
 
 ou.section("outcomes.penempatan.employer_title")
 top = oc.top_employers(employers)
-ui.chart(
+app.chart(
     ch.employer_figure(top, lang),
     tb.employer_table(employers, lang),
     ot.employer_sentence(employers, top, lang),
@@ -54,8 +55,8 @@ ui.chart(
 
 # ---- local or outside ----------------------------------------------------------------
 ou.section("outcomes.penempatan.local_title")
-local = ui.query("penempatan/local_by_kejuruan", filters)
-ui.chart(
+local = app.query("penempatan/local_by_kejuruan", filters)
+app.chart(
     ch.local_figure(local, lang),
     tb.local_table(local, lang),
     ot.local_sentence(ou.metric("porsi_lokal", filters), local, lang),
@@ -64,13 +65,13 @@ ui.chart(
 
 # ---- wages ------------------------------------------------------------------------------
 ou.section("outcomes.penempatan.wage_title", "outcomes.penempatan.wage_note")
-wages = ui.query("penempatan/wage_by_kejuruan", filters)
+wages = app.query("penempatan/wage_by_kejuruan", filters)
 wage_rows = oc.wage_rows(wages)
 _, umk, _ = oc.wage_total(wages)
 if wage_rows.empty:
     st.info(ot.tr("no_data", lang))
 else:
-    ui.chart(
+    app.chart(
         ch.wage_figure(wage_rows, umk, filters.tahun, lang),
         tb.wage_table(wage_rows, lang),
         ot.wage_sentence(
@@ -84,8 +85,8 @@ else:
 
 # ---- time to placement ------------------------------------------------------------------
 ou.section("outcomes.penempatan.time_title")
-bins = ui.query("penempatan/time_to_placement", filters)
-ui.chart(
+bins = app.query("penempatan/time_to_placement", filters)
+app.chart(
     ch.time_figure(bins, lang),
     tb.time_table(bins, lang),
     ot.time_sentence(bins, filters, lang),

@@ -1,27 +1,31 @@
 """Page: Perencanaan & Bahan Rapat — scenario planner, TPT projection, meeting pack.
 
-Thin: the inputs, results and sections are drawn by ``workforce.planner_ui``; the
-numbers come from ``workforce.planner``, ``projection`` and ``meeting_pack``.
+Thin: the inputs, results and sections are drawn by ``workforce.planning.ui``; the
+numbers come from ``workforce.planning.planner``, ``projection`` and ``meeting_pack``.
 """
 
 import streamlit as st
 
-from workforce import auth_ui, meeting_pack_ui, planner_ui, projection_ui, ui
+from workforce import app
+from workforce.access import ui as auth_ui
+from workforce.planning import ui as planner_ui
+from workforce.planning.meeting_pack import ui as meeting_pack_ui
+from workforce.planning.projection import ui as projection_ui
 
-ui.ensure_frame(__file__)
+app.ensure_frame(__file__)
 
 auth_ui.require("staff")
-ui.page_header("nav.perencanaan", "planner.intro")
-st.caption(ui.T("planner.filters_note"))
+app.page_header("nav.perencanaan", "planner.intro")
+st.caption(app.T("planner.filters_note"))
 
 basis = planner_ui.basis()
 if not basis.kejuruan:
-    st.info(ui.T("planner.no_data"))
+    st.info(app.T("planner.no_data"))
     st.stop()
 
 planner_ui.init_inputs(basis)
 plan, tpt, pack = st.tabs(
-    [ui.T("planner.tab.plan"), ui.T("planner.tab.tpt"), ui.T("planner.tab.pack")]
+    [app.T("planner.tab.plan"), app.T("planner.tab.tpt"), app.T("planner.tab.pack")]
 )
 with plan:
     budget = planner_ui.budget_inputs(basis)

@@ -2,22 +2,24 @@
 
 Reachable without login (the frame lets the public role in; no ``require`` here).
 Reads ONLY the suppressed publication (``public_ui.publication``: an aggregate-only
-database, then ``workforce.disclosure``), never ``ui.query``/``ui.conn``: a bug on
+database, then ``workforce.public.disclosure``), never ``app.query``/``app.conn``: a bug on
 this page cannot reach a row about a person. Texts and tables: public_view;
 figures: public_charts; the methodology comes from the KPI registry.
 """
 
 import streamlit as st
 
-from workforce import i18n, public_ui, ui
-from workforce import public_charts as pc
-from workforce import public_view as pv
+from workforce import app
+from workforce.core import i18n
+from workforce.public import charts as pc
+from workforce.public import text as pv
+from workforce.public import ui as public_ui
 
-ui.ensure_frame(__file__)
+app.ensure_frame(__file__)
 
 pub = public_ui.publication()
-lang, T, limit = ui.lang(), ui.T, pub.limit
-f = ui.filters()
+lang, T, limit = app.lang(), app.T, pub.limit
+f = app.filters()
 year = pv.pick_year(pub, f.tahun)
 as_of = i18n.fmt_date(pub.data_as_of, lang)
 
@@ -35,7 +37,7 @@ public_ui.cards(pv.cards(pub, year, lang))
 st.caption(T("public.kpi_sources", date=as_of))
 
 st.subheader(T("public.h.tpt"))
-ui.chart(
+app.chart(
     pc.tpt_figure(pub.tpt, lang),
     pv.tpt_table(pub, lang),
     pv.tpt_summary(pub, year, lang),
@@ -45,7 +47,7 @@ st.caption(T("public.tpt.source"))
 
 st.subheader(T("public.h.years"))
 by_year = pv.outcomes(pub, "total", lang=lang)
-ui.chart(
+app.chart(
     pc.years_figure(by_year, pv.CHART_MEASURES, limit, lang),
     pv.outcome_table(by_year, "tahun", limit, lang),
     pv.years_summary(pub, year, lang),
@@ -57,7 +59,7 @@ st.caption(T("public.legend", limit=limit))
 for dim in ("kejuruan", "kecamatan", "jenis"):
     st.subheader(T(f"public.h.{dim}", tahun=year))
     wide = pv.outcomes(pub, dim, year, lang)
-    ui.chart(
+    app.chart(
         pc.category_figure(wide, "peserta", limit, lang),
         pv.outcome_table(wide, dim, limit, lang),
         pv.dimension_summary(wide, dim, year, lang),
@@ -67,7 +69,7 @@ st.caption(T("public.legend", limit=limit))
 
 st.subheader(T("public.h.budget", tahun=year))
 budget = pv.budget_rows(pub, year)
-ui.chart(
+app.chart(
     pc.budget_figure(budget, lang),
     pv.budget_table(budget, limit, lang),
     pv.budget_summary(budget, year, limit, lang),

@@ -4,7 +4,7 @@
 - ``fixture_conn``: a read-only connection to it (read-only, so it can share the
   file with the app's own read-only connection inside AppTest).
 - ``fixture_copy``: a private writable copy of it for one test (add your own rows,
-  then ``db.refresh_marts``; never change tests/fixture_data.py's facts).
+  then ``refresh.refresh_marts``; never change tests/fixture_data.py's facts).
 - ``demo_db``: path of a demo database (workforce.demo, 3000 participants, seed 7).
 - ``app_test``: a factory ``app_test(db_path, lang="id", role="admin", **query_params)``
   giving an AppTest of dashboard.py on that database, signed in as ``test-<role>``
@@ -40,7 +40,8 @@ from streamlit.testing.v1 import app_test as app_test_module
 
 from tests.apptest_server import ServerPagesManager
 from tests.fixture_data import build_fixture
-from workforce import db
+from workforce import refresh
+from workforce.core import db
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard.py"
@@ -67,7 +68,7 @@ def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("fixture") / "fixture.duckdb"
     conn = db.connect(path)
     try:
-        db.init_database(conn)
+        refresh.init_database(conn)
         build_fixture(conn)
         conn.execute("checkpoint")
     finally:
@@ -117,7 +118,7 @@ TEST_PASSWORD = "correct horse battery staple"  # of test-admin and test-staff
 @pytest.fixture(scope="session")
 def users_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A local accounts file with ``test-admin`` (admin) and ``test-staff`` (staff)."""
-    from workforce import auth
+    from workforce.access import auth
 
     path = tmp_path_factory.mktemp("accounts") / "users.toml"
     auth.add_user("test-admin", TEST_PASSWORD, "admin", path)

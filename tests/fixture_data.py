@@ -1,10 +1,10 @@
 """The small hand-built test database: every row written out, every fact listed.
 
 ``build_fixture(conn)`` fills a database that already has the schema and the
-reference tables (``db.init_database``), then rebuilds the marts. Tests compute
+reference tables (``refresh.init_database``), then rebuilds the marts. Tests compute
 their expected values by hand from the facts below, so KEEP THIS FILE STABLE:
 to test something new, add rows in your own fixture (copy the file, insert, call
-``db.refresh_marts``) rather than change these.
+``refresh.refresh_marts``) rather than change these.
 
 Facts
 -----
@@ -74,9 +74,10 @@ from datetime import date
 
 import duckdb
 
-from workforce import db
-from workforce.names import norm
-from workforce.pseudonym import DEMO_KEY, pseudonymise
+from workforce import refresh
+from workforce.core import db
+from workforce.core.names import norm
+from workforce.core.pseudonym import DEMO_KEY, pseudonymise
 
 DATA_AS_OF = date(2024, 12, 31)
 
@@ -194,6 +195,6 @@ def build_fixture(conn: duckdb.DuckDBPyConnection) -> None:
     )
     conn.executemany("insert into lowongan values (?, ?, ?, ?)", LOWONGAN)
     conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", ANGGARAN)
-    db.refresh_marts(conn)
+    refresh.refresh_marts(conn)
     db.set_info(conn, "is_demo", "true")
     db.set_info(conn, "data_as_of", DATA_AS_OF.isoformat())

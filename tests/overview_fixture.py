@@ -28,8 +28,9 @@ from datetime import date
 
 import duckdb
 
-from workforce import db
-from workforce.pseudonym import DEMO_KEY, pseudonymise
+from workforce import refresh
+from workforce.core import db
+from workforce.core.pseudonym import DEMO_KEY, pseudonymise
 
 AS_OF = date(2024, 12, 31)
 PERSONS = {
@@ -127,6 +128,6 @@ def build_overview(conn: duckdb.DuckDBPyConnection) -> None:
     )
     conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", BUDGET)
     conn.executemany("insert into target values (?, ?, ?)", TARGETS)
-    db.refresh_marts(conn)
+    refresh.refresh_marts(conn)
     db.set_info(conn, "is_demo", "true")
     db.set_info(conn, "data_as_of", AS_OF.isoformat())

@@ -38,8 +38,9 @@ from datetime import date, timedelta
 
 import duckdb
 
-from workforce import db
-from workforce.pseudonym import DEMO_KEY, pseudonymise
+from workforce import refresh
+from workforce.core import db
+from workforce.core.pseudonym import DEMO_KEY, pseudonymise
 
 AS_OF = date(2024, 12, 31)
 KEC = {"Ciwandan": "36.72.04", "Grogol": "36.72.06", "Cibeber": "36.72.01"}
@@ -115,6 +116,6 @@ def build_public_fixture(conn: duckdb.DuckDBPyConnection) -> None:
                 [pid(i), jenis, ended + timedelta(days=30), employer, prog, wage],
             )
     conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", BUDGET)
-    db.refresh_marts(conn)
+    refresh.refresh_marts(conn)
     db.set_info(conn, "is_demo", "false")
     db.set_info(conn, "data_as_of", AS_OF.isoformat())

@@ -27,8 +27,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import TEST_PASSWORD, sign_in
-from workforce import auth, cli, db, i18n
-from workforce.navigation import PAGES, pages_for
+from workforce import cli, refresh
+from workforce.access import auth
+from workforce.core import db, i18n
+from workforce.core.navigation import PAGES, pages_for
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard.py")
@@ -40,7 +42,7 @@ PASSWORD = "kata-sandi-rahasia-42"  # of siti (admin) and budi (staff) below
 
 def _build_db(path: Path, **flags: str) -> Path:
     with db.atomic_write(path) as conn:
-        db.init_database(conn)
+        refresh.init_database(conn)
         for key, value in flags.items():
             db.set_info(conn, key, value)
     return path
@@ -253,7 +255,7 @@ def test_one_session_guessing_many_names_is_locked(accounts: Path) -> None:
 def test_failed_logins_are_logged_without_secrets(
     accounts: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.DEBUG, logger="workforce.auth")
+    caplog.set_level(logging.DEBUG, logger="workforce.access.auth")
     throttle = auth.Throttle(auth.lockout_path(accounts), clock=FakeClock())
     for _ in range(6):
         auth.authenticate("siti", "Tebakan-Salah-99", "s", accounts, throttle)
@@ -609,7 +611,7 @@ def test_shared_app_test_fixture_signs_in(app_test, real_db: Path) -> None:
 def test_record_writes_who_did_what(tmp_path: Path) -> None:
     path = tmp_path / "audit.duckdb"
     with db.atomic_write(path) as conn:
-        db.init_database(conn)
+        refresh.init_database(conn)
         tables = conn.execute("select table_name from duckdb_tables()").fetchall()
         if ("audit_log",) not in tables:  # 002_import.sql not merged yet: same shape
             conn.execute(

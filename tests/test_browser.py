@@ -19,8 +19,8 @@ import re
 import pytest
 
 from tests.conftest import ARTIFACTS, serve, wait_for_app
-from workforce import i18n
-from workforce.navigation import PAGES, PageSpec
+from workforce.core import i18n
+from workforce.core.navigation import PAGES, PageSpec
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ARTIFACTS, serve, wait_for_app
-from workforce import db, i18n
+from workforce.core import db, i18n
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ import re
 import pytest
 
 from tests.conftest import ARTIFACTS, enter_demo_admin, wait_for_app
-from workforce import i18n
+from workforce.core import i18n
 
 pytestmark = pytest.mark.browser
 

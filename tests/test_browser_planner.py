@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.conftest import ARTIFACTS, enter_demo_admin, wait_for_app
-from workforce import i18n
+from workforce.core import i18n
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ARTIFACTS, wait_for_app
-from workforce import i18n
-from workforce.public_view import CARD_KPIS
+from workforce.core import i18n
+from workforce.public.text import CARD_KPIS
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ import pytest
 
 from tests import ingest_files as f
 from tests.conftest import ARTIFACTS, enter_demo_admin, serve, wait_for_app
-from workforce import i18n
+from workforce.core import i18n
 
 pytestmark = pytest.mark.browser
 

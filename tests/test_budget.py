@@ -31,8 +31,10 @@ import pandas as pd
 import pytest
 
 from tests.fixture_data import build_fixture, pid
-from workforce import budget, db, metrics
-from workforce.filters import Filters
+from workforce import refresh
+from workforce.budget import numbers as budget
+from workforce.core import db, metrics
+from workforce.core.filters import Filters
 
 JT = 1_000_000
 EXTRA_PROGRAM = [
@@ -70,7 +72,7 @@ def build_budget_fixture(conn) -> None:
     )
     conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", EXTRA_ANGGARAN)
     conn.executemany("insert into realisasi_bulanan values (?, ?, ?, ?, ?)", MONTHLY)
-    db.refresh_marts(conn)
+    refresh.refresh_marts(conn)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +80,7 @@ def budget_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("budget") / "budget.duckdb"
     conn = db.connect(path)
     try:
-        db.init_database(conn)
+        refresh.init_database(conn)
         build_budget_fixture(conn)
         conn.execute("checkpoint")
     finally:
@@ -94,7 +96,7 @@ def conn(budget_db: Path):
 
 
 def run(conn, name: str, filters: Filters) -> pd.DataFrame:
-    from workforce.filters import bind
+    from workforce.core.filters import bind
 
     return db.run(conn, f"anggaran/{name}", **bind(f"anggaran/{name}", filters))
 
@@ -180,7 +182,7 @@ def test_absorption_by_kejuruan_matches_the_registry(conn, kejuruan):
 
 def programmes(conn, name: str, filters: Filters, **extra) -> pd.DataFrame:
     """A per-programme query with the page's outlier rule and row limit."""
-    from workforce.filters import bind
+    from workforce.core.filters import bind
 
     q = f"anggaran/{name}"
     return db.run(conn, q, **bind(q, filters, **budget.programme_params(**extra)))
@@ -216,7 +218,7 @@ def test_programme_rows_are_limited_and_counted(conn):
 
 def test_rows_shown_sentence_when_rows_are_cut(conn):
     """The caption under a cut per-programme table: 2 of the 5 programmes of 2024."""
-    from workforce import budget_text as bt
+    from workforce.budget import text as bt
 
     cut = programmes(conn, "programme_absorption", Y2024, limit=2)
     assert bt.rows_shown(cut, "id").startswith("Menampilkan 2 dari 5 program")
@@ -388,7 +390,7 @@ def test_cost_tables_equal_the_registry_on_demo_data(demo_db, year):
 
 def placement_costs(conn, filters: Filters, **extra) -> pd.DataFrame:
     """anggaran/programme_placement_costs with the page's factor and row limit."""
-    from workforce.filters import bind
+    from workforce.core.filters import bind
 
     q = "anggaran/programme_placement_costs"
     params = {"factor": budget.EXPENSIVE_FACTOR, "limit": budget.PROGRAMME_ROWS}
@@ -529,7 +531,7 @@ def test_no_monthly_data_for_the_year(conn):
 
 
 def flows(conn, filters: Filters, middle: str) -> pd.DataFrame:
-    from workforce.filters import bind
+    from workforce.core.filters import bind
 
     q = "anggaran/flow_rupiah"
     return db.run(conn, q, **bind(q, filters, middle=middle))
@@ -730,7 +732,7 @@ def test_cost_groups_equal_the_row_level_rule(conn, demo_db, source):
     """anggaran/cost_groups.sql gives, for every grouping, the money and counts of the
     rule applied to one row per programme and source; flow_rupiah's total is the
     money of the programmes ending in the period."""
-    from workforce.filters import bind
+    from workforce.core.filters import bind
 
     target = conn if source == "fixture" else db.connect(demo_db, read_only=True)
     sql = (ROOT / "tests" / "sql" / "programme_costs_rows.sql").read_text()

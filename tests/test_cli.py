@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from workforce import config, db
+from workforce import refresh
+from workforce.core import config, db
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,13 +99,13 @@ def test_upgrade_rebuilds_marts_of_an_older_version_and_keeps_data(
     conn.execute("drop table mart_completion_month")
     conn.execute("update dataset_info set value = 'older' where key = 'marts_digest'")
     conn.close()
-    assert db.upgrade_needed(path) == [
+    assert refresh.upgrade_needed(path) == [
         "the pre-aggregated tables (marts) were built by another version"
     ]
     result = _cli("upgrade", "--db", str(path))
     assert result.returncode == 0, result.stderr
     assert "database upgraded" in result.stdout
-    assert db.upgrade_needed(path) == []
+    assert refresh.upgrade_needed(path) == []
     conn = db.connect(path, read_only=True)
     try:
         assert conn.execute("select count(*) from pendaftaran").fetchone() == enrolments
@@ -129,7 +130,7 @@ def test_trial_import_keeps_the_demo_running(demo_db: Path, tmp_path: Path) -> N
     from streamlit.testing.v1 import AppTest
 
     from tests import ingest_files as f
-    from workforce import i18n
+    from workforce.core import i18n
 
     path = tmp_path / "demo.duckdb"
     shutil.copyfile(demo_db, path)

@@ -20,8 +20,9 @@ import pandas as pd
 import pytest
 
 from tests.fixture_data import pid
-from workforce import db
-from workforce.config import QUERIES_DIR
+from workforce import refresh
+from workforce.core import db
+from workforce.core.config import QUERIES_DIR
 
 # ---- db.run contract ------------------------------------------------------------
 
@@ -30,7 +31,7 @@ from workforce.config import QUERIES_DIR
 def mem() -> duckdb.DuckDBPyConnection:
     """An in-memory database with the schema, reference tables and empty marts."""
     conn = db.connect(":memory:")
-    db.init_database(conn)
+    refresh.init_database(conn)
     yield conn
     conn.close()
 
@@ -170,7 +171,7 @@ def test_migrate_upgrades_in_place_and_keeps_data(
 ) -> None:
     path = tmp_path / "old.duckdb"
     conn = db.connect(path)
-    db.init_database(conn)
+    refresh.init_database(conn)
     conn.execute("insert into ref_kejuruan values (1, 'Pengelasan', 'pengelasan')")
     before = db.schema_version(conn)
     conn.close()
@@ -213,10 +214,10 @@ def test_failed_migration_rolls_back(
 
 def test_init_database_twice_keeps_data(tmp_path: Path) -> None:
     conn = db.connect(tmp_path / "x.duckdb")
-    db.init_database(conn)
+    refresh.init_database(conn)
     kecamatan = conn.execute("select count(*) from ref_kecamatan").fetchone()[0]
     conn.execute("insert into ref_kejuruan values (1, 'Pengelasan', 'pengelasan')")
-    db.init_database(conn)
+    refresh.init_database(conn)
     assert conn.execute("select count(*) from ref_kecamatan").fetchone()[0] == kecamatan
     assert conn.execute("select count(*) from ref_kejuruan").fetchone()[0] == 1
     assert kecamatan == 8  # Kota Cilegon has 8 kecamatan
@@ -227,7 +228,7 @@ def test_init_database_twice_keeps_data(tmp_path: Path) -> None:
 
 def _make_db(path: Path) -> None:
     with db.atomic_write(path) as conn:
-        db.init_database(conn)
+        refresh.init_database(conn)
 
 
 def test_atomic_write_swaps_in_on_success(tmp_path: Path) -> None:
@@ -269,7 +270,7 @@ def test_writer_lock_refuses_a_second_writer(tmp_path: Path) -> None:
 # A sample value for every param name a query file may bind. Add yours here.
 AT = datetime(2025, 1, 15, 9, 30)
 SAMPLE_PARAMS: dict[str, object] = {
-    # the shared filter params (workforce.filters.Filters.sql_params)
+    # the shared filter params (workforce.core.filters.Filters.sql_params)
     "tahun": 2024,
     "start": date(2024, 1, 1),
     "end": date(2024, 12, 31),
@@ -285,13 +286,13 @@ SAMPLE_PARAMS: dict[str, object] = {
     "kuartal": 2,
     "bulan": 6,
     "limit": 10,
-    # per-programme tables: the outlier rules (workforce.budget), one breakdown
+    # per-programme tables: the outlier rules (workforce.budget.numbers), one breakdown
     "iqr_k": 1.5,
     "iqr_min": 4,
     "factor": 2.0,
     "dimension": "jenis_kelamin",
     "middle": "kejuruan",
-    # metric queries: one result per year (workforce.metrics.compute_by)
+    # metric queries: one result per year (workforce.core.metrics.compute_by)
     "by": "tahun",
     "sels": ["2023", "2024"],
     # targets, audit log, import log
@@ -435,7 +436,7 @@ def _first_keyword(sql: str) -> str:
 def _target(sql: str) -> str:
     """The fixture a query runs on: the main database, or the public one.
 
-    A file for the aggregate-only public database (workforce.public_data) says
+    A file for the aggregate-only public database (workforce.public.numbers) says
     "(public database)" in its header; its ``create`` statements run on an empty
     database, its reads on the public database built from the fixture.
     """
@@ -447,7 +448,7 @@ def _target(sql: str) -> str:
 @pytest.fixture(scope="module")
 def public_conn(fixture_conn):
     """The public (aggregates only) database built from the fixture."""
-    from workforce import public_data
+    from workforce.public import numbers as public_data
 
     conn = public_data.build(fixture_conn)
     yield conn
@@ -465,7 +466,7 @@ def empty_conn():
 def test_marts_rebuild_idempotently(fixture_copy: Path) -> None:
     conn = db.connect(fixture_copy)
     counts = [conn.execute("select count(*) from mart_enrolment").fetchone()[0]]
-    db.refresh_marts(conn)
+    refresh.refresh_marts(conn)
     counts.append(conn.execute("select count(*) from mart_enrolment").fetchone()[0])
     conn.close()
     assert counts == [9, 9]  # 9 enrolments in the fixture
@@ -475,14 +476,14 @@ def test_marts_digest_ignores_whole_line_comments(tmp_path, monkeypatch):
     """Editing a mart's notes keeps the digest (no rebuild); editing its SQL does not."""
     copy = tmp_path / "queries"
     shutil.copytree(db.QUERIES_DIR, copy)
-    monkeypatch.setattr(db, "QUERIES_DIR", copy)
-    before = db.marts_digest()
+    monkeypatch.setattr(refresh, "QUERIES_DIR", copy)
+    before = refresh.marts_digest()
     mart = copy / "marts" / "030_mart_budget.sql"
     mart.write_text(
         "-- a new note\n" + mart.read_text(encoding="utf-8"), encoding="utf-8"
     )
-    assert db.marts_digest() == before
+    assert refresh.marts_digest() == before
     mart.write_text(
         mart.read_text(encoding="utf-8") + "\n-- and\nselect 1", encoding="utf-8"
     )
-    assert db.marts_digest() != before
+    assert refresh.marts_digest() != before

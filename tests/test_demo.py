@@ -12,7 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from workforce import db
+from workforce import refresh
+from workforce.core import db
 from workforce.demo import RealDataError, build_demo, build_demo_file
 
 TABLES = {
@@ -33,7 +34,7 @@ MATURE = "date '2025-12-31' - interval 183 day"
 
 def _build(participants: int, seed: int = 42) -> tuple[duckdb.DuckDBPyConnection, dict]:
     conn = duckdb.connect()
-    db.init_database(conn)
+    refresh.init_database(conn)
     return conn, build_demo(conn, participants=participants, seed=seed)
 
 
@@ -345,7 +346,7 @@ def test_build_demo_file_builds_and_rebuilds_a_demo(tmp_path: Path) -> None:
 
 def _real_database(path: Path, **info: str) -> None:
     with db.atomic_write(path) as conn:
-        db.init_database(conn)
+        refresh.init_database(conn)
         conn.execute(
             "insert into perusahaan values ('X1', 'PT Nyata', 'C', null, true)"
         )

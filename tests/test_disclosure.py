@@ -18,9 +18,9 @@ from collections.abc import Mapping
 import numpy as np
 import pytest
 
-from workforce import disclosure as d
-from workforce import linprog
-from workforce.disclosure import COMPLEMENT, SMALL, Equation
+from workforce.public import disclosure as d
+from workforce.public import linprog
+from workforce.public.disclosure import COMPLEMENT, SMALL, Equation
 
 LIMIT = 5
 

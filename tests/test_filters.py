@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from workforce import db
-from workforce.filters import (
+from workforce.core import db
+from workforce.core.filters import (
     DIMENSIONS,
     Filters,
     bind,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from workforce import i18n
-from workforce.navigation import PAGES
+from workforce.core import i18n
+from workforce.core.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("*.py"))]

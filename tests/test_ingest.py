@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests import ingest_files as f
-from workforce import db, pseudonym
+from workforce import refresh
+from workforce.core import db, pseudonym
 from workforce.ingest.errors import IngestError
 from workforce.ingest.load import ImportResult, import_file
 from workforce.ingest.report import report
@@ -24,7 +25,7 @@ from workforce.ingest.report import report
 def new_database(path: Path) -> Path:
     """An empty database (schema, reference tables, published statistics)."""
     with db.atomic_write(path) as conn:
-        db.init_database(conn)
+        refresh.init_database(conn)
     return path
 
 

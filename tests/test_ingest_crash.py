@@ -18,7 +18,7 @@ import pytest
 
 from tests import ingest_files as f
 from tests.test_ingest import load, new_database, query
-from workforce import db, pseudonym
+from workforce.core import db, pseudonym
 
 ROOT = Path(__file__).resolve().parent.parent
 PERSONS = 60_000

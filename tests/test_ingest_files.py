@@ -15,8 +15,8 @@ from openpyxl import Workbook
 
 from tests import ingest_files as f
 from tests.test_ingest import load, new_database, pid, query, reasons
-from workforce import db, i18n, pseudonym
-from workforce.ingest import blank, checks, templates
+from workforce.core import checks, db, i18n, pseudonym
+from workforce.ingest import blank, templates
 from workforce.ingest.errors import IngestError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,7 +163,8 @@ def test_a_demo_database_refuses_real_imports_unless_forced(tmp_path: Path) -> N
     result = load(path, "perusahaan", "p.csv", f.PERUSAHAAN_CLEAN, force=True)
     assert result.inserted == 3
     info = dict(query(path, "select key, value from dataset_info"))
-    assert info["has_real_data"] == "true"
+    assert "has_real_data" not in info  # a trial keeps the demo a demo, labelled
+    assert info["is_demo"] == "true" and info["trial_import_on"]
 
 
 def test_no_key_outside_demo_refuses_to_import(tmp_path: Path, monkeypatch) -> None:

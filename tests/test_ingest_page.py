@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests import ingest_files as f
 from tests.conftest import ROOT, sign_in
 from tests.test_ingest import load, new_database, query
-from workforce import db, i18n, pseudonym
+from workforce.core import db, i18n, pseudonym
 
 PAGE = "pages/kelola_data.py"
 

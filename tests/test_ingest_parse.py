@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from tests.ingest_files import KEY, TODAY
-from workforce import pseudonym
+from workforce.core import pseudonym
 from workforce.ingest import parse, read, templates
 from workforce.ingest.lookups import DbLookups
 

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from tests.fixture_data import pid
-from workforce import db
+from workforce.core import db
 
 LABEL = {pid(x): x for x in "ABCDEFGH"}
 

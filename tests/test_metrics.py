@@ -19,9 +19,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from workforce import db, metrics
-from workforce.filters import Filters, options_from_db
-from workforce.pseudonym import DEMO_KEY, pseudonymise
+from workforce import refresh
+from workforce.core import db, metrics
+from workforce.core.filters import Filters, options_from_db
+from workforce.core.pseudonym import DEMO_KEY, pseudonymise
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -122,13 +123,13 @@ def build(conn) -> None:
     conn.execute(
         "insert into target values (2024, 'tpt', 6.0), (2024, 'tingkat_kelulusan', 70)"
     )
-    db.refresh_marts(conn)
+    refresh.refresh_marts(conn)
 
 
 @pytest.fixture(scope="module")
 def conn():
     connection = db.connect(":memory:")
-    db.init_database(connection)
+    refresh.init_database(connection)
     build(connection)
     yield connection
     connection.close()
@@ -317,7 +318,7 @@ def test_registry_is_complete():
 def test_kpis_cli_prints_the_registry_values(tmp_path):
     path = tmp_path / "kpi.duckdb"
     with db.atomic_write(path) as connection:
-        db.init_database(connection)
+        refresh.init_database(connection)
         build(connection)
     out = subprocess.run(
         [

@@ -16,10 +16,11 @@ import pandas as pd
 import pytest
 
 from tests.test_metrics import build, pid
-from workforce import db, i18n, metrics
-from workforce import outcomes as oc
-from workforce import outcomes_text as ot
-from workforce.filters import Filters, bind
+from workforce import refresh
+from workforce.core import db, i18n, metrics
+from workforce.core.filters import Filters, bind
+from workforce.outcomes import numbers as oc
+from workforce.outcomes import text as ot
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("pages/pelatihan.py", "pages/penempatan.py", "pages/link_match.py")
@@ -28,7 +29,7 @@ PAGES = ("pages/pelatihan.py", "pages/penempatan.py", "pages/link_match.py")
 @pytest.fixture(scope="module")
 def conn():
     connection = db.connect(":memory:")
-    db.init_database(connection)
+    refresh.init_database(connection)
     build(connection)
     yield connection
     connection.close()
@@ -312,7 +313,7 @@ def conn_years():
     vacancies (Las 2023: 4; Garmen 2022: 3; Las 2022: 0) and employer E3 with 5 Las
     vacancies in 2024 that took on only D, who never graduated."""
     connection = db.connect(":memory:")
-    db.init_database(connection)
+    refresh.init_database(connection)
     build(connection)
     connection.execute(EXTRA)
     for person in ("B", "G", "E"):
@@ -324,7 +325,7 @@ def conn_years():
         "insert into penempatan values (?, 'kerja', '2024-06-01', 'E3', null, 4900000)",
         [pid("D")],
     )
-    db.refresh_marts(connection)
+    refresh.refresh_marts(connection)
     yield connection
     connection.close()
 
@@ -496,8 +497,8 @@ def test_rates_sentence_says_when_samples_are_small(conn):
 
 def test_every_literal_outcomes_key_used_exists():
     used = set()
-    for name in ("outcomes_text", "outcomes_tables", "outcomes_charts", "outcomes_ui"):
-        code = (ROOT / "workforce" / f"{name}.py").read_text(encoding="utf-8")
+    for name in ("text", "tables", "charts", "ui"):
+        code = (ROOT / "workforce" / "outcomes" / f"{name}.py").read_text("utf-8")
         used |= set(re.findall(r"\btr\(\s*\"([a-z0-9_.]+)\"", code))
     for page in PAGES:
         code = (ROOT / page).read_text(encoding="utf-8")

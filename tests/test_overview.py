@@ -33,9 +33,12 @@ import pandas as pd
 import pytest
 
 from tests.overview_fixture import AS_OF, build_overview
-from workforce import db, geo, metrics, narrative, overview
-from workforce import overview_charts as charts
-from workforce.filters import Filters, options_from_db
+from workforce import refresh
+from workforce.core import db, geo, metrics
+from workforce.core.filters import Filters, options_from_db
+from workforce.overview import charts
+from workforce.overview import numbers as overview
+from workforce.overview import text as narrative
 
 ROOT = Path(__file__).resolve().parent.parent
 # The real Kemendagri boundaries (never committed): $WORKFORCE_BOUNDARIES, or the
@@ -55,7 +58,7 @@ needs_real_boundaries = pytest.mark.skipif(
 def boundaries(tmp_path_factory) -> Path:
     """A synthetic GeoJSON: one square per kecamatan of ref_kecamatan, keyed on kode."""
     conn = db.connect(":memory:")
-    db.init_database(conn)
+    refresh.init_database(conn)
     codes = db.run(conn, "overview/kecamatan")
     conn.close()
     features = []
@@ -82,7 +85,7 @@ def overview_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("overview") / "overview.duckdb"
     conn = db.connect(path)
     try:
-        db.init_database(conn)
+        refresh.init_database(conn)
         build_overview(conn)
         conn.execute("checkpoint")
     finally:
@@ -280,7 +283,7 @@ def test_funding_shares_per_year(conn):
 
 def test_tpt_trend_uses_the_registry_definition(tmp_path):
     conn = db.connect(":memory:")
-    db.init_database(conn)
+    refresh.init_database(conn)
     trend = db.run(conn, "overview/tpt_trend")
     city = trend[trend["wilayah"] == "Kota Cilegon"]
     for r in city.itertuples():

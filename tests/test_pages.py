@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from workforce import i18n
-from workforce.navigation import PAGES, PageSpec
+from workforce.core import i18n
+from workforce.core.navigation import PAGES, PageSpec
 
 HOSTILE = {
     "tahun": "2024'--",

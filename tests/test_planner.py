@@ -18,19 +18,15 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tests.fixture_data import DATA_AS_OF
-from workforce import (
-    db,
-    meeting_pack,
-    metrics,
-    planner,
-    planner_charts,
-    planner_data,
-    projection,
-    scenarios,
-)
-from workforce.filters import Filters
-from workforce.planner import ALL
-from workforce.scenarios import Scenario
+from workforce.core import db, metrics
+from workforce.core.filters import Filters
+from workforce.planning import charts as planner_charts
+from workforce.planning import numbers as planner_data
+from workforce.planning import planner, scenarios
+from workforce.planning.meeting_pack import content as meeting_pack
+from workforce.planning.planner import ALL
+from workforce.planning.projection import numbers as projection
+from workforce.planning.scenarios import Scenario
 
 # ---- projection arithmetic on hand-given rates -------------------------------------
 
@@ -452,7 +448,7 @@ def test_tpt_series_is_the_registry_and_needs_three_years(fixture_conn) -> None:
 
 @pytest.fixture(scope="module")
 def pack_inputs(fixture_db):
-    from workforce import db
+    from workforce.core import db
 
     conn = db.connect(fixture_db, read_only=True)
     basis = planner_data.load_basis(conn, DATA_AS_OF)
@@ -599,8 +595,8 @@ def test_costs_by_year_equal_the_budget_page_year_by_year(request, database, sou
     """perencanaan/costs_by_year (all years in one query) gives each year's spending
     and enrolments of starting programmes exactly as the budget page's
     anggaran/cost_groups (peserta columns) for that year alone."""
-    from workforce import budget
-    from workforce.filters import bind
+    from workforce.budget import numbers as budget
+    from workforce.core.filters import bind
 
     conn = db.connect(request.getfixturevalue(database), read_only=True)
     dims = {"sumber_dana": sources} if sources else {}

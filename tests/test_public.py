@@ -29,12 +29,15 @@ import pytest
 
 from tests.public_fixture import AS_OF, build_public_fixture
 from tests.test_disclosure import assert_protected
-from workforce import cli, db, disclosure, metrics, open_data, public_data
-from workforce import public_charts as pc
-from workforce import public_view as pv
-from workforce.config import QUERIES_DIR
-from workforce.disclosure import BASIS, COMPLEMENT, SMALL
-from workforce.filters import Filters
+from workforce import cli, refresh
+from workforce.core import db, metrics
+from workforce.core.config import QUERIES_DIR
+from workforce.core.filters import Filters
+from workforce.public import charts as pc
+from workforce.public import disclosure, open_data
+from workforce.public import numbers as public_data
+from workforce.public import text as pv
+from workforce.public.disclosure import BASIS, COMPLEMENT, SMALL
 
 ROOT = Path(__file__).resolve().parent.parent
 CITY = public_data.CITY
@@ -55,7 +58,7 @@ def main_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("public") / "public_fixture.duckdb"
     conn = db.connect(path)
     try:
-        db.init_database(conn)
+        refresh.init_database(conn)
         build_public_fixture(conn)
         conn.execute("checkpoint")
     finally:

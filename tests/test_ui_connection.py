@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from workforce import db, ui
+from workforce import app, refresh
+from workforce.core import db
 
 MARKER = "select value from dataset_info where key = 'marker'"
 
 
 def _marker(path):
-    return ui._connection(str(path), ui.stamp(path)).execute(MARKER).fetchall()
+    return app._connection(str(path), app.stamp(path)).execute(MARKER).fetchall()
 
 
 def test_swapped_in_file_is_read_after_the_swap(tmp_path):
     path = tmp_path / "swap.duckdb"
     with db.atomic_write(path) as conn:
-        db.init_database(conn)
+        refresh.init_database(conn)
         db.set_info(conn, "marker", "old")
     assert _marker(path) == [("old",)]
-    in_flight = ui._connection(str(path), ui.stamp(path)).cursor()
+    in_flight = app._connection(str(path), app.stamp(path)).cursor()
     with db.atomic_write(path) as conn:
         db.set_info(conn, "marker", "new")
     assert _marker(path) == [("new",)]

@@ -14,8 +14,11 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from workforce import auth_cli, config, db, open_data
+from workforce import refresh
+from workforce.access import cli as auth_cli
+from workforce.core import config, db
 from workforce.ingest import cli as ingest_cli
+from workforce.public import open_data
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -24,7 +27,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Create (or upgrade) a database with the schema and reference tables."""
     path = config.db_path(args.db)
     with db.atomic_write(path) as conn:
-        db.init_database(conn)
+        refresh.init_database(conn)
     print(f"database ready: {path} (schema version {_version(path)})")
     return 0
 
@@ -36,7 +39,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         print(f"error: no database at {path}", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    done = db.upgrade(path)
+    done = refresh.upgrade(path)
     if done:
         elapsed = time.perf_counter() - started
         print(f"database upgraded: {path} in {elapsed:.1f} s ({'; '.join(done)})")
@@ -60,7 +63,7 @@ def cmd_init_demo(args: argparse.Namespace) -> int:
 
 def cmd_kpis(args: argparse.Namespace) -> int:
     """Print every KPI of the registry for the whole city as one JSON object."""
-    from workforce import metrics
+    from workforce.core import metrics
 
     path = config.db_path(args.db)
     if not path.exists():

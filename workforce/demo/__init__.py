@@ -1,7 +1,7 @@
 """Deterministic demo data for a synthetic Kota Cilegon, 2019-2025.
 
 ``build_demo(conn, participants, seed)`` fills a database prepared by
-``db.init_database`` with persons, programmes, enrolments, placements, employers,
+``refresh.init_database`` with persons, programmes, enrolments, placements, employers,
 vacancies, budgets and targets drawn from ``np.random.default_rng(seed)``: the same
 seed and size give the same tables. ``build_demo_file`` builds a demo database file
 atomically and refuses to replace real data. The parts: ``catalog`` (static lists
@@ -18,7 +18,8 @@ from typing import NamedTuple
 import duckdb
 import numpy as np
 
-from workforce import db
+from workforce import refresh
+from workforce.core import db
 from workforce.demo import store
 from workforce.demo.labour import make_employers, make_lowongan, make_placements
 from workforce.demo.money import kpi_actuals, make_anggaran, make_bulanan, make_targets
@@ -140,7 +141,7 @@ def build_demo(
         raise ValueError("participants must be at least 1")
     counts = store_all(conn, generate(conn, participants, seed))
     db.set_info(conn, "data_as_of", AS_OF)  # before the marts: the public aggregates
-    db.refresh_marts(conn)
+    refresh.refresh_marts(conn)
     info = {
         "is_demo": "true",
         "demo_seed": str(seed),
@@ -209,5 +210,5 @@ def build_demo_file(
         reason = real_data_reason(conn)  # another writer may have created it since
         if reason:
             raise RealDataError(f"{path}: refusing to build demo data: {reason}")
-        db.init_database(conn)
+        refresh.init_database(conn)
         return build_demo(conn, participants, seed)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from workforce.core.pseudonym import DEMO_KEY, pseudonymise
 from workforce.demo import catalog as cat
-from workforce.pseudonym import DEMO_KEY, pseudonymise
 
 Arrays = dict[str, np.ndarray]
 AS_OF = "2025-12-31"

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from workforce import i18n
+from workforce.core import i18n
 from workforce.ingest.templates import Template
 
 TEXT_KINDS = ("nik", "code", "text", "refname", "kecamatan", "kelurahan", "wilayah")

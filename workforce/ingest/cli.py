@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workforce import config, db, i18n, pseudonym
+from workforce.core import config, db, i18n, pseudonym
+from workforce.core.checks import CheckResult
 from workforce.ingest import templates
-from workforce.ingest.checks import CheckResult
 from workforce.ingest.errors import IngestError
 from workforce.ingest.load import DEFAULT_WAIT_S, ImportResult, Upload, import_files
 from workforce.ingest.report import report

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workforce import i18n
+from workforce.core import i18n
 
 
 class IngestError(Exception):

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from workforce import pseudonym
+from workforce.core import pseudonym
 
 ISSUE_COLUMNS = ["row", "column", "value", "code", "params", "severity"]
 NIK_LIKE = r"\d{15,17}"

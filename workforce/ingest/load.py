@@ -20,8 +20,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from workforce import db, pseudonym
-from workforce.ingest import checks, stage
+from workforce import refresh
+from workforce.core import checks, db, pseudonym
+from workforce.ingest import stage
 from workforce.ingest.errors import IngestError
 from workforce.ingest.lookups import DbLookups, read
 from workforce.ingest.read import RawFile, read_upload
@@ -135,7 +136,9 @@ def import_files(
             if all(r.status == "unchanged" for r in results):
                 raise _NothingChangedError(results)
             db.set_info(conn, "data_as_of", today.isoformat())
-            db.refresh_marts(conn)  # after data_as_of: the public aggregates use it
+            refresh.refresh_marts(
+                conn
+            )  # after data_as_of: the public aggregates use it
             mark_imported(conn, today)
             found = checks.stored(conn) or checks.run_checks(conn)
     except _NothingChangedError as nothing:

@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from workforce import db, names
+from workforce.core import db, names
 
 REF_QUERIES = {
     "program": "ingest/program_codes",

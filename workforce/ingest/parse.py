@@ -18,8 +18,8 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
+from workforce.core.names import norm
 from workforce.ingest.templates import ENUMS, KPI_IDS, Column
-from workforce.names import norm
 
 
 class Lookups(Protocol):

@@ -11,7 +11,7 @@ import json
 
 import pandas as pd
 
-from workforce import i18n, pseudonym
+from workforce.core import i18n, pseudonym
 from workforce.ingest.issues import mask_nik_like
 from workforce.ingest.validate import Validation
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from workforce.core.names import norm
 from workforce.ingest.lookups import DbLookups
 from workforce.ingest.templates import Column
 from workforce.ingest.validate import Validation
-from workforce.names import norm
 
 
 def stage(v: Validation, lk: DbLookups) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workforce import i18n
+from workforce.core import i18n
 from workforce.ingest.load import ImportResult
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from workforce.core.names import norm
 from workforce.ingest.errors import IngestError
 from workforce.ingest.issues import Issues, params
 from workforce.ingest.lookups import DbLookups
@@ -20,7 +21,6 @@ from workforce.ingest.parse import parse_column
 from workforce.ingest.read import RawFile, header_key
 from workforce.ingest.rules import RULES
 from workforce.ingest.templates import Column, Template
-from workforce.names import norm
 
 PERSONAL = ("nama", "alamat", "no_hp", "hp", "telepon", "email", "no_kk")
 KEEP_RAW = 50  # rows as typed kept for a preview (plus every row with an issue)

@@ -1,0 +1,1 @@
+"""Who may see what: roles, local accounts, single sign-on and the audit log."""

@@ -1,0 +1,333 @@
+"""The only Streamlit-aware module: cached connection and queries, filters, widgets.
+
+Pages call ``ui.query("page/result", filters)`` and draw; they hold no SQL.
+The connection is read-only and cached per database file *stamp* (inode, mtime,
+size): an import swaps a new file in with ``os.replace`` and the next query opens
+it, so new data shows without a restart.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.errors import StreamlitAPIException
+
+from workforce.core import config, db, i18n
+from workforce.core import palette as charts
+from workforce.core.filters import (
+    DIMENSIONS,
+    Filters,
+    bind,
+    from_query_params,
+    kecamatan_aliases,
+    options_from_db,
+)
+
+Stamp = tuple[int, int, int]
+
+
+def lang() -> str:
+    """The current UI language (``id`` default, ``en``)."""
+    value = st.session_state.get("lang")
+    return value if value in i18n.LANGS else i18n.DEFAULT_LANG
+
+
+def T(key: str, **values: Any) -> str:  # noqa: N802 (short name used on every line)
+    """Translate ``key`` into the current language."""
+    return i18n.t(key, lang(), **values)
+
+
+def db_file() -> Path:
+    """The database path (WORKFORCE_DB or the embedded default)."""
+    return config.db_path()
+
+
+def stamp(path: Path) -> Stamp:
+    """What changes when a new file is swapped in."""
+    info = os.stat(path)
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+@st.cache_resource(max_entries=4, on_release=lambda c: c.close())
+def _connection(path: str, file_stamp: Stamp) -> duckdb.DuckDBPyConnection:
+    """One read-only connection per version of the file (see db.connect_snapshot)."""
+    return db.connect_snapshot(Path(path))
+
+
+def conn() -> duckdb.DuckDBPyConnection:
+    """The read-only connection for the current database file."""
+    path = db_file()
+    return _connection(str(path), stamp(path))
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _cached(path: str, file_stamp: Stamp, name: str, items: tuple) -> pd.DataFrame:
+    params = {k: list(v) if isinstance(v, tuple) else v for k, v in items}
+    return db.run(_connection(path, file_stamp), name, **params)
+
+
+def query(name: str, filters: Filters | None = None, **extra: Any) -> pd.DataFrame:
+    """Run ``queries/<name>.sql`` with the filter params it uses plus ``extra``."""
+    params = bind(name, filters, **extra)
+    items = tuple(
+        sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
+    )
+    path = db_file()
+    return _cached(str(path), stamp(path), name, items).copy()
+
+
+def info() -> dict[str, str]:
+    """dataset_info of the current database."""
+    df = query("common/dataset_info")
+    return dict(zip(df["key"], df["value"], strict=True))
+
+
+def is_demo() -> bool:
+    """True while the loaded database holds demo data."""
+    return info().get("is_demo") == "true"
+
+
+def data_as_of() -> date | None:
+    """The data date recorded at the last build or import."""
+    value = info().get("data_as_of")
+    return date.fromisoformat(value) if value else None
+
+
+# ---- filters -----------------------------------------------------------------
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def url_items() -> list[tuple[str, str]]:
+    """The URL's query parameters as (key, value) pairs, repeated keys kept."""
+    return [(key, value) for key, values in _url_params().items() for value in values]
+
+
+def filter_options() -> tuple[dict[str, list[str]], list[int]]:
+    """Each dimension's values and the years of the current file (cached per file)."""
+    path = db_file()
+    return _cached_options(str(path), stamp(path))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _cached_options(
+    path: str, file_stamp: Stamp
+) -> tuple[dict[str, list[str]], list[int]]:
+    return options_from_db(_connection(path, file_stamp))
+
+
+def _aliases() -> dict[str, dict[str, str]]:
+    """Spelling variants accepted in the URL (Kemendagri ``Gerogol`` → ``Grogol``)."""
+    path = db_file()
+    return _cached_aliases(str(path), stamp(path))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _cached_aliases(path: str, file_stamp: Stamp) -> dict[str, dict[str, str]]:
+    names = _cached_options(path, file_stamp)[0]["kecamatan"]
+    return {"kecamatan": kecamatan_aliases(_connection(path, file_stamp), names)}
+
+
+def _label(dim: str, value: str, lang_code: str) -> str:
+    return i18n.t(f"jenis.{value}", lang_code) if dim == "jenis" else value
+
+
+def _period_label(kuartal: int, lang_code: str) -> str:
+    if kuartal == 0:
+        return i18n.t("filter.setahun", lang_code)
+    return i18n.t("filter.kuartal", lang_code, q=kuartal)
+
+
+def sidebar_filters() -> Filters:
+    """Draw the shared filters; keep them in session state and in the URL."""
+    options, years = filter_options()
+    if "f_tahun" not in st.session_state:
+        start = from_query_params(_url_params(), options, years, _aliases())
+        st.session_state["f_tahun"] = start.tahun
+        st.session_state["f_kuartal"] = start.kuartal or 0
+        for dim in DIMENSIONS:
+            st.session_state[f"f_{dim}"] = list(start.values(dim))
+    lg = lang()  # bound now: AppTest calls a format_func outside the script run
+    with st.sidebar:
+        st.subheader(T("filter.header"))
+        year_choices = sorted(years, reverse=True) or [date.today().year]
+        if st.session_state["f_tahun"] not in year_choices:
+            st.session_state["f_tahun"] = year_choices[0]
+        st.selectbox(T("filter.tahun"), year_choices, key="f_tahun")
+        st.selectbox(
+            T("filter.periode"),
+            [0, 1, 2, 3, 4],
+            key="f_kuartal",
+            format_func=lambda q: _period_label(q, lg),
+        )
+        for dim in DIMENSIONS:
+            st.multiselect(
+                T(f"filter.{dim}"),
+                options[dim],
+                key=f"f_{dim}",
+                placeholder=T("filter.all"),
+                format_func=lambda v, d=dim: _label(d, v, lg),
+            )
+        st.button(T("filter.reset"), on_click=_reset_filters)
+        st.caption(T("filter.share_hint"))
+    current = Filters(
+        tahun=int(st.session_state["f_tahun"]),
+        kuartal=st.session_state["f_kuartal"] or None,
+        as_of=data_as_of(),
+        dims={
+            d: tuple(st.session_state[f"f_{d}"])
+            for d in DIMENSIONS
+            if st.session_state[f"f_{d}"]
+        },
+    )
+    _write_url(current)
+    st.session_state["filters"] = current
+    return current
+
+
+def _reset_filters() -> None:
+    for dim in DIMENSIONS:
+        st.session_state[f"f_{dim}"] = []
+    st.session_state["f_kuartal"] = 0
+
+
+def _write_url(current: Filters) -> None:
+    wanted = current.to_query_params()
+    if lang() != i18n.DEFAULT_LANG:
+        wanted["lang"] = [lang()]
+    if _url_params() != wanted:
+        st.query_params.clear()
+        st.query_params.update(wanted)
+
+
+def filters() -> Filters:
+    """The filters chosen in the sidebar (drawn by dashboard.py)."""
+    current = st.session_state.get("filters")
+    if current is None:
+        options, years = filter_options()
+        current = replace(
+            from_query_params(_url_params(), options, years, _aliases()),
+            as_of=data_as_of(),
+        )
+    return current
+
+
+def language_switch() -> None:
+    """Language radio in the sidebar; starts from ``?lang=en`` when given."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang", i18n.DEFAULT_LANG)
+        st.session_state["lang"] = wanted if wanted in i18n.LANGS else i18n.DEFAULT_LANG
+    st.sidebar.radio(
+        i18n.t("lang.label", lang()),
+        i18n.LANGS,
+        key="lang",
+        horizontal=True,
+        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+    )
+
+
+# ---- the frame ---------------------------------------------------------------
+
+_in_frame: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "in_frame", default=False
+)
+
+
+@contextlib.contextmanager
+def frame() -> Iterator[None]:
+    """Mark a page run as happening inside dashboard.py (login, filters, banner)."""
+    token = _in_frame.set(True)
+    try:
+        yield
+    finally:
+        _in_frame.reset(token)
+
+
+def ensure_frame(page_file: str) -> None:
+    """Route a page that runs on its own through dashboard.py, keeping its URL.
+
+    Until some session has run ``st.navigation``, Streamlit serves a deep link
+    such as ``/anggaran`` from the legacy ``pages/`` folder without the frame
+    (streamlit#9624). The page then switches to the frame, which switches back
+    to the page with the same query parameters (``follow_deep_link``).
+    """
+    if _in_frame.get():
+        return
+    relative = Path(page_file).resolve().relative_to(config.ROOT).as_posix()
+    st.session_state["_deep_link"] = (relative, _url_params())
+    try:
+        st.switch_page(str(config.ROOT / "dashboard.py"))
+    except StreamlitAPIException:  # the page is the app itself (a test): no frame
+        st.session_state.pop("_deep_link", None)
+
+
+def follow_deep_link(pages: Mapping[str, Any]) -> None:
+    """In the frame: go on to the page a deep link asked for (see ensure_frame)."""
+    wanted = st.session_state.pop("_deep_link", None)
+    if wanted and wanted[0] in pages:
+        st.switch_page(pages[wanted[0]], query_params=wanted[1])
+
+
+# ---- common blocks -------------------------------------------------------------
+
+
+def demo_banner() -> None:
+    """The demo-data banner, on every page while demo data is loaded."""
+    if is_demo():
+        text = T("app.demo_banner")
+        trial = info().get("trial_import_on")
+        if trial:
+            day = i18n.fmt_date(date.fromisoformat(trial), lang())
+            text += "\n\n" + T("app.trial_banner", date=day)
+        st.warning(text, icon="ℹ️")
+
+
+def page_header(key: str, intro_key: str | None = None) -> None:
+    """Title and one-line purpose of a page, plus the data date."""
+    st.title(T(key))
+    if intro_key:
+        st.markdown(T(intro_key))
+    as_of = data_as_of()
+    if as_of:
+        st.caption(T("app.data_as_of", date=i18n.fmt_date(as_of, lang())))
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, summary: str, name: str) -> None:
+    """A chart with its sentence and a "view data" table with CSV download."""
+    fig.update_layout(separators=charts.separators(lang()))
+    st.plotly_chart(
+        fig, width="stretch", config={"displaylogo": False}, key=f"chart_{name}"
+    )
+    st.caption(summary)
+    data_table(data, name)
+
+
+def data_table(data: pd.DataFrame, name: str, expanded: bool = False) -> None:
+    """An expander with the numbers behind a chart and a CSV download."""
+    with st.expander(T("chart.view_data"), expanded=expanded):
+        st.dataframe(data, hide_index=True, width="stretch")
+        st.download_button(
+            T("chart.download_csv"),
+            data.to_csv(index=False).encode("utf-8"),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"dl_{name}",
+        )
+
+
+def fmt(unit: str) -> Callable[[float | None], str]:
+    """A formatter for one unit in the current language."""
+    return lambda value: i18n.fmt_value(value, unit, lang())

@@ -1,0 +1,1 @@
+"""Anggaran: pagu, realisasi, absorption, pacing and costs by funding source."""

@@ -1,0 +1,82 @@
+"""Kecamatan boundaries: read the GeoJSON named by WORKFORCE_BOUNDARIES, match by code.
+
+The boundary file is not part of the repository (its licence stays with its
+source; see the README). Features are matched to ``ref_kecamatan`` on the
+Kemendagri code in the feature property ``kode`` (``36.72.06``), never on names:
+the file spells Grogol the Kemendagri way, "Gerogol".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workforce.core import config
+
+CODE_PROPERTY = "kode"
+
+
+@dataclass(frozen=True)
+class Match:
+    """Which kecamatan codes have a feature, and what did not match either way."""
+
+    matched: dict[str, str]  # kecamatan_kode -> the feature's own name
+    missing: tuple[str, ...]  # codes without a feature
+    unknown: tuple[str, ...]  # feature codes that are no kecamatan of ours
+
+    @property
+    def complete(self) -> bool:
+        """True when every kecamatan has exactly its feature."""
+        return not self.missing
+
+
+def load(path: Path | None = None) -> dict[str, Any] | None:
+    """The boundary GeoJSON (``config.boundaries_path()`` by default), None without one."""
+    path = path or config.boundaries_path()
+    if path is None:
+        return None
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if data.get("type") != "FeatureCollection":
+        raise ValueError(f"{path}: not a GeoJSON FeatureCollection")
+    return data
+
+
+def feature_code(feature: dict[str, Any]) -> str | None:
+    """The Kemendagri code of a feature (``properties.kode``)."""
+    value = (feature.get("properties") or {}).get(CODE_PROPERTY)
+    return str(value).strip() if value is not None else None
+
+
+def match(geojson: dict[str, Any], codes: Sequence[str]) -> Match:
+    """Match features to kecamatan codes on ``properties.kode``."""
+    by_code = {feature_code(f): f for f in geojson.get("features", [])}
+    matched = {
+        code: str(by_code[code]["properties"].get("nama", code))
+        for code in codes
+        if code in by_code
+    }
+    return Match(
+        matched=matched,
+        missing=tuple(c for c in codes if c not in by_code),
+        unknown=tuple(sorted(str(c) for c in by_code if c not in set(codes))),
+    )
+
+
+def bounds(geojson: dict[str, Any]) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of all features, in degrees."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for feature in geojson.get("features", []):
+        for lon, lat in _points(feature["geometry"]["coordinates"]):
+            xs.append(lon)
+            ys.append(lat)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _points(coords: Any) -> list[tuple[float, float]]:
+    if coords and isinstance(coords[0], int | float):
+        return [(float(coords[0]), float(coords[1]))]
+    return [point for part in coords for point in _points(part)]

@@ -1,0 +1,113 @@
+"""All UI text, Bahasa Indonesia (default) and English, with Indonesian formatting.
+
+Texts live in ``workforce/locales/*.toml``, one file per area, each key a table
+with ``id`` and ``en``: ``[nav.ringkasan]`` / ``id = "Ringkasan"`` / ``en = "Overview"``.
+Numbers, Rupiah and dates go through Babel with the ``id_ID`` or ``en`` locale.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from functools import cache
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal
+
+from workforce.core.config import LOCALES_DIR
+
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+_BABEL = {"id": "id_ID", "en": "en_US"}
+NA = {"id": "t.a.", "en": "n/a"}
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every key of every locales/*.toml file, flattened to dotted keys."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(LOCALES_DIR.glob("*.toml")):
+        _flatten(tomllib.loads(path.read_text(encoding="utf-8")), "", merged, path.name)
+    return merged
+
+
+def _flatten(node: dict[str, Any], prefix: str, out: dict, source: str) -> None:
+    if "id" in node and isinstance(node["id"], str):
+        if prefix in out:
+            raise ValueError(f"duplicate i18n key {prefix!r} in {source}")
+        out[prefix] = node
+        return
+    for key, child in node.items():
+        _flatten(child, f"{prefix}.{key}" if prefix else key, out, source)
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: Any) -> str:
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    entry = catalogue().get(key)
+    if entry is None:
+        raise KeyError(f"missing i18n key {key!r}")
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def fmt_number(
+    value: float | int | None, lang: str = DEFAULT_LANG, digits: int = 0
+) -> str:
+    """``1.234`` (id) or ``1,234`` (en); None shows as not available."""
+    if value is None or value != value:
+        return NA[lang]
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, pattern, locale=_BABEL[lang])
+
+
+def fmt_pct(value: float | None, lang: str = DEFAULT_LANG, digits: int = 2) -> str:
+    """``7,41%`` (id) or ``7.41%`` (en) from a 0-100 value."""
+    if value is None or value != value:
+        return NA[lang]
+    return fmt_number(value, lang, digits) + "%"
+
+
+def fmt_points(value: float | None, lang: str = DEFAULT_LANG, digits: int = 2) -> str:
+    """A signed change in percentage points: ``+1,33 poin``."""
+    if value is None or value != value:
+        return NA[lang]
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    return sign + fmt_number(abs(value), lang, digits) + " " + t("fmt.points", lang)
+
+
+def fmt_rupiah(value: float | int | None, lang: str = DEFAULT_LANG) -> str:
+    """Short Rupiah: ``Rp 1,2 miliar``, ``Rp 350 juta``, ``Rp 4.815.102`` below a million."""
+    if value is None or value != value:
+        return NA[lang]
+    if abs(value) < 1_000_000:
+        return "Rp " + fmt_number(round(value), lang)
+    short = format_compact_decimal(
+        value, format_type="long", locale=_BABEL[lang], fraction_digits=1
+    )
+    return "Rp " + short
+
+
+def fmt_rupiah_exact(value: float | int | None, lang: str = DEFAULT_LANG) -> str:
+    """Exact Rupiah for tables: ``Rp 1.500.000``."""
+    if value is None or value != value:
+        return NA[lang]
+    return "Rp " + fmt_number(round(value), lang)
+
+
+def fmt_date(value: date | None, lang: str = DEFAULT_LANG) -> str:
+    """``1 Oktober 2025`` (id) or ``1 October 2025`` (en)."""
+    if value is None:
+        return NA[lang]
+    return format_date(value, "d MMMM y", locale=_BABEL[lang])
+
+
+def fmt_value(value: float | None, unit: str, lang: str = DEFAULT_LANG) -> str:
+    """Format by unit: ``pct``, ``count``, ``rupiah``, ``points``."""
+    formatters = {
+        "pct": lambda v: fmt_pct(v, lang),
+        "count": lambda v: fmt_number(v, lang),
+        "rupiah": lambda v: fmt_rupiah(v, lang),
+        "points": lambda v: fmt_points(v, lang),
+    }
+    return formatters[unit](value)

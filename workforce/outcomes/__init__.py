@@ -1,0 +1,1 @@
+"""Pelatihan, Penempatan and Link & Match: outcomes by vocation, provider and place."""

@@ -1,0 +1,1 @@
+"""Ringkasan: the mayor's office overview (cards, trends, what needs attention)."""

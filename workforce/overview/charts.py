@@ -1,0 +1,237 @@
+"""Plotly figures of the overview page, built from ``workforce.overview.numbers`` tables.
+
+Streamlit-free (the meeting pack renders the same figures with Kaleido). Targets
+are drawn as black diamonds on the trend charts. The map is a ``Choroplethmap``
+on the ``white-bg`` style: no tiles, no online base map, so it works offline.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from workforce.core import geo, i18n, metrics
+from workforce.core.filters import SUMBER_DANA
+from workforce.core.palette import PALETTE, SEQUENTIAL
+from workforce.overview.text import RATES
+
+HEIGHT = 360
+TARGET_MARKER = {"symbol": "diamond", "size": 11, "color": "#000000"}
+WILAYAH = {"Kota Cilegon": 0, "Provinsi Banten": 1, "Indonesia": 2}
+STAGES = ("peserta", "lulusan", "tersertifikasi", "ditempatkan_6b")
+FUNDING_COLOURS = dict(zip(SUMBER_DANA, PALETTE, strict=False))
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return i18n.t(f"overview.{key}", lang, **values)
+
+
+def _layout(fig: go.Figure, y_title: str, lang: str, pct: bool = False) -> go.Figure:
+    fig.update_layout(
+        height=HEIGHT,
+        hovermode="x unified",
+        xaxis={"title": None, "dtick": 1, "tickformat": "d"},
+        yaxis={
+            "title": y_title,
+            "rangemode": "tozero",
+            "ticksuffix": "%" if pct else "",
+        },
+        legend={"orientation": "h", "y": -0.15, "x": 0},
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        separators=",." if lang == "id" else ".,",
+    )
+    return fig
+
+
+def _targets(
+    fig: go.Figure, targets: pd.DataFrame, name: str, fmt: str = ".2f"
+) -> None:
+    if targets.empty:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=targets["tahun"],
+            y=targets["nilai_target"],
+            mode="markers",
+            marker=TARGET_MARKER,
+            name=name,
+            hovertemplate=f"%{{y:{fmt}}}",
+        )
+    )
+
+
+def tpt_figure(trend: pd.DataFrame, targets: pd.DataFrame, lang: str) -> go.Figure:
+    """TPT of Kota Cilegon beside Provinsi Banten and Indonesia, with TPT targets."""
+    fig = go.Figure()
+    for wilayah, i in WILAYAH.items():
+        rows = trend[trend["wilayah"] == wilayah]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["tahun"],
+                y=rows["tpt_pct"],
+                name=wilayah,
+                mode="lines+markers",
+                line={"color": PALETTE[i], "width": 3 if i == 0 else 2},
+                marker={"symbol": ["circle", "square", "triangle-up"][i]},
+                hovertemplate="%{y:.2f}%",
+            )
+        )
+    _targets(fig, targets, _t("chart.tpt_target", lang))
+    return _layout(fig, _t("chart.tpt_axis", lang), lang, pct=True)
+
+
+def funnel_figure(df: pd.DataFrame, targets: pd.DataFrame, lang: str) -> go.Figure:
+    """Participants → graduates → certified → placed, grouped bars per year."""
+    fig = go.Figure()
+    for i, stage in enumerate(STAGES):
+        fig.add_trace(
+            go.Bar(
+                x=df["tahun"],
+                y=df[stage],
+                name=_t(f"stage.{stage}", lang),
+                marker_color=PALETTE[i],
+                hovertemplate="%{y:,.0f}",
+            )
+        )
+    label = _t("chart.target_of", lang, name=_t("stage.peserta", lang))
+    _targets(fig, targets, label, fmt=",.0f")
+    fig.update_layout(barmode="group")
+    return _layout(fig, _t("chart.people_axis", lang), lang)
+
+
+def rates_figure(
+    df: pd.DataFrame, targets: dict[str, pd.DataFrame], lang: str
+) -> go.Figure:
+    """Completion, certification and placement rates per year, with their targets."""
+    fig = go.Figure()
+    for i, metric_id in enumerate(RATES):
+        name = metrics.get(metric_id).name(lang)
+        fig.add_trace(
+            go.Scatter(
+                x=df["tahun"],
+                y=df[f"{metric_id}_pct"],
+                name=name,
+                mode="lines+markers",
+                line={"color": PALETTE[i + 1]},
+                hovertemplate="%{y:.2f}%",
+            )
+        )
+        rows = targets.get(metric_id, pd.DataFrame())
+        if not rows.empty:
+            marker = {**TARGET_MARKER, "color": PALETTE[i + 1]}
+            marker["line"] = {"color": "#000000", "width": 1.5}
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["tahun"],
+                    y=rows["nilai_target"],
+                    mode="markers",
+                    marker=marker,
+                    name=_t("chart.target_of", lang, name=name),
+                    hovertemplate="%{y:.2f}%",
+                )
+            )
+    return _layout(fig, _t("chart.pct_axis", lang), lang, pct=True)
+
+
+def funding_figure(df: pd.DataFrame, targets: pd.DataFrame, lang: str) -> go.Figure:
+    """Share of spending by funding source per year (stacked to 100%)."""
+    fig = go.Figure()
+    for source in SUMBER_DANA:
+        rows = df[df["sumber_dana"] == source]
+        if rows["realisasi_rupiah"].sum() <= 0:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=rows["tahun"],
+                y=rows["porsi_pct"],
+                name=source,
+                marker_color=FUNDING_COLOURS[source],
+                hovertemplate="%{y:.1f}%",
+            )
+        )
+    name = metrics.get("porsi_apbn").name(lang)
+    _targets(fig, targets, _t("chart.target_of", lang, name=name))
+    fig.update_layout(barmode="stack")
+    fig = _layout(fig, _t("chart.share_axis", lang), lang, pct=True)
+    fig.update_yaxes(range=[0, 100])
+    return fig
+
+
+def ranking_figure(
+    table: pd.DataFrame, column: str, label: str, lang: str
+) -> go.Figure:
+    """Kecamatan ranked on ``column`` (horizontal bars, largest on top)."""
+    rows = table.sort_values(column, ascending=True, na_position="first")
+    fig = go.Figure(
+        go.Bar(
+            x=rows[column],
+            y=rows["nama"],
+            orientation="h",
+            marker_color=PALETTE[0],
+            text=rows[column],
+            texttemplate="%{text:.2f}",
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:.2f}<extra></extra>",
+        )
+    )
+    top = rows[column].max()
+    fig.update_layout(
+        height=HEIGHT,
+        xaxis={
+            "title": label,
+            "range": [0, top * 1.18] if top and top == top else None,
+        },
+        yaxis={"title": None},
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        separators=",." if lang == "id" else ".,",
+    )
+    return fig
+
+
+def map_figure(
+    geojson: dict[str, Any], table: pd.DataFrame, column: str, label: str, lang: str
+) -> go.Figure:
+    """Choropleth of ``column`` by kecamatan, matched on ``properties.kode``."""
+    west, south, east, north = geo.bounds(geojson)
+    fig = go.Figure(
+        go.Choroplethmap(
+            geojson=geojson,
+            featureidkey=f"properties.{geo.CODE_PROPERTY}",
+            locations=table["kecamatan_kode"],
+            z=table[column],
+            text=table["nama"],
+            colorscale=SEQUENTIAL,
+            marker={"line": {"color": "#1F2933", "width": 1}},
+            colorbar={
+                "title": {"text": label, "side": "top"},
+                "orientation": "h",
+                "thickness": 12,
+                "y": -0.02,
+                "yanchor": "top",
+            },
+            hovertemplate="%{text}: %{z:.2f}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        height=HEIGHT + 60,
+        margin={"l": 0, "r": 0, "t": 0, "b": 70},
+        map={
+            "style": "white-bg",
+            "center": {"lon": (west + east) / 2, "lat": (south + north) / 2},
+            "zoom": fit_zoom(east - west, north - south),
+        },
+        separators=",." if lang == "id" else ".,",
+    )
+    return fig
+
+
+def fit_zoom(
+    lon_span: float, lat_span: float, width: int = 320, height: int = 330
+) -> float:
+    """A map zoom that fits the span into a phone-sized box (512-px world at zoom 0)."""
+    lon_span, lat_span = max(lon_span, 1e-6), max(lat_span, 1e-6)
+    return round(math.log2(min(width / lon_span, height / lat_span) * 360 / 512), 2)

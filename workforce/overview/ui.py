@@ -1,0 +1,270 @@
+"""Streamlit side of the overview page: cached numbers, KPI cards, map, target editor.
+
+The numbers come from ``workforce.overview.numbers`` (the KPI registry), cached per
+database file stamp and selection; the sentences from ``workforce.overview.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from workforce import app
+from workforce.core import config, db, geo, i18n, metrics
+from workforce.core.filters import Filters
+from workforce.overview import charts
+from workforce.overview import numbers as overview
+from workforce.overview import text as narrative
+from workforce.overview.numbers import Attention, Card
+
+STATUS_BADGE = {
+    "on_track": ("green", ":material/check_circle:"),
+    "at_risk": ("orange", ":material/warning:"),
+    "off_track": ("red", ":material/cancel:"),
+    None: ("gray", ":material/remove:"),
+}
+MAP_MEASURES = {
+    "per_1000": "peserta_per_1000",
+    "penempatan": "tingkat_penempatan_6b_pct",
+}
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """Everything the overview draws for one selection."""
+
+    cards: list[Card]
+    attention: list[Attention]
+    has_targets: bool
+    trend: pd.DataFrame
+    funnel: pd.DataFrame
+    funding: pd.DataFrame
+    kecamatan: pd.DataFrame
+    targets: pd.DataFrame
+
+
+def numbers(filters: Filters) -> Numbers:
+    """The overview's numbers for ``filters`` (cached per database file)."""
+    path = app.db_file()
+    return _numbers(str(path), app.stamp(path), filters)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _numbers(path: str, file_stamp: app.Stamp, filters: Filters) -> Numbers:
+    conn = app.conn()
+    options, _ = app.filter_options()  # the sidebar's, cached per file
+    all_years = [int(y) for y in app.query("overview/years")["tahun"]]
+    targets = app.query("overview/targets_all")
+    kecamatan_ref = app.query("overview/kecamatan")
+    funnel, funding, kecamatan, cards, attention = overview.page_numbers(
+        conn, filters, options, all_years, kecamatan_ref
+    )
+    return Numbers(
+        cards=cards,
+        attention=attention,
+        has_targets=bool((targets["tahun"] == filters.tahun).any()),
+        trend=app.query("overview/tpt_trend"),
+        funnel=funnel,
+        funding=funding,
+        kecamatan=kecamatan,
+        targets=targets,
+    )
+
+
+# ---- cards -----------------------------------------------------------------------
+
+
+def _help(card: Card, lang: str) -> str:
+    better = card.metric.better
+    definition = card.metric.definition(lang)
+    if card.metric.short_name(lang) != card.metric.name(lang):
+        definition = f"**{card.metric.name(lang)}**. {definition}"
+    if better is None:
+        return definition
+    return app.T(
+        "overview.card.direction",
+        definition=definition,
+        better=i18n.t(f"better.{better}", lang),
+    )
+
+
+def status_badge(status: str | None) -> None:
+    """The status of a KPI against its target as a coloured badge with an icon."""
+    colour, icon = STATUS_BADGE[status]
+    st.badge(app.T(f"status.{status or 'none'}"), icon=icon, color=colour)
+
+
+def draw_card(card: Card, lang: str) -> None:
+    """One KPI card: value, change against the previous period, target, status."""
+    unit = card.metric.unit
+    delta = overview.fmt_change(card.change, unit, lang)
+    zero = overview.is_zero(card.change, unit)
+    since = narrative.period_label(card.previous_period, lang)
+    st.metric(
+        card.metric.short_name(lang),
+        overview.card_value(card.value, unit, lang),
+        delta=delta,
+        delta_color="off" if zero else overview.delta_color(card.metric),
+        delta_arrow="off" if zero else "auto",
+        delta_description=app.T("overview.card.vs", period=since) if delta else None,
+        help=_help(card, lang),
+    )
+    if card.target is not None:
+        target = i18n.fmt_value(card.target, unit, lang)
+        applies = overview.target_applies(card.metric, card.period)
+        key = "overview.card.target" if applies else "overview.card.annual_target"
+        st.caption(app.T(key, target=target))
+    status_badge(card.status)
+
+
+def draw_cards(cards: list[Card], per_row: int = 4) -> None:
+    """The KPI cards in rows (they stack on a phone)."""
+    lang = app.lang()
+    for start in range(0, len(cards), per_row):
+        columns = st.columns(per_row)
+        for column, card in zip(columns, cards[start : start + per_row], strict=False):
+            with column, st.container(border=True, height="stretch"):
+                draw_card(card, lang)
+
+
+def draw_attention(items: list[Attention], summary: str) -> None:
+    """The "what needs attention" list, worst first."""
+    lang = app.lang()
+    if not items:
+        st.info(summary, icon=":material/task_alt:")
+        return
+    st.markdown(summary)
+    for item in items:
+        colour, icon = STATUS_BADGE[item.card.status]
+        st.markdown(f":{colour}[{icon}] " + narrative.attention_sentence(item, lang))
+
+
+# ---- map ---------------------------------------------------------------------------
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _boundaries(path: str, mtime_ns: int) -> dict[str, Any]:
+    loaded = geo.load(Path(path))
+    assert loaded is not None
+    return loaded
+
+
+def boundaries() -> dict[str, Any] | None:
+    """The GeoJSON at WORKFORCE_BOUNDARIES (cached), None without one."""
+    path = config.boundaries_path()
+    return _boundaries(str(path), path.stat().st_mtime_ns) if path else None
+
+
+def draw_map(table: pd.DataFrame) -> None:
+    """Choropleth by kecamatan beside a ranked bar chart; bars only without a boundary file."""
+    lang = app.lang()
+    measure = st.radio(
+        app.T("overview.map.measure"),
+        list(MAP_MEASURES),
+        format_func=lambda m, lang=lang: i18n.t(f"overview.map.{m}", lang),
+        horizontal=True,
+        key="ov_map_measure",
+    )
+    column = MAP_MEASURES[measure or "per_1000"]
+    label = app.T(f"overview.map.{measure}")
+    unit, digits = ("pct", None) if measure == "penempatan" else ("count", 2)
+    summary = narrative.ranking_summary(
+        list(table["nama"]), list(table[column]), label, unit, lang, digits
+    )
+    data = table.drop(columns=["penduduk_sumber"])
+    geojson = boundaries()
+    if geojson is None:
+        st.info(app.T("overview.map.no_file"), icon=":material/map:")
+        app.chart(
+            charts.ranking_figure(table, column, label, lang),
+            data,
+            summary,
+            "ringkasan_kecamatan",
+        )
+    else:
+        found = geo.match(geojson, list(table["kecamatan_kode"]))
+        if not found.complete:
+            st.warning(app.T("overview.map.incomplete", codes=", ".join(found.missing)))
+        left, right = st.columns([3, 2])
+        with left:
+            fig = charts.map_figure(geojson, table, column, label, lang)
+            app.chart(fig, data, summary, "ringkasan_peta")
+        with right:
+            fig = charts.ranking_figure(table, column, label, lang)
+            app.chart(fig, data, summary, "ringkasan_kecamatan")
+    sources = ", ".join(sorted(set(table["penduduk_sumber"])))
+    st.caption(app.T("overview.map.population_source", source=sources))
+
+
+# ---- targets (administrators) ------------------------------------------------------------
+
+
+def _write(kpi: str, tahun: int, value: float | None) -> None:
+    lang = app.lang()
+    name = metrics.get(kpi).name(lang)
+    try:
+        overview.save_target(
+            app.db_file(), tahun, kpi, value, st.session_state.get("user_name")
+        )
+    except db.LockedError:
+        st.error(app.T("overview.targets.locked"))
+        return
+    if value is None:
+        message = app.T("overview.targets.deleted", kpi=name, tahun=tahun)
+    else:
+        shown = i18n.fmt_value(value, metrics.get(kpi).unit, lang)
+        message = app.T("overview.targets.saved", kpi=name, tahun=tahun, value=shown)
+    st.session_state["ov_target_message"] = message
+    st.rerun()
+
+
+def target_editor(targets: pd.DataFrame, tahun: int) -> None:
+    """Administrators set or remove KPI targets (audited, copy-write-swap)."""
+    lang = app.lang()
+    message = st.session_state.pop("ov_target_message", None)
+    with st.expander(app.T("overview.targets.header"), expanded=message is not None):
+        if message:
+            st.success(message)
+        st.caption(app.T("overview.targets.hint"))
+        if targets.empty:
+            st.caption(app.T("overview.targets.empty"))
+        else:
+            shown = targets.assign(
+                nama=[
+                    metrics.get(i).name(lang) if i in metrics.BY_ID else i
+                    for i in targets["indikator"]
+                ]
+            )
+            st.dataframe(shown, hide_index=True, width="stretch")
+        with st.form("ov_target_form"):
+            kpi = st.selectbox(
+                app.T("overview.targets.kpi"),
+                [m.id for m in metrics.REGISTRY],
+                format_func=lambda i: metrics.get(i).name(lang),
+                key="ov_target_kpi",
+            )
+            year = st.number_input(
+                app.T("overview.targets.tahun"),
+                2000,
+                2100,
+                tahun,
+                1,
+                key="ov_target_tahun",
+            )
+            value = st.number_input(
+                app.T("overview.targets.nilai"),
+                value=None,
+                step=0.01,
+                format="%.2f",
+                key="ov_target_nilai",
+            )
+            save = st.form_submit_button(app.T("overview.targets.save"), type="primary")
+            remove = st.form_submit_button(app.T("overview.targets.delete"))
+        if save and value is not None:
+            _write(str(kpi), int(year), float(value))
+        elif remove:
+            _write(str(kpi), int(year), None)

@@ -1,0 +1,1 @@
+"""Perencanaan: the what-if planner, the unemployment projection, scenarios and the meeting pack."""

@@ -1,0 +1,301 @@
+"""Figures and their one-sentence summaries for the planner page and the meeting pack.
+
+The same function draws a chart on screen and in the PDF, so the two look alike:
+template ``workforce`` (Okabe-Ito palette), colours set explicitly, and the
+language's decimal separators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from workforce.core import i18n
+from workforce.core import palette as charts
+from workforce.planning.planner import OVERSUPPLY_RATIO
+from workforce.planning.projection.numbers import Point, TrendFit
+
+BLUE, ORANGE, GREEN, GREY = (
+    charts.PALETTE[0],
+    charts.PALETTE[1],
+    charts.PALETTE[2],
+    "#6B7280",
+)
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return i18n.t(f"planner.{key}", lang, **values)
+
+
+def _layout(fig: go.Figure, lang: str, height: int, title: str) -> go.Figure:
+    fig.update_layout(
+        template="workforce",
+        separators=charts.separators(lang),
+        height=height,
+        title={"text": title, "font": {"size": 15}},
+        legend={"orientation": "h", "y": -0.12},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    )
+    return fig
+
+
+# ---- scenario: graduates against vacancies ----------------------------------------
+
+
+def scenario_figure(
+    proj: pd.DataFrame, lang: str, vacancy_year: int | None
+) -> go.Figure:
+    """Projected graduates (with their range) beside reported vacancies, per kejuruan."""
+    data = proj.sort_values("graduates")
+    fig = go.Figure()
+    fig.add_bar(
+        y=data["kejuruan"],
+        x=data["graduates"],
+        orientation="h",
+        name=_t("chart.graduates", lang),
+        marker_color=BLUE,
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": data["graduates_high"] - data["graduates"],
+            "arrayminus": data["graduates"] - data["graduates_low"],
+            "color": "#1F2933",
+        },
+    )
+    fig.add_bar(
+        y=data["kejuruan"],
+        x=data["vacancies"],
+        orientation="h",
+        name=_t("chart.vacancies", lang, year=vacancy_year or "–"),
+        marker_color=ORANGE,
+    )
+    fig.update_layout(barmode="group", yaxis={"automargin": True})
+    height = max(320, 60 + 34 * len(data))
+    return _layout(fig, lang, height, _t("chart.scenario_title", lang))
+
+
+def scenario_summary(
+    tot: Mapping[str, float | None], proj: pd.DataFrame, lang: str
+) -> str:
+    """One sentence: graduates and placements with ranges, oversupplied kejuruan."""
+    n = i18n.fmt_number
+    over = proj.loc[proj["is_oversupply"].astype(bool), "kejuruan"].tolist()
+    return _t(
+        "summary.scenario",
+        lang,
+        seats=n(tot["seats"], lang),
+        grads=n(tot["graduates"], lang),
+        grads_low=n(tot["graduates_low"], lang),
+        grads_high=n(tot["graduates_high"], lang),
+        placed=n(tot["placed"], lang),
+        placed_low=n(tot["placed_low"], lang),
+        placed_high=n(tot["placed_high"], lang),
+        vacancies=n(tot["vacancies"], lang),
+        over=", ".join(over) if over else _t("summary.none", lang),
+        ratio=i18n.fmt_number(OVERSUPPLY_RATIO, lang, 1),
+    )
+
+
+ALLOCATION_KEYS = (
+    "kejuruan", "seats", "graduates", "placed", "cost", "cost_per_placement", "coverage",
+)  # fmt: skip
+
+
+def _with_range(row: Mapping, key: str, lang: str) -> str:
+    n = i18n.fmt_number
+    low, high = n(row[f"{key}_low"], lang), n(row[f"{key}_high"], lang)
+    return f"{n(row[key], lang)} ({low}–{high})"
+
+
+def allocation_table(
+    proj: pd.DataFrame, tot: Mapping[str, float | None], lang: str
+) -> pd.DataFrame:
+    """Per kejuruan and in total: seats, graduates and placed (ranges), cost, coverage."""
+    rows = [*proj.to_dict("records"), {"kejuruan": _t("col.total", lang), **tot}]
+    out = [
+        [
+            r["kejuruan"],
+            i18n.fmt_number(r["seats"], lang),
+            _with_range(r, "graduates", lang),
+            _with_range(r, "placed", lang),
+            i18n.fmt_rupiah(r["cost_rupiah"], lang),
+            i18n.fmt_rupiah(r["cost_per_placement"], lang),
+            i18n.fmt_pct(r["coverage_pct"], lang, 0),
+        ]
+        for r in rows
+    ]
+    return pd.DataFrame(out, columns=[_t(f"col.{k}", lang) for k in ALLOCATION_KEYS])
+
+
+# ---- budget per source ----------------------------------------------------------
+
+
+def budget_figure(budget: pd.DataFrame, lang: str) -> go.Figure:
+    """Budget against projected cost (with its range) per sumber_dana."""
+    fig = go.Figure()
+    juta = budget[[c for c in budget.columns if c.startswith(("budget", "cost"))]] / 1e6
+    fig.add_bar(
+        x=budget["sumber_dana"],
+        y=juta["budget_rupiah"],
+        name=_t("chart.budget", lang),
+        marker_color=GREY,
+    )
+    fig.add_bar(
+        x=budget["sumber_dana"],
+        y=juta["cost_rupiah"],
+        name=_t("chart.cost", lang),
+        marker_color=GREEN,
+        error_y={
+            "type": "data",
+            "symmetric": False,
+            "array": juta["cost_rupiah_high"] - juta["cost_rupiah"],
+            "arrayminus": juta["cost_rupiah"] - juta["cost_rupiah_low"],
+            "color": "#1F2933",
+        },
+    )
+    fig.update_layout(
+        barmode="group", yaxis={"title": _t("chart.juta", lang), "tickformat": ",.0f"}
+    )
+    return _layout(fig, lang, 340, _t("chart.budget_title", lang))
+
+
+def budget_summary(budget: pd.DataFrame, lang: str) -> str:
+    """One sentence: total cost against total budget, sources over budget."""
+    over = budget.loc[budget["is_over"].astype(bool), "sumber_dana"].tolist()
+    return _t(
+        "summary.budget",
+        lang,
+        cost=i18n.fmt_rupiah(budget["cost_rupiah"].sum(), lang),
+        budget=i18n.fmt_rupiah(budget["budget_rupiah"].sum(), lang),
+        over=", ".join(over) if over else _t("summary.none", lang),
+    )
+
+
+# ---- TPT trend and projection -----------------------------------------------------
+
+
+def tpt_figure(
+    series: Mapping[int, float], fit: TrendFit, points: Sequence[Point], lang: str
+) -> go.Figure:
+    """Published TPT, the fitted line, and the projection with its 80% band."""
+    years = sorted(series)
+    fig = go.Figure()
+    band_x = [p.tahun for p in points]
+    fig.add_scatter(
+        x=band_x + band_x[::-1],
+        y=[p.high for p in points] + [p.low for p in points][::-1],
+        fill="toself",
+        fillcolor="rgba(230,159,0,0.25)",
+        mode="lines",
+        line={"width": 0},
+        name=_t("chart.band", lang),
+        hoverinfo="skip",
+    )
+    line_x = [fit.years[0], *band_x]
+    fig.add_scatter(
+        x=line_x,
+        y=[fit.predict(y) for y in line_x],
+        mode="lines",
+        line={"color": ORANGE, "dash": "dash", "width": 2},
+        name=_t("chart.trend", lang),
+    )
+    fig.add_scatter(
+        x=years,
+        y=[series[y] for y in years],
+        mode="lines+markers",
+        line={"color": BLUE, "width": 3},
+        name=_t("chart.tpt_observed", lang),
+    )
+    if fit.excluded:
+        fig.add_scatter(
+            x=list(fit.excluded),
+            y=[series[y] for y in fit.excluded],
+            mode="markers",
+            marker={"color": "white", "line": {"color": BLUE, "width": 2}, "size": 10},
+            name=_t("chart.excluded", lang),
+        )
+    last = points[-1].tahun if points else years[-1]
+    fig.update_layout(
+        xaxis={"dtick": 1, "range": [years[0] - 0.5, last + 0.5]},
+        yaxis={"title": "TPT (%)", "rangemode": "tozero"},
+    )
+    return _layout(fig, lang, 380, _t("chart.tpt_title", lang))
+
+
+def tpt_summary(
+    series: Mapping[int, float], fit: TrendFit, points: Sequence[Point], lang: str
+) -> str:
+    """One sentence: last value, the line's slope, the next year's value and band."""
+    last = max(series)
+    first = points[0]
+    return _t(
+        "summary.tpt",
+        lang,
+        year=last,
+        value=i18n.fmt_pct(series[last], lang),
+        start=fit.years[0],
+        end=fit.years[-1],
+        slope=i18n.fmt_number(abs(fit.slope), lang, 2),
+        direction=_t("summary.down" if fit.slope < 0 else "summary.up", lang),
+        next=first.tahun,
+        proj=i18n.fmt_pct(first.value, lang),
+        low=i18n.fmt_pct(first.low, lang),
+        high=i18n.fmt_pct(first.high, lang),
+    )
+
+
+# ---- link and match (latest year) ---------------------------------------------------
+
+
+def link_match_figure(lm: pd.DataFrame, lang: str, year: int | None) -> go.Figure:
+    """Reported vacancies against graduates per kejuruan in one year."""
+    data = lm.sort_values("vacancies")
+    fig = go.Figure()
+    fig.add_bar(
+        y=data["kejuruan"],
+        x=data["graduates"],
+        orientation="h",
+        name=_t("chart.graduates_actual", lang),
+        marker_color=BLUE,
+    )
+    fig.add_bar(
+        y=data["kejuruan"],
+        x=data["vacancies"],
+        orientation="h",
+        name=_t("chart.vacancies", lang, year=year or "–"),
+        marker_color=ORANGE,
+    )
+    fig.update_layout(barmode="group", yaxis={"automargin": True})
+    height = max(320, 60 + 34 * len(data))
+    return _layout(fig, lang, height, _t("chart.link_match_title", lang, year=year))
+
+
+def link_match_summary(lm: pd.DataFrame, lang: str, year: int | None) -> str:
+    """One sentence: total vacancies vs graduates and the largest shortfall."""
+    if lm.empty:
+        return _t("summary.no_link_match", lang)
+    top = lm.sort_values("gap", ascending=False).iloc[0]
+    return _t(
+        "summary.link_match",
+        lang,
+        year=year,
+        vacancies=i18n.fmt_number(lm["vacancies"].sum(), lang),
+        graduates=i18n.fmt_number(lm["graduates"].sum(), lang),
+        top=top["kejuruan"],
+        gap=i18n.fmt_number(top["gap"], lang),
+    )
+
+
+def _flag_value(key: str, value: object, lang: str) -> object:
+    if key == "over":
+        return i18n.fmt_rupiah(value, lang)
+    return i18n.fmt_number(value, lang) if isinstance(value, float) else value
+
+
+def flag_text(key: str, values: dict, lang: str) -> str:
+    """A warning sentence with its numbers formatted in ``lang``."""
+    shown = {k: _flag_value(k, v, lang) for k, v in values.items()}
+    ratio = i18n.fmt_number(OVERSUPPLY_RATIO, lang, 1)
+    return _t(f"flag.{key}", lang, ratio=ratio, **shown)

@@ -1,0 +1,1 @@
+"""The meeting pack: one content object, written as PDF and XLSX."""

@@ -1,0 +1,297 @@
+"""The meeting pack's PDF (fpdf2, A4, DejaVu Sans for full Unicode).
+
+Sections: title page; KPIs against targets; the key charts with their sentences;
+the link-and-match table; the chosen scenario (budget, allocation, effect on the
+targets, warnings); method, data date and sources. Every number is formatted in
+the pack's language by ``workforce.core.i18n``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from workforce.core import i18n, metrics
+from workforce.planning import charts as planner_charts
+from workforce.planning import planner
+
+if TYPE_CHECKING:
+    from workforce.planning.meeting_pack.content import Content
+
+FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+FONT = "DejaVu"
+HEAD = FontFace(emphasis="BOLD", fill_color=(226, 232, 240))
+INK = (31, 41, 51)
+BLUE = (0, 114, 178)
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return i18n.t(f"planner.{key}", lang, **values)
+
+
+class _Doc(FPDF):
+    """A4 with the DejaVu fonts and a footer: title and page number."""
+
+    def __init__(self, footer_text: str) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.footer_text = footer_text
+        self.add_font(FONT, "", f"{FONT_DIR}/DejaVuSans.ttf")
+        self.add_font(FONT, "B", f"{FONT_DIR}/DejaVuSans-Bold.ttf")
+        self.set_auto_page_break(auto=True, margin=16)
+        self.set_margins(16, 16, 16)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(107, 114, 128)
+        self.cell(0, 6, f"{self.footer_text} · {self.page_no()}", align="C")
+        self.set_text_color(*INK)
+
+
+def _h1(pdf: _Doc, text: str) -> None:
+    pdf.ln(2)
+    pdf.set_font(FONT, "B", 15)
+    pdf.set_text_color(*BLUE)
+    pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*INK)
+    pdf.ln(1)
+
+
+def _p(pdf: _Doc, text: str, size: float = 10) -> None:
+    pdf.set_font(FONT, "", size)
+    pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1.5)
+
+
+def _table(
+    pdf: _Doc,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+) -> None:
+    """A table with a bold shaded heading row (repeated after a page break)."""
+    pdf.set_font(FONT, "", 8.5)
+    align = ["LEFT"] + ["RIGHT"] * (len(header) - 1)
+    with pdf.table(
+        col_widths=tuple(widths),
+        text_align=tuple(align),
+        headings_style=HEAD,
+        line_height=5,
+        padding=1.2,
+    ) as table:
+        for line in [header, *rows]:
+            row = table.row()
+            for cell in line:
+                row.cell(str(cell))
+    pdf.ln(3)
+
+
+def _image(pdf: _Doc, png: bytes | None, caption: str) -> None:
+    if png is None:
+        return
+    width = pdf.epw
+    pdf.image(io.BytesIO(png), w=width)
+    _p(pdf, caption, 9)
+
+
+# ---- sections ------------------------------------------------------------------------
+
+
+def _title_page(pdf: _Doc, c: Content) -> None:
+    lang, b = c.lang, c.basis
+    pdf.add_page()
+    pdf.ln(40)
+    pdf.set_font(FONT, "B", 24)
+    pdf.set_text_color(*BLUE)
+    pdf.multi_cell(0, 12, _t("pack.title", lang, year=b.plan_year), align="C")
+    pdf.set_text_color(*INK)
+    pdf.ln(4)
+    pdf.set_font(FONT, "", 13)
+    pdf.multi_cell(0, 7, _t("pack.subtitle", lang), align="C")
+    pdf.ln(14)
+    pdf.set_font(FONT, "", 11)
+    lines = [
+        _t("pack.scenario_line", lang, name=c.scenario.name),
+        _t("pack.data_line", lang, date=i18n.fmt_date(b.as_of, lang)),
+        _t("pack.made_line", lang, date=i18n.fmt_date(c.generated_at.date(), lang)),
+    ]
+    for line in lines:
+        pdf.multi_cell(0, 7, line, align="C", new_x="LMARGIN", new_y="NEXT")
+    if c.is_demo:
+        pdf.ln(10)
+        pdf.set_font(FONT, "B", 10)
+        pdf.multi_cell(0, 5, _t("pack.demo_note", lang), align="C")
+
+
+def _status(status: object, lang: str) -> str:
+    """The status label, or a dash where there is no target."""
+    return i18n.t(f"status.{status}", lang) if isinstance(status, str) else "–"
+
+
+def _fmt(value: float | None, unit: str, lang: str) -> str:
+    return i18n.fmt_value(value, unit, lang)
+
+
+def _kpi_section(pdf: _Doc, c: Content) -> None:
+    lang = c.lang
+    pdf.add_page()
+    _h1(pdf, _t("pack.h_kpi", lang, year=c.basis.latest_year))
+    rows = []
+    for r in c.kpis.itertuples(index=False):
+        status = _status(r.status, lang)
+        rows.append(
+            [
+                metrics.get(r.indikator).name(lang),
+                _fmt(r.value, r.unit, lang),
+                _fmt(r.target, r.unit, lang)
+                if r.target is not None and r.target == r.target
+                else "–",
+                status,
+            ]
+        )
+    header = [_t(f"col.{k}", lang) for k in ("indikator", "value", "target", "status")]
+    _table(pdf, header, rows, (78, 34, 34, 32))
+
+
+def _charts_section(pdf: _Doc, c: Content, images: dict[str, bytes]) -> None:
+    lang, b = c.lang, c.basis
+    _h1(pdf, _t("pack.h_tpt", lang))
+    if c.fit:
+        _image(
+            pdf,
+            images.get("tpt"),
+            planner_charts.tpt_summary(c.tpt, c.fit, c.points, lang),
+        )
+        _p(pdf, _t("tpt.method", lang, start=c.fit.years[0], end=c.fit.years[-1]), 9)
+        _p(pdf, _t("tpt.caveat", lang), 9)
+    _h1(pdf, _t("pack.h_link_match", lang, year=b.vacancy_year or "–"))
+    _image(
+        pdf,
+        images.get("link_match"),
+        planner_charts.link_match_summary(c.link_match, lang, b.vacancy_year),
+    )
+    rows = [
+        [
+            r.kejuruan,
+            i18n.fmt_number(r.vacancies, lang),
+            i18n.fmt_number(r.graduates, lang),
+            i18n.fmt_number(r.gap, lang),
+        ]
+        for r in c.link_match.sort_values("gap", ascending=False).itertuples(
+            index=False
+        )
+    ]
+    header = [
+        _t(f"col.{k}", lang)
+        for k in ("kejuruan", "vacancies", "graduates_actual", "gap")
+    ]
+    _table(pdf, header, rows, (70, 36, 36, 36))
+
+
+def _scenario_section(pdf: _Doc, c: Content, images: dict[str, bytes]) -> None:
+    lang = c.lang
+    pdf.add_page()
+    _h1(pdf, _t("pack.h_scenario", lang, name=c.scenario.name, year=c.basis.plan_year))
+    _p(pdf, planner_charts.scenario_summary(c.totals, c.proj, lang))
+    budget_rows = [
+        [
+            r.sumber_dana,
+            i18n.fmt_rupiah(r.budget_rupiah, lang),
+            i18n.fmt_rupiah(r.cost_rupiah, lang),
+            _range(r.cost_rupiah_low, r.cost_rupiah_high, "rupiah", lang),
+            i18n.fmt_rupiah(r.remaining_rupiah, lang),
+        ]
+        for r in c.budget.itertuples(index=False)
+    ]
+    header = [
+        _t(f"col.{k}", lang)
+        for k in ("sumber_dana", "budget", "cost", "range", "remaining")
+    ]
+    _table(pdf, header, budget_rows, (24, 36, 36, 50, 36))
+    _image(pdf, images.get("budget"), planner_charts.budget_summary(c.budget, lang))
+    _allocation_table(pdf, c)
+    _image(pdf, images.get("scenario"), _t("pack.scenario_chart_note", lang))
+    _effect_table(pdf, c)
+    if c.flags:
+        _h1(pdf, _t("pack.h_flags", lang))
+        for key, values in c.flags:
+            _p(pdf, "• " + planner_charts.flag_text(key, values, lang), 9.5)
+
+
+def _range(low: float | None, high: float | None, unit: str, lang: str) -> str:
+    return f"{_fmt(low, unit, lang)} – {_fmt(high, unit, lang)}"
+
+
+def _allocation_table(pdf: _Doc, c: Content) -> None:
+    table = planner_charts.allocation_table(c.proj, c.totals, c.lang)
+    widths = (33, 12, 26, 26, 29, 30, 22)
+    _table(pdf, list(table.columns), table.values.tolist(), widths)
+
+
+def _effect_table(pdf: _Doc, c: Content) -> None:
+    lang = c.lang
+    year = c.basis.target_year
+    _h1(
+        pdf,
+        _t("pack.h_effect", lang, year=year)
+        if year
+        else _t("pack.h_effect_none", lang),
+    )
+    rows = []
+    for r in c.effect.itertuples(index=False):
+        unit = metrics.get(r.indikator).unit
+        status = _status(r.status, lang)
+        target = _fmt(r.target, unit, lang) if pd.notna(r.target) else "–"
+        rows.append(
+            [
+                metrics.get(r.indikator).name(lang),
+                _fmt(r.actual, unit, lang),
+                _fmt(r.projected, unit, lang),
+                _range(r.low, r.high, unit, lang),
+                target,
+                status,
+            ]
+        )
+    keys = ("indikator", "actual", "projected", "range", "target", "status")
+    _table(pdf, [_t(f"col.{k}", lang) for k in keys], rows, (42, 24, 26, 40, 26, 20))
+
+
+def _sources_section(pdf: _Doc, c: Content) -> None:
+    lang = c.lang
+    pdf.add_page()
+    _h1(pdf, _t("pack.h_method", lang))
+    _p(
+        pdf,
+        _t(
+            "method.planner",
+            lang,
+            years=planner.span(c.basis.years),
+            min=planner.MIN_DENOMINATOR,
+        ),
+        9.5,
+    )
+    _p(pdf, _t("method.disclaimer", lang), 9.5)
+    _h1(pdf, _t("pack.h_sources", lang))
+    _p(pdf, _t("pack.data_line", lang, date=i18n.fmt_date(c.basis.as_of, lang)), 9.5)
+    _p(pdf, _t("pack.source_disnaker", lang), 9.5)
+    rows = [[str(r.tahun), r.sumber] for r in c.sources.itertuples(index=False)]
+    _table(pdf, [_t("col.tahun", lang), _t("col.source", lang)], rows, (18, 160))
+
+
+def pdf_bytes(c: Content, images: dict[str, bytes]) -> bytes:
+    """The whole PDF."""
+    pdf = _Doc(_t("pack.title", c.lang, year=c.basis.plan_year))
+    pdf.set_title(_t("pack.title", c.lang, year=c.basis.plan_year))
+    pdf.set_author("Disnaker Kota Cilegon")
+    pdf.set_text_color(*INK)
+    _title_page(pdf, c)
+    _kpi_section(pdf, c)
+    _charts_section(pdf, c, images)
+    _scenario_section(pdf, c, images)
+    _sources_section(pdf, c)
+    return bytes(pdf.output())

@@ -1,0 +1,276 @@
+"""The meeting pack's workbook (openpyxl): the tables behind the PDF, as numbers.
+
+One sheet per table, headings in the pack's language, numbers kept as numbers
+(with a display format) so they can be re-used in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from workforce.core import i18n, metrics
+from workforce.planning import planner
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from workforce.planning.meeting_pack.content import Content
+
+HEAD_FONT = Font(bold=True)
+HEAD_FILL = PatternFill("solid", fgColor="E2E8F0")
+FORMATS = {"count": "#,##0", "rupiah": "#,##0", "pct": "0.00", "num": "#,##0.0"}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return i18n.t(f"planner.{key}", lang, **values)
+
+
+def _clean(value: Any) -> Any:
+    """NaN and numpy scalars to plain Python values openpyxl accepts."""
+    if value is None:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _sheet(
+    wb: Workbook,
+    title: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    formats: Sequence[str | None] = (),
+) -> Worksheet:
+    """A sheet with a bold heading row, frozen, and per-column number formats."""
+    ws = wb.create_sheet(title[:31])
+    ws.append(list(header))
+    for cell in ws[1]:
+        cell.font, cell.fill = HEAD_FONT, HEAD_FILL
+    for row in rows:
+        ws.append([_clean(v) for v in row])
+    for col, fmt in enumerate(formats, start=1):
+        if fmt:
+            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+                cell.number_format = FORMATS[fmt]
+    for col, name in enumerate(header, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = max(
+            12, min(len(name) + 4, 45)
+        )
+    ws.freeze_panes = "A2"
+    return ws
+
+
+def _info(wb: Workbook, c: Content) -> None:
+    lang, b = c.lang, c.basis
+    ws = wb.active
+    ws.title = _t("xlsx.info", lang)
+    lines = [
+        (_t("pack.title", lang, year=b.plan_year), None),
+        (_t("xlsx.scenario", lang), c.scenario.name),
+        (_t("xlsx.data_as_of", lang), b.as_of.isoformat() if b.as_of else None),
+        (_t("xlsx.generated", lang), c.generated_at.isoformat(timespec="seconds")),
+        (_t("xlsx.basis_year", lang), b.latest_year),
+        (_t("xlsx.history_years", lang), ", ".join(str(y) for y in b.years)),
+        (
+            _t("xlsx.method", lang),
+            _t(
+                "method.planner",
+                lang,
+                years=planner.span(b.years),
+                min=planner.MIN_DENOMINATOR,
+            ),
+        ),
+        (_t("xlsx.source", lang), _t("pack.source_disnaker", lang)),
+    ]
+    if c.is_demo:
+        lines.append((_t("xlsx.demo", lang), _t("pack.demo_note", lang)))
+    for row in lines:
+        ws.append(list(row))
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 90
+
+
+def _kpis(wb: Workbook, c: Content) -> None:
+    lang = c.lang
+    rows = [
+        [
+            r.indikator,
+            metrics.get(r.indikator).name(lang),
+            r.unit,
+            r.value,
+            r.target,
+            i18n.t(f"status.{r.status}", lang) if isinstance(r.status, str) else None,
+        ]
+        for r in c.kpis.itertuples(index=False)
+    ]
+    keys = ("id", "indikator", "unit", "value", "target", "status")
+    _sheet(
+        wb,
+        _t("xlsx.kpi", lang, year=c.basis.latest_year),
+        [_t(f"col.{k}", lang) for k in keys],
+        rows,
+        (None, None, None, "num", "num"),
+    )
+
+
+def _link_match(wb: Workbook, c: Content) -> None:
+    lang = c.lang
+    rows = c.link_match[["kejuruan", "vacancies", "graduates", "gap"]].values.tolist()
+    keys = ("kejuruan", "vacancies", "graduates_actual", "gap")
+    _sheet(
+        wb,
+        _t("xlsx.link_match", lang, year=c.basis.vacancy_year or ""),
+        [_t(f"col.{k}", lang) for k in keys],
+        rows,
+        (None, "count", "count", "count"),
+    )
+
+
+def _scenario(wb: Workbook, c: Content) -> None:
+    lang = c.lang
+    seats = c.scenario.seats_frame().set_index("kejuruan")
+    cols = planner.PROJECTION_COLUMNS
+    rows = []
+    for r in c.proj.to_dict("records"):
+        by_fund = [
+            seats.loc[r["kejuruan"], f] if r["kejuruan"] in seats.index else 0
+            for f in planner.FUNDS
+        ]
+        rows.append([r["kejuruan"], *by_fund, *(r[k] for k in cols[1:])])
+    header = [
+        _t("col.kejuruan", lang),
+        *planner.FUNDS,
+        *(_t(f"xcol.{k}", lang) for k in cols[1:]),
+    ]
+    fmts = [
+        None,
+        "count",
+        "count",
+        "count",
+        "count",
+        None,
+        *(["num"] * 9),
+        *(["rupiah"] * 6),
+        "count",
+        "pct",
+        "num",
+        None,
+    ]
+    _sheet(wb, _t("xlsx.scenario_sheet", lang), header, rows, fmts)
+
+
+def _budget(wb: Workbook, c: Content) -> None:
+    lang = c.lang
+    cols = list(c.budget.columns)
+    _sheet(
+        wb,
+        _t("xlsx.budget", lang),
+        [_t(f"xcol.{k}", lang) for k in cols],
+        c.budget.values.tolist(),
+        [None, *(["rupiah"] * 5), None],
+    )
+
+
+def _effect(wb: Workbook, c: Content) -> None:
+    lang = c.lang
+    rows = [
+        [
+            r.indikator,
+            metrics.get(r.indikator).name(lang),
+            r.actual,
+            r.projected,
+            r.low,
+            r.high,
+            r.target,
+            i18n.t(f"status.{r.status}", lang) if isinstance(r.status, str) else None,
+        ]
+        for r in c.effect.itertuples(index=False)
+    ]
+    keys = ("id", "indikator", "actual", "projected", "low", "high", "target", "status")
+    _sheet(
+        wb,
+        _t("xlsx.effect", lang),
+        [_t(f"col.{k}", lang) for k in keys],
+        rows,
+        (None, None, "num", "num", "num", "num", "num"),
+    )
+
+
+def _tpt(wb: Workbook, c: Content) -> None:
+    lang = c.lang
+    sources = dict(zip(c.sources["tahun"], c.sources["sumber"], strict=True))
+    rows: list[list[Any]] = [
+        [
+            y,
+            v,
+            None,
+            None,
+            _t("xlsx.observed", lang)
+            + (
+                " (" + _t("xlsx.excluded", lang) + ")"
+                if c.fit and y in c.fit.excluded
+                else ""
+            ),
+            sources.get(y),
+        ]
+        for y, v in sorted(c.tpt.items())
+    ]
+    rows += [
+        [p.tahun, p.value, p.low, p.high, _t("xlsx.projected", lang), None]
+        for p in c.points
+    ]
+    keys = ("tahun", "tpt", "low", "high", "kind", "source")
+    _sheet(
+        wb,
+        "TPT",
+        [_t(f"col.{k}", lang) for k in keys],
+        rows,
+        (None, "pct", "pct", "pct"),
+    )
+
+
+def _history(wb: Workbook, c: Content) -> None:
+    lang = c.lang
+    rates = c.basis.rates.reset_index()
+    rates["kejuruan"] = rates["kejuruan"].replace(planner.ALL, _t("col.city", lang))
+    cols = list(rates.columns)
+    _sheet(
+        wb,
+        _t("xlsx.rates", lang),
+        [_t(f"xcol.{k}", lang) for k in cols],
+        rates.values.tolist(),
+        [None] + ["num"] * (len(cols) - 1),
+    )
+    hist = c.basis.history
+    _sheet(
+        wb,
+        _t("xlsx.history", lang),
+        [_t(f"xcol.{k}", lang) for k in hist.columns],
+        hist.values.tolist(),
+        [None, None] + ["num"] * (len(hist.columns) - 2),
+    )
+
+
+def xlsx_bytes(c: Content) -> bytes:
+    """The whole workbook."""
+    wb = Workbook()
+    _info(wb, c)
+    _kpis(wb, c)
+    _link_match(wb, c)
+    _scenario(wb, c)
+    _budget(wb, c)
+    _effect(wb, c)
+    _tpt(wb, c)
+    _history(wb, c)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

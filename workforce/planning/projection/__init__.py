@@ -1,0 +1,1 @@
+"""The TPT projection: the published series, a trend with its interval, its caveats."""

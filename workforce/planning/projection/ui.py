@@ -1,0 +1,81 @@
+"""Streamlit side of the TPT projection: the published series, the trend, its caveats.
+
+The arithmetic is ``workforce.planning.projection.numbers`` (Streamlit-free); this module draws it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from workforce import app
+from workforce.core import metrics
+from workforce.core.filters import Filters
+from workforce.planning import charts as planner_charts
+from workforce.planning.projection import numbers as projection
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _tpt(path: str, file_stamp: app.Stamp) -> tuple[dict[int, float], pd.DataFrame]:
+    conn = app.conn()
+    sources = projection.tpt_sources(conn)
+    return projection.tpt_series(conn, sources), sources
+
+
+def tpt() -> tuple[dict[int, float], pd.DataFrame]:
+    """Kota Cilegon's published TPT per year (registry) and the source of each."""
+    path = app.db_file()
+    return _tpt(str(path), app.stamp(path))
+
+
+def tpt_section(placed: float | None) -> None:
+    """Published TPT, the trend line and its projection, method and caveats."""
+    st.subheader(app.T("planner.tpt.header"))
+    series, sources = tpt()
+    include = st.checkbox(app.T("planner.tpt.include_2020"), key="plan_tpt_2020")
+    exclude = () if include else projection.COVID_YEARS
+    try:
+        fit = projection.fit_trend(series, exclude=exclude)
+    except ValueError:
+        st.info(app.T("planner.tpt.too_short"))
+        return
+    points = projection.project(fit)
+    lang = app.lang()
+    pct = app.fmt("pct")
+    table = pd.DataFrame(
+        {
+            app.T("planner.col.tahun"): [str(p.tahun) for p in points],
+            app.T("planner.col.projected"): [pct(p.value) for p in points],
+            app.T("planner.col.low"): [pct(p.low) for p in points],
+            app.T("planner.col.high"): [pct(p.high) for p in points],
+        }
+    )
+    app.chart(
+        planner_charts.tpt_figure(series, fit, points, lang),
+        table,
+        planner_charts.tpt_summary(series, fit, points, lang),
+        "plan_tpt",
+    )
+    st.markdown(app.T("planner.tpt.method", start=fit.years[0], end=fit.years[-1]))
+    if include:
+        st.markdown(app.T("planner.tpt.method_with_2020"))
+    st.info(app.T("planner.tpt.caveat"), icon="ℹ️")
+    _tpt_context(placed, sources)
+    with st.expander(app.T("planner.tpt.sources")):
+        st.dataframe(sources, hide_index=True, width="stretch")
+
+
+def _tpt_context(placed: float | None, sources: pd.DataFrame) -> None:
+    """Scale only: the scenario's placements beside the latest count of unemployed."""
+    year = int(sources["tahun"].max())
+    latest = metrics.compute(app.conn(), "tpt", Filters(tahun=year))
+    if placed is None or not latest.numerator:
+        return
+    st.caption(
+        app.T(
+            "planner.tpt.context",
+            placed=app.fmt("count")(placed),
+            unemployed=app.fmt("count")(latest.numerator),
+            year=year,
+        )
+    )

@@ -1,0 +1,1 @@
+"""Transparansi Publik: disclosure control, the public aggregates, the page and open data."""
