@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workforce.core import db
 from workforce.planning import numbers as planner_data
-from workforce.planning.meeting_pack import content as meeting_pack
+from workforce.planning.meeting_pack import pack as meeting_pack
 from workforce.planning.scenarios import Scenario
 
 

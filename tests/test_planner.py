@@ -23,7 +23,7 @@ from workforce.core.filters import Filters
 from workforce.planning import charts as planner_charts
 from workforce.planning import numbers as planner_data
 from workforce.planning import planner, scenarios
-from workforce.planning.meeting_pack import content as meeting_pack
+from workforce.planning.meeting_pack import pack as meeting_pack
 from workforce.planning.planner import ALL
 from workforce.planning.projection import numbers as projection
 from workforce.planning.scenarios import Scenario

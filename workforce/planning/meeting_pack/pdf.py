@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import pandas as pd
 from fpdf import FPDF
@@ -19,9 +18,7 @@ from fpdf.fonts import FontFace
 from workforce.core import i18n, metrics
 from workforce.planning import charts as planner_charts
 from workforce.planning import planner
-
-if TYPE_CHECKING:
-    from workforce.planning.meeting_pack.content import Content
+from workforce.planning.meeting_pack.content import Content
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 FONT = "DejaVu"

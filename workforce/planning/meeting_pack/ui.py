@@ -1,6 +1,6 @@
 """Streamlit side of the meeting pack: pick a scenario, build, download.
 
-The pack itself is ``workforce.planning.meeting_pack.content`` (Streamlit-free).
+The pack itself is ``workforce.planning.meeting_pack.pack`` (Streamlit-free).
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import streamlit as st
 from workforce import app
 from workforce.core import i18n
 from workforce.planning import planner, scenarios
-from workforce.planning.meeting_pack import content as meeting_pack
+from workforce.planning.meeting_pack import images
+from workforce.planning.meeting_pack import pack as meeting_pack
 from workforce.planning.scenarios import Scenario
 
 CURRENT = "__current__"
@@ -18,7 +19,7 @@ CURRENT = "__current__"
 
 def pack_section(b: planner.Basis, current: Scenario) -> None:
     """Pick a scenario, make the PDF and XLSX, offer the downloads."""
-    meeting_pack.warm_up()  # Chromium starts while the user reads the page
+    images.warm_up()  # Chromium starts while the user reads the page
     st.subheader(app.T("planner.pack.header"))
     st.markdown(app.T("planner.pack.intro"))
     options = [CURRENT, *scenarios.list_names()]

@@ -16,11 +16,10 @@ from openpyxl.utils import get_column_letter
 
 from workforce.core import i18n, metrics
 from workforce.planning import planner
+from workforce.planning.meeting_pack.content import Content
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
-
-    from workforce.planning.meeting_pack.content import Content
 
 HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="E2E8F0")
