@@ -1,7 +1,7 @@
 """The frame of the dashboard: config, language, shared filters, navigation.
 
 Run with ``streamlit run dashboard.py``. Pages live in ``pages/`` and are thin:
-they read the filters from ``workforce.app`` and draw query results.
+each starts with ``app.page(__file__)`` and asks its feature's ``ui`` to draw.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _home() -> None:
 sections[""].append(
     st.Page(_home, title=app.T("app.home"), default=True, visibility="hidden")
 )
-needs: list[tuple[object, str]] = []
+needs: list[tuple[object, str, str]] = []  # (page, file, role from the spec)
 by_file: dict[str, object] = {}
 for spec in PAGES:
     shown = spec in visible
@@ -59,7 +59,7 @@ for spec in PAGES:
         visibility="visible" if shown else "hidden",
     )
     sections[app.T(spec.section_key) if shown else ""].append(page)
-    needs.append((page, spec.role))
+    needs.append((page, spec.file, spec.role))
     by_file[spec.file] = page
 login = st.Page(
     "pages/masuk.py",
@@ -70,12 +70,13 @@ login = st.Page(
 )
 sections[app.T("auth.nav_section") if role == "public" else ""].append(login)
 by_file["pages/masuk.py"] = login
+needs.append((login, "pages/masuk.py", "public"))
 current = st.navigation(dict(sections))
-app.follow_deep_link(by_file)
 auth_ui.account_sidebar()
 
 app.sidebar_filters()
 app.demo_banner()
-auth_ui.require(next((r for p, r in needs if p is current), "public"))
-with app.frame():
+file, needed = next(((f, r) for p, f, r in needs if p is current), ("", "public"))
+auth_ui.require(needed)
+with app.frame(file, role):
     current.run()

@@ -16,5 +16,7 @@ fi
 echo "==> ruff"
 ruff check .
 ruff format --check .
+echo "==> lint-imports (arrows point down only)"
+lint-imports --no-cache
 echo "==> pytest"
 python -m pytest "$@"

@@ -93,9 +93,6 @@ def new_app(db_path: Path) -> Any:
     """An AppTest of dashboard.py as the demo administrator (all pages open)."""
     from streamlit.testing.v1 import AppTest
 
-    from tests import apptest_server
-
-    apptest_server.install()  # pages inside the frame, as on a server
     os.environ["WORKFORCE_DB"] = str(db_path)
     os.environ["WORKFORCE_DEMO"] = "1"
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=1800)

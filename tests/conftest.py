@@ -36,9 +36,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as app_test_module
 
-from tests.apptest_server import ServerPagesManager
 from tests.fixture_data import build_fixture
 from workforce import refresh
 from workforce.core import db
@@ -105,13 +103,6 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # ---- AppTest ------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def _navigation_server(request: pytest.FixtureRequest, monkeypatch) -> None:
-    """AppTest as on a running server; ``@pytest.mark.legacy_pages`` opts out."""
-    if request.node.get_closest_marker("legacy_pages") is None:
-        monkeypatch.setattr(app_test_module, "PagesManager", ServerPagesManager)
-
-
 TEST_PASSWORD = "correct horse battery staple"  # of test-admin and test-staff
 
 
@@ -145,7 +136,7 @@ def app_test(
     Returns an AppTest of dashboard.py (not yet run) on ``db_path``, in ``lang``,
     logged in as ``test-<role>`` (``role=None``: logged out, public), with the
     URL's query params set. ``at.switch_page(...)`` runs the page inside the
-    frame, as a browser on a running server does (``ServerPagesManager``).
+    frame, as a browser does (``app.page``).
     """
 
     def make(

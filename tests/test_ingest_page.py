@@ -9,7 +9,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import ingest_files as f
-from tests.conftest import ROOT, sign_in
 from tests.test_ingest import load, new_database, query
 from workforce.core import db, i18n, pseudonym
 
@@ -26,18 +25,10 @@ def open_page(app_test, path: Path, lang: str = "id") -> AppTest:
 
 @pytest.fixture
 def page_alone(app_test):
-    """The page run as the app itself, for uploads: inside the frame, AppTest first
-    runs a page on its own, and the hop through dashboard.py (ui.ensure_frame)
-    drops an uploaded file. Signed in as test-admin like the frame would be."""
+    """Kelola Data inside the frame, signed in as test-admin, ready for an upload."""
 
     def make(path: Path, lang: str = "id") -> AppTest:
-        app_test(path)  # sets WORKFORCE_DB and the accounts file
-        at = AppTest.from_file(str(ROOT / PAGE), default_timeout=60)
-        at.session_state["lang"] = lang
-        sign_in(at, "admin")
-        at.run()
-        assert not at.exception, at.exception
-        return at
+        return open_page(app_test, path, lang)
 
     return make
 

@@ -34,7 +34,7 @@ import pytest
 
 from tests.overview_fixture import AS_OF, build_overview
 from workforce import refresh
-from workforce.core import db, geo, metrics
+from workforce.core import db, geo, i18n, metrics
 from workforce.core.filters import Filters, options_from_db
 from workforce.overview import charts
 from workforce.overview import numbers as overview
@@ -481,8 +481,9 @@ def test_chart_sentences(conn):
         )
         == "Per 1,000: highest in Ciwandan (0.50), lowest in Cibeber, Jombang (0.00)."
     )
-    assert narrative.period_label(Filters(2024, 2), "id") == "Triwulan 2 2024"
-    assert narrative.period_label(Filters(2024, 2), "en") == "Q2 2024"
+    assert i18n.period_label(2024, 2, "id") == "Triwulan 2 2024"
+    assert i18n.period_label(2024, 2, "en") == "Q2 2024"
+    assert i18n.period_label(2024, None, "id", in_sentence=True) == "tahun 2024"
 
 
 # ---- targets ---------------------------------------------------------------------------------

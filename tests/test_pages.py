@@ -84,7 +84,7 @@ def test_page_runs(app_test, any_db: Path, spec: PageSpec, lang: str) -> None:
     at = _open(app_test(any_db, lang=lang), spec)
     assert _title(at), "a page opens with its heading (a login prompt has none)"
     frame_ran = "f_tahun" in [box.key for box in at.selectbox]  # sidebar filters
-    assert frame_ran, "the page ran without dashboard.py: call ui.ensure_frame"
+    assert frame_ran, "the page ran without dashboard.py: call app.page(__file__)"
     role = i18n.t(f"auth.role.{spec.role}", lang)
     assert i18n.t("auth.need_login", lang, role=role) not in rendered_text(at)
 
@@ -159,9 +159,11 @@ def test_language_from_the_url(app_test, fixture_db: Path) -> None:
     assert at.query_params["lang"] == "en"  # kept in the shareable URL
 
 
-@pytest.mark.legacy_pages
 def test_switch_page_runs_the_frame(app_test, fixture_db: Path) -> None:
-    """A page run on its own routes through dashboard.py (ui.ensure_frame)."""
+    """A page Streamlit runs straight from pages/ reruns through dashboard.py.
+
+    AppTest starts every run in Streamlit's legacy pages/ mode, as the first deep
+    link on a fresh server does (app.page)."""
     at = app_test(fixture_db, tahun="2023").run()
     at.switch_page(PAGES[0].file).run()
     assert not at.exception, _exceptions(at)

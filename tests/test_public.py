@@ -462,7 +462,8 @@ def test_colours_pass_wcag_aa_against_white() -> None:
 
 
 def test_the_page_reads_only_the_publication() -> None:
-    tree = ast.parse((ROOT / "pages" / "transparansi.py").read_text())
+    """The transparency page's Streamlit side reads nothing but the publication."""
+    tree = ast.parse((ROOT / "workforce" / "public" / "ui.py").read_text())
     calls = {
         f"{node.value.id}.{node.attr}"
         for node in ast.walk(tree)
@@ -474,9 +475,12 @@ def test_the_page_reads_only_the_publication() -> None:
         if isinstance(node, ast.ImportFrom | ast.Import)
         for alias in node.names
     }
-    assert "public_ui.publication" in calls
-    assert not calls & {"ui.query", "ui.conn", "ui.info", "ui.data_as_of"}, calls
-    assert not imported & {"db", "metrics", "auth_ui", "duckdb", "public_data"}
+    assert "public_data.publication" in calls
+    forbidden = {"app.query", "app.info", "app.data_as_of", "app.kpi"}
+    assert not calls & forbidden, calls & forbidden
+    assert not imported & {"db", "metrics", "duckdb", "access"}
+    page = (ROOT / "pages" / "transparansi.py").read_text()
+    assert "from workforce.public import ui" in page and "query" not in page
 
 
 def test_the_small_number_scan_catches_small_numbers() -> None:

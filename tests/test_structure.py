@@ -93,9 +93,11 @@ def test_pages_route_through_the_frame(path: Path) -> None:
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "ensure_frame"
+        and node.func.attr == "page"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "app"
     ]
-    assert calls, f"{_rel(path)}: call ui.ensure_frame(__file__) before drawing"
+    assert calls, f"{_rel(path)}: start with app.page(__file__)"
 
 
 @pytest.mark.parametrize("path", WORKFORCE_FILES, ids=_rel)
@@ -118,3 +120,70 @@ def test_every_module_has_a_docstring(path: Path) -> None:
 def test_every_query_file_starts_with_a_header_comment(path: Path) -> None:
     text = path.read_text(encoding="utf-8").lstrip()
     assert text.startswith("--"), f"{_rel(path)}: start with a -- header comment"
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=_rel)
+def test_a_page_imports_only_the_frame_and_its_feature_ui(path: Path) -> None:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    imported = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    ]
+    assert imported[0] == "workforce.app", imported
+    assert len(imported) == 2 and re.fullmatch(r"workforce\.\w+\.ui", imported[1])
+    assert not any(isinstance(node, ast.Import) for node in ast.walk(tree))
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in edges.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            part = []
+            while True:
+                top = stack.pop()
+                part.append(top)
+                if top == node:
+                    break
+            if len(part) > 1:
+                found.append(sorted(part))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_cycle_finder_finds_a_circle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [
+        ["a", "b", "c"]
+    ]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_module_imports_itself_back() -> None:
+    """Walk every import between workforce's modules: no circle, however long."""
+    import grimp
+
+    graph = grimp.build_graph("workforce")
+    edges = {m: graph.find_modules_directly_imported_by(m) for m in graph.modules}
+    assert _cycles(edges) == []
+
+
+def test_only_the_entry_points_sit_at_the_top_of_the_package() -> None:
+    top = {p.name for p in (ROOT / "workforce").glob("*.py")}
+    assert top <= {"__init__.py", "__main__.py", "app.py", "cli.py", "refresh.py"}

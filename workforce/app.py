@@ -1,6 +1,7 @@
-"""The only Streamlit-aware module: cached connection and queries, filters, widgets.
+"""The Streamlit frame helpers every page shares: connection, queries, filters, blocks.
 
-Pages call ``ui.query("page/result", filters)`` and draw; they hold no SQL.
+Features' ``ui.py`` files call ``app.query("page/result", filters)`` and draw; pages
+hold no SQL. ``page(__file__)`` starts every page (see its note on the frame).
 The connection is read-only and cached per database file *stamp* (inode, mtime,
 size): an import swaps a new file in with ``os.replace`` and the next query opens
 it, so new data shows without a restart.
@@ -11,7 +12,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
-from collections.abc import Callable, Iterator, Mapping
+import runpy
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,9 +23,9 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from workforce.core import config, db, i18n
+from workforce.core import config, db, i18n, metrics
 from workforce.core import palette as charts
 from workforce.core.filters import (
     DIMENSIONS,
@@ -33,6 +35,7 @@ from workforce.core.filters import (
     kecamatan_aliases,
     options_from_db,
 )
+from workforce.core.metrics import Result
 
 Stamp = tuple[int, int, int]
 
@@ -85,6 +88,29 @@ def query(name: str, filters: Filters | None = None, **extra: Any) -> pd.DataFra
     )
     path = db_file()
     return _cached(str(path), stamp(path), name, items).copy()
+
+
+_FilterKey = tuple[
+    int, int | None, tuple[tuple[str, tuple[str, ...]], ...], date | None
+]
+
+
+def _filter_key(filters: Filters) -> _FilterKey:
+    dims = tuple(sorted((k, tuple(v)) for k, v in filters.dims.items() if v))
+    return (filters.tahun, filters.kuartal, dims, filters.as_of)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _kpi(path: str, file_stamp: Stamp, metric_id: str, key: _FilterKey) -> Result:
+    tahun, kuartal, dims, as_of = key
+    filters = Filters(tahun, kuartal, dict(dims), as_of)
+    return metrics.compute(_connection(path, file_stamp), metric_id, filters)
+
+
+def kpi(metric_id: str, filters: Filters) -> Result:
+    """A KPI of the registry for a selection (cached per database file)."""
+    path = db_file()
+    return _kpi(str(path), stamp(path), metric_id, _filter_key(filters))
 
 
 def info() -> dict[str, str]:
@@ -145,12 +171,6 @@ def _label(dim: str, value: str, lang_code: str) -> str:
     return i18n.t(f"jenis.{value}", lang_code) if dim == "jenis" else value
 
 
-def _period_label(kuartal: int, lang_code: str) -> str:
-    if kuartal == 0:
-        return i18n.t("filter.setahun", lang_code)
-    return i18n.t("filter.kuartal", lang_code, q=kuartal)
-
-
 def sidebar_filters() -> Filters:
     """Draw the shared filters; keep them in session state and in the URL."""
     options, years = filter_options()
@@ -171,7 +191,7 @@ def sidebar_filters() -> Filters:
             T("filter.periode"),
             [0, 1, 2, 3, 4],
             key="f_kuartal",
-            format_func=lambda q: _period_label(q, lg),
+            format_func=lambda q: i18n.quarter_option(q, lg),
         )
         for dim in DIMENSIONS:
             st.multiselect(
@@ -241,44 +261,57 @@ def language_switch() -> None:
 
 # ---- the frame ---------------------------------------------------------------
 
-_in_frame: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    "in_frame", default=False
+_in_frame: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "in_frame", default=None
 )
+_ROLE = "frame_role"
+
+
+def _relative(page_file: str | Path) -> str:
+    return Path(page_file).resolve().relative_to(config.ROOT).as_posix()
 
 
 @contextlib.contextmanager
-def frame() -> Iterator[None]:
-    """Mark a page run as happening inside dashboard.py (login, filters, banner)."""
-    token = _in_frame.set(True)
+def frame(page_file: str, role: str) -> Iterator[None]:
+    """Run ``page_file`` inside dashboard.py, which resolved the session's ``role``
+    and checked it against the page's role in the navigation spec."""
+    st.session_state[_ROLE] = role
+    token = _in_frame.set(_relative(page_file) if page_file else "")
     try:
         yield
     finally:
         _in_frame.reset(token)
 
 
-def ensure_frame(page_file: str) -> None:
-    """Route a page that runs on its own through dashboard.py, keeping its URL.
+def role() -> str:
+    """The role the frame resolved for this run (``public`` outside the frame)."""
+    return st.session_state.get(_ROLE, "public") if _in_frame.get() else "public"
 
-    Until some session has run ``st.navigation``, Streamlit serves a deep link
-    such as ``/anggaran`` from the legacy ``pages/`` folder without the frame
-    (streamlit#9624). The page then switches to the frame, which switches back
-    to the page with the same query parameters (``follow_deep_link``).
+
+def page(page_file: str) -> None:
+    """The first line of every page: draw only inside the frame (dashboard.py).
+
+    The frame sets the language, resolves the role, checks it against the page's
+    role in ``core.navigation.PAGES`` and draws the shared filters. Until some
+    session of the server process has run ``st.navigation``, Streamlit serves a
+    deep link such as ``/anggaran`` in its legacy mode, straight from the
+    ``pages/`` folder without the frame (streamlit#9624; the product keeps the
+    ``pages/`` folder, so the mode starts on). Such a run executes the frame
+    right here instead (its ``st.navigation`` ends the legacy mode, and it runs
+    this page inside it, in the same script run, so the address, the query
+    parameters and a widget's click are kept), then stops. A page started as the
+    app itself (``streamlit run pages/x.py``) has no frame to check its role, so it
+    draws nothing.
     """
-    if _in_frame.get():
+    here = _relative(page_file)
+    if _in_frame.get() == here:
         return
-    relative = Path(page_file).resolve().relative_to(config.ROOT).as_posix()
-    st.session_state["_deep_link"] = (relative, _url_params())
-    try:
-        st.switch_page(str(config.ROOT / "dashboard.py"))
-    except StreamlitAPIException:  # the page is the app itself (a test): no frame
-        st.session_state.pop("_deep_link", None)
-
-
-def follow_deep_link(pages: Mapping[str, Any]) -> None:
-    """In the frame: go on to the page a deep link asked for (see ensure_frame)."""
-    wanted = st.session_state.pop("_deep_link", None)
-    if wanted and wanted[0] in pages:
-        st.switch_page(pages[wanted[0]], query_params=wanted[1])
+    ctx = get_script_run_ctx()
+    if ctx is None or _relative(ctx.main_script_path) == here:
+        st.error(i18n.t("app.no_frame", lang()))
+        st.stop()
+    runpy.run_path(str(config.ROOT / "dashboard.py"), run_name="__main__")
+    st.stop()
 
 
 # ---- common blocks -------------------------------------------------------------

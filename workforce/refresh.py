@@ -45,15 +45,16 @@ def marts_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def refresh_marts(conn: duckdb.DuckDBPyConnection) -> None:
+def refresh_marts(conn: duckdb.DuckDBPyConnection) -> list[checks.CheckResult]:
     """Rebuild the pre-aggregated tables (queries/marts/*.sql), store the data-quality
-    check results (``check_results``) and the public aggregates (pub_kpi,
-    pub_outcome, for the data_as_of already set), and bump data_version."""
+    check results (``check_results``, also returned) and the public aggregates
+    (pub_kpi, pub_outcome, for the data_as_of already set), bump data_version."""
     db.build_marts(conn)
-    checks.store(conn)
+    found = checks.store(conn)
     public_numbers.store(conn)
     db.set_info(conn, "data_version", str(time.time_ns()))
     db.set_info(conn, "marts_digest", marts_digest())
+    return found
 
 
 def init_database(conn: duckdb.DuckDBPyConnection) -> None:

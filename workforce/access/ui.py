@@ -28,7 +28,7 @@ import streamlit as st
 from workforce import app
 from workforce.access import auth
 from workforce.core import i18n
-from workforce.core.navigation import ROLES, allowed
+from workforce.core.navigation import ROLES, allowed, pages_for
 
 _USER, _SOURCE, _DEMO_ROLE = "auth_user", "auth_source", "auth_demo_role"
 DEMO_USER = "demo-admin"
@@ -102,11 +102,6 @@ def current_role() -> str:
     role, user = _resolve()
     st.session_state["user_name"] = user
     return role
-
-
-def current_user() -> str | None:
-    """The logged-in user's name (None when nobody is logged in)."""
-    return _resolve()[1]
 
 
 def require(needed: str) -> None:
@@ -273,3 +268,17 @@ def account_sidebar() -> None:
             who = app.T("auth.logged_in_as", user=user, role=app.T(f"auth.role.{role}"))
             st.markdown(who)
             st.button(app.T("auth.logout"), on_click=logout, key="auth_logout")
+
+
+# ---- the page ----------------------------------------------------------------
+
+
+def login_page() -> None:
+    """Masuk: the login form; a logged-in user goes on to their first page."""
+    role = current_role()
+    if role != "public":
+        st.switch_page(pages_for(role)[0].file)
+
+    st.title(app.T("auth.login_title"))
+    st.markdown(app.T("auth.login_intro"))
+    login_panel()

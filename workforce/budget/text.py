@@ -14,8 +14,6 @@ from babel.dates import get_month_names
 from workforce.budget import numbers as budget
 from workforce.core import i18n, metrics
 
-_BABEL = {"id": "id_ID", "en": "en_US"}
-
 
 def _rp(value: float | None, lang: str) -> str:
     return i18n.fmt_rupiah(value, lang)
@@ -28,7 +26,7 @@ def source_label(source: str, lang: str) -> str:
 
 def month_name(month: int, lang: str) -> str:
     """``Juni`` (id) or ``June`` (en)."""
-    return str(get_month_names("wide", locale=_BABEL[lang])[month])
+    return str(get_month_names("wide", locale=i18n.BABEL_LOCALE[lang])[month])
 
 
 # The columns each display table shows, in order.

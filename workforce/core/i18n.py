@@ -19,7 +19,7 @@ from workforce.core.config import LOCALES_DIR
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
-_BABEL = {"id": "id_ID", "en": "en_US"}
+BABEL_LOCALE = {"id": "id_ID", "en": "en_US"}  # Babel locale of each UI language
 NA = {"id": "t.a.", "en": "n/a"}
 
 
@@ -58,7 +58,7 @@ def fmt_number(
     if value is None or value != value:
         return NA[lang]
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, pattern, locale=_BABEL[lang])
+    return format_decimal(value, pattern, locale=BABEL_LOCALE[lang])
 
 
 def fmt_pct(value: float | None, lang: str = DEFAULT_LANG, digits: int = 2) -> str:
@@ -83,7 +83,7 @@ def fmt_rupiah(value: float | int | None, lang: str = DEFAULT_LANG) -> str:
     if abs(value) < 1_000_000:
         return "Rp " + fmt_number(round(value), lang)
     short = format_compact_decimal(
-        value, format_type="long", locale=_BABEL[lang], fraction_digits=1
+        value, format_type="long", locale=BABEL_LOCALE[lang], fraction_digits=1
     )
     return "Rp " + short
 
@@ -99,7 +99,7 @@ def fmt_date(value: date | None, lang: str = DEFAULT_LANG) -> str:
     """``1 Oktober 2025`` (id) or ``1 October 2025`` (en)."""
     if value is None:
         return NA[lang]
-    return format_date(value, "d MMMM y", locale=_BABEL[lang])
+    return format_date(value, "d MMMM y", locale=BABEL_LOCALE[lang])
 
 
 def fmt_value(value: float | None, unit: str, lang: str = DEFAULT_LANG) -> str:
@@ -111,3 +111,32 @@ def fmt_value(value: float | None, unit: str, lang: str = DEFAULT_LANG) -> str:
         "points": lambda v: fmt_points(v, lang),
     }
     return formatters[unit](value)
+
+
+class Scope:
+    """The texts of one area of the locale files: ``Scope("public")("h.kpi", lang)``
+    is ``t("public.h.kpi", lang)``."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    def __call__(self, key: str, lang: str, **values: Any) -> str:
+        """Translate ``<prefix>.<key>`` into ``lang``."""
+        return t(f"{self.prefix}.{key}", lang, **values)
+
+
+def period_label(
+    tahun: int, kuartal: int | None, lang: str, in_sentence: bool = False
+) -> str:
+    """The period a figure covers: ``2024`` or ``Triwulan 2 2024`` (``Q2 2024``) as a
+    heading; ``tahun 2024`` or ``triwulan 2 2024`` inside an Indonesian sentence."""
+    kind = "quarter" if kuartal else "year"
+    key = f"period.{kind}_in_text" if in_sentence else f"period.{kind}"
+    return t(key, lang, tahun=tahun, q=kuartal)
+
+
+def quarter_option(kuartal: int, lang: str) -> str:
+    """The period filter's option: ``Setahun penuh`` (0) or ``Triwulan 2``."""
+    if kuartal == 0:
+        return t("filter.setahun", lang)
+    return t("filter.kuartal", lang, q=kuartal)

@@ -21,8 +21,6 @@ PALETTE = [
     "#F0E442",  # yellow
     "#000000",  # black
 ]
-# Status colours with enough contrast on white (WCAG AA for large text/graphics).
-STATUS_COLOURS = {"on_track": "#007A5A", "at_risk": "#A66A00", "off_track": "#B34700"}
 SEQUENTIAL = ["#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B"]
 DIVERGING = ["#B35806", "#F1A340", "#F7F7F7", "#998EC3", "#542788"]
 FONT = "DejaVu Sans, Source Sans Pro, Arial, sans-serif"

@@ -10,11 +10,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import re
 
 DEMO_KEY = b"workforce-demo-key-not-secret"
 ENV_VAR = "WORKFORCE_PSEUDONYM_KEY"
-_NIK_RE = re.compile(r"^\d{16}$")
 
 
 class MissingKeyError(RuntimeError):
@@ -31,11 +29,6 @@ def key_from_env() -> bytes:
             "print(secrets.token_hex(32))')`), or put it in .streamlit/secrets.toml."
         )
     return value.encode()
-
-
-def is_valid_nik(nik: str) -> bool:
-    """True for exactly 16 digits."""
-    return bool(_NIK_RE.match(nik))
 
 
 def pseudonymise(nik: str, key: bytes) -> str:

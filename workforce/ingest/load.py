@@ -136,11 +136,9 @@ def import_files(
             if all(r.status == "unchanged" for r in results):
                 raise _NothingChangedError(results)
             db.set_info(conn, "data_as_of", today.isoformat())
-            refresh.refresh_marts(
-                conn
-            )  # after data_as_of: the public aggregates use it
+            # after data_as_of: the public aggregates use it
+            found = refresh.refresh_marts(conn)
             mark_imported(conn, today)
-            found = checks.stored(conn) or checks.run_checks(conn)
     except _NothingChangedError as nothing:
         return BatchResult(nothing.results, committed=False)
     return BatchResult(results, committed=True, checks=found)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from workforce.core import metrics
+
 ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     # canonical value → other accepted spellings (compared lower case, with only
     # letters and digits kept: "Tidak Lulus" and "tidak_lulus" are the same)
@@ -57,49 +59,20 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
-# KPI ids of shared/metrics.md (a target's `indikator` must be one of them)
-KPI_IDS = (
-    "tpt",
-    "tpak",
-    "peserta",
-    "tingkat_kelulusan",
-    "tingkat_sertifikasi",
-    "tingkat_penempatan_6b",
-    "penempatan",
-    "upah_median",
-    "porsi_lokal",
-    "kesenjangan_link_match",
-    "pagu",
-    "realisasi",
-    "serapan_anggaran",
-    "biaya_per_lulusan",
-    "biaya_per_penempatan",
-    "upah_vs_umk",
-    "porsi_apbn",
-)
-
-KINDS = (
-    "nik",  # 16 digits → pseudonym (peserta_id)
-    "text",  # free text, spaces collapsed
-    "code",  # an identifier (kode_program, kode_perusahaan)
-    "int",  # whole number, with low/high
-    "number",  # decimal, Indonesian or English separators
-    "money",  # Rupiah: Rp, thousands dots, decimal comma
-    "bool",  # ya/tidak, y/t, 1/0, true/false
-    "date",  # day first, Indonesian month names, Excel dates
-    "enum",  # one of ENUMS[column name]
-    "kecamatan",  # name, variant or code → kecamatan_kode
-    "kelurahan",  # name within the row's kecamatan → kelurahan_kode
-    "kbli",  # KBLI 2020 category letter A-U
-    "refname",  # kejuruan / penyelenggara: matched to the reference list or new
-    "wilayah",  # area name of a labour statistic
-    "indikator",  # a KPI id
-)
+# A target's `indikator` must be a KPI id of the registry.
+KPI_IDS = tuple(m.id for m in metrics.REGISTRY)
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a template."""
+    """One column of a template.
+
+    ``kind`` says how the text is read (workforce.ingest.parse): ``nik`` (16 digits,
+    pseudonymised), ``text``, ``code``, ``int`` and ``number`` (within low/high),
+    ``money`` (Rupiah), ``bool`` (ya/tidak), ``date`` (day first, Indonesian month
+    names, Excel dates), ``enum`` (one of ENUMS), ``kecamatan``, ``kelurahan``,
+    ``kbli``, ``refname`` (kejuruan, penyelenggara), ``wilayah``, ``indikator``.
+    """
 
     name: str
     kind: str

@@ -303,3 +303,28 @@ def templates_section() -> None:
     )
     st.table(blank.guide(spec, app.lang()), hide_index=True)  # wraps on a phone
     st.caption(T("ingest.guide.example_note"))
+
+
+# ---- the page ----------------------------------------------------------------
+
+
+def page() -> None:
+    """Kelola Data: import, the import log, checks and blank templates."""
+    app.page_header("nav.kelola_data", "kelola.intro")
+
+    tab_import, tab_log, tab_checks, tab_templates = st.tabs(
+        [
+            app.T("kelola.tab_import"),
+            app.T("kelola.tab_log"),
+            app.T("kelola.tab_checks"),
+            app.T("kelola.tab_templates"),
+        ]
+    )
+    with tab_import:
+        import_section()
+    with tab_log:
+        log_section()
+    with tab_checks:
+        checks_section()
+    with tab_templates:
+        templates_section()

@@ -16,9 +16,7 @@ from workforce.outcomes import numbers as oc
 JP = ("kerja", "magang", "wirausaha")
 
 
-def tr(key: str, lang: str, **values: object) -> str:
-    """Shorthand for an ``outcomes.*`` key."""
-    return i18n.t(f"outcomes.{key}", lang, **values)
+tr = i18n.Scope("outcomes")
 
 
 def num(value: float | None, lang: str) -> str:
@@ -42,13 +40,6 @@ def value_label(dim: str, value: str, lang: str) -> str:
     if dim == "kejuruan" and value == "":
         return tr("no_programme", lang)
     return value
-
-
-def period_label(filters: Filters, lang: str) -> str:
-    """``tahun 2024`` / ``triwulan 2 2024`` (id), ``2024`` / ``Q2 2024`` (en)."""
-    if filters.kuartal:
-        return tr("period_quarter", lang, q=filters.kuartal, tahun=filters.tahun)
-    return tr("period_year", lang, tahun=filters.tahun)
 
 
 def cohort_label(start: object, grain: str, lang: str) -> str:
@@ -86,7 +77,7 @@ def funnel_sentence(stages: pd.DataFrame, filters: Filters, lang: str) -> str:
         "sum.funnel",
         lang,
         terdaftar=num(by.loc["terdaftar", "count"], lang),
-        periode=period_label(filters, lang),
+        periode=i18n.period_label(filters.tahun, filters.kuartal, lang, True),
         lulus=num(by.loc["lulus", "count"], lang),
         kelulusan=rate_of("lulus"),
         sertifikat=num(by.loc["tersertifikasi", "count"], lang),
@@ -165,7 +156,7 @@ def trend_sentence(total: Result, filters: Filters, lang: str) -> str:
     return tr(
         "sum.trend",
         lang,
-        periode=period_label(filters, lang),
+        periode=i18n.period_label(filters.tahun, filters.kuartal, lang, True),
         total=num(total.value, lang),
         **parts,
     )
@@ -261,7 +252,7 @@ def time_sentence(bins: pd.DataFrame, filters: Filters, lang: str) -> str:
         "sum.time",
         lang,
         total=num(total, lang),
-        periode=period_label(filters, lang),
+        periode=i18n.period_label(filters.tahun, filters.kuartal, lang, True),
         bulan1=pct(oc.rate(within_30, total), lang),
         bulan6=pct(oc.rate(within_183, total), lang),
         none=pct(oc.rate(none, total), lang),

@@ -1,6 +1,6 @@
 """Streamlit helpers of the outcome pages: cached registry values and small blocks.
 
-``metric(id, filters)`` computes a KPI through the registry (``metrics.compute``)
+``app.kpi(id, filters)`` computes a KPI through the registry (``metrics.compute``)
 once per database file, KPI and selection; pages never compute a KPI themselves.
 """
 
@@ -14,38 +14,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from workforce import app
-from workforce.core import metrics
 from workforce.core import palette as charts
 from workforce.core.filters import Filters
-from workforce.core.metrics import Result
 from workforce.outcomes import charts as ch
 from workforce.outcomes import numbers as oc
 from workforce.outcomes import tables as tb
 from workforce.outcomes import text as ot
-
-_FilterKey = tuple[
-    int, int | None, tuple[tuple[str, tuple[str, ...]], ...], date | None
-]
-
-
-def _key(filters: Filters) -> _FilterKey:
-    dims = tuple(sorted((k, tuple(v)) for k, v in filters.dims.items() if v))
-    return (filters.tahun, filters.kuartal, dims, filters.as_of)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _metric(
-    path: str, file_stamp: app.Stamp, metric_id: str, key: _FilterKey
-) -> Result:
-    tahun, kuartal, dims, as_of = key
-    filters = Filters(tahun, kuartal, dict(dims), as_of)
-    return metrics.compute(app.conn(), metric_id, filters)
-
-
-def metric(metric_id: str, filters: Filters) -> Result:
-    """A KPI of the registry for a selection (cached per database file)."""
-    path = app.db_file()
-    return _metric(str(path), app.stamp(path), metric_id, _key(filters))
 
 
 def reporting_date(filters: Filters) -> date:
@@ -103,3 +77,188 @@ def open_chart(
         )
     st.caption(summary)
     app.data_table(data, name, expanded=True)
+
+
+# ---- the page ----------------------------------------------------------------
+
+
+def training_page() -> None:
+    """Hasil Pelatihan: the funnel, breakdowns, equity and cohorts."""
+    app.page_header("nav.pelatihan", "outcomes.pelatihan.intro")
+    filters = app.filters()
+    lang = app.lang()
+    by_group = app.query("pelatihan/outcomes_by_group", filters)
+
+    # ---- funnel ---------------------------------------------------------------------
+    section("outcomes.pelatihan.funnel_title", "outcomes.pelatihan.funnel_note")
+    stages = oc.funnel(by_group)
+    app.chart(
+        ch.funnel_figure(stages, lang),
+        tb.funnel_table(stages, lang),
+        ot.funnel_sentence(stages, filters, lang),
+        "pelatihan_corong",
+    )
+
+    # ---- by programme -------------------------------------------------------------------
+    section("outcomes.pelatihan.breakdown_title", "outcomes.small_n_note")
+    breakdown_section(by_group, oc.BREAKDOWNS, "pelatihan_rincian", filters)
+
+    # ---- equity ----------------------------------------------------------------------------
+    section("outcomes.pelatihan.equity_title", "outcomes.small_n_note")
+    breakdown_section(by_group, oc.EQUITY, "pelatihan_kesetaraan", filters)
+
+    # ---- cohorts -------------------------------------------------------------------------
+    section("outcomes.pelatihan.cohort_title", "outcomes.pelatihan.cohort_note")
+    grain = choice(
+        "outcomes.pelatihan.cohort_grain",
+        ("tahun", "kuartal"),
+        "pelatihan_grain",
+        lambda g: ot.tr(f"grain.{g}", lang),
+    )
+    cohorts = app.query("pelatihan/cohort_placement", filters)
+    curve = oc.cohort_curve(cohorts, grain, reporting_date(filters))
+    if curve.empty:
+        st.info(ot.tr("no_data", lang))
+    else:
+        app.chart(
+            ch.cohort_figure(curve, grain, lang),
+            tb.cohort_table(curve, grain, lang),
+            ot.cohort_sentence(curve, grain, lang),
+            "pelatihan_angkatan",
+        )
+
+
+# ---- the page ----------------------------------------------------------------
+
+
+def placement_page() -> None:
+    """Penempatan: over time, sectors and employers, local share, wages, time."""
+    app.page_header("nav.penempatan", "outcomes.penempatan.intro")
+    filters = app.filters()
+    lang = app.lang()
+
+    # ---- over time ----------------------------------------------------------------------
+    section("outcomes.penempatan.trend_title")
+    by_month = app.query("penempatan/by_month", filters)
+    app.chart(
+        ch.monthly_figure(by_month, filters.start, filters.end, lang),
+        tb.monthly_table(by_month, lang),
+        ot.trend_sentence(app.kpi("penempatan", filters), filters, lang),
+        "penempatan_bulanan",
+    )
+
+    # ---- sectors and employers --------------------------------------------------------------
+    employers = app.query("penempatan/by_employer", filters)
+    sectors = oc.sectors(employers)
+    section("outcomes.penempatan.sector_title")
+    app.chart(
+        ch.sector_figure(sectors, lang),
+        tb.sector_table(sectors, lang),
+        ot.sector_sentence(sectors, oc.apindo_share(employers), lang),
+        "penempatan_sektor",
+    )
+
+    section("outcomes.penempatan.employer_title")
+    top = oc.top_employers(employers)
+    app.chart(
+        ch.employer_figure(top, lang),
+        tb.employer_table(employers, lang),
+        ot.employer_sentence(employers, top, lang),
+        "penempatan_perusahaan",
+    )
+
+    # ---- local or outside ----------------------------------------------------------------
+    section("outcomes.penempatan.local_title")
+    local = app.query("penempatan/local_by_kejuruan", filters)
+    app.chart(
+        ch.local_figure(local, lang),
+        tb.local_table(local, lang),
+        ot.local_sentence(app.kpi("porsi_lokal", filters), local, lang),
+        "penempatan_lokal",
+    )
+
+    # ---- wages ------------------------------------------------------------------------------
+    section("outcomes.penempatan.wage_title", "outcomes.penempatan.wage_note")
+    wages = app.query("penempatan/wage_by_kejuruan", filters)
+    wage_rows = oc.wage_rows(wages)
+    _, umk, _ = oc.wage_total(wages)
+    if wage_rows.empty:
+        st.info(ot.tr("no_data", lang))
+    else:
+        app.chart(
+            ch.wage_figure(wage_rows, umk, filters.tahun, lang),
+            tb.wage_table(wage_rows, lang),
+            ot.wage_sentence(
+                wage_rows,
+                app.kpi("upah_median", filters),
+                app.kpi("upah_vs_umk", filters),
+                lang,
+            ),
+            "penempatan_upah",
+        )
+
+    # ---- time to placement ------------------------------------------------------------------
+    section("outcomes.penempatan.time_title")
+    bins = app.query("penempatan/time_to_placement", filters)
+    app.chart(
+        ch.time_figure(bins, lang),
+        tb.time_table(bins, lang),
+        ot.time_sentence(bins, filters, lang),
+        "penempatan_waktu",
+    )
+
+
+# ---- the page ----------------------------------------------------------------
+
+
+def link_match_page() -> None:
+    """Link & Match: the gap per kejuruan, year after year, and employers."""
+    app.page_header("nav.link_match", "outcomes.link.intro")
+    filters = app.filters()
+    lang = app.lang()
+    st.caption(app.T("outcomes.link.filter_note"))
+    gaps = app.query("link_match/gap_by_year", filters)
+    years = list(range(filters.tahun - 4, filters.tahun + 1))
+
+    # ---- the selected year -------------------------------------------------------------
+    section("outcomes.link.gap_title", "outcomes.link.gap_note")
+    year_rows = oc.gap_year(gaps, filters.tahun)
+    if year_rows.empty:
+        st.info(ot.tr("no_data", lang))
+    else:
+        open_chart(
+            ch.gap_figure(year_rows, lang),
+            tb.gap_table(year_rows, lang),
+            ot.gap_sentence(year_rows, filters.tahun, lang),
+            "link_match_kesenjangan",
+        )
+
+    # ---- year after year -----------------------------------------------------------------
+    section(
+        "outcomes.link.years_title", "outcomes.link.persist_note", n=oc.PERSISTENT_YEARS
+    )
+    persist = oc.persistence(gaps, filters.tahun, len(years))
+    if persist.empty:
+        st.info(ot.tr("no_data", lang))
+    else:
+        app.chart(
+            ch.gap_heatmap(gaps, persist["kejuruan"].tolist(), years, lang),
+            tb.persistence_table(persist, gaps, years, lang),
+            ot.persistence_sentence(persist, lang),
+            "link_match_tahunan",
+        )
+
+    # ---- employers hiring no graduates ------------------------------------------------------
+    section("outcomes.link.employers_title")
+    vacancies = app.query("link_match/employer_vacancies", filters)
+    none_hired = oc.employers_without_graduates(vacancies)
+    sentence = ot.employers_sentence(vacancies, none_hired, filters.tahun, lang)
+    if none_hired.empty:
+        st.caption(sentence)
+    else:
+        app.chart(
+            ch.employers_figure(none_hired, lang),
+            tb.employers_vacancy_table(none_hired, lang),
+            sentence,
+            "link_match_perusahaan",
+        )

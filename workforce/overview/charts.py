@@ -25,8 +25,7 @@ STAGES = ("peserta", "lulusan", "tersertifikasi", "ditempatkan_6b")
 FUNDING_COLOURS = dict(zip(SUMBER_DANA, PALETTE, strict=False))
 
 
-def _t(key: str, lang: str, **values: Any) -> str:
-    return i18n.t(f"overview.{key}", lang, **values)
+_t = i18n.Scope("overview")
 
 
 def _layout(fig: go.Figure, y_title: str, lang: str, pct: bool = False) -> go.Figure:

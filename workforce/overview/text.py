@@ -23,19 +23,11 @@ SUMMARY_KPIS = ("peserta", "tingkat_penempatan_6b", "serapan_anggaran")
 RATES = ("tingkat_kelulusan", "tingkat_sertifikasi", "tingkat_penempatan_6b")
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"narrative.{key}", lang, **values)
+_t = i18n.Scope("narrative")
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
-
-
-def period_label(filters: Filters, lang: str) -> str:
-    """``2024`` or ``Triwulan 2 2024`` / ``Q2 2024``."""
-    if filters.kuartal is None:
-        return _t("period.year", lang, tahun=filters.tahun)
-    return _t("period.quarter", lang, q=filters.kuartal, tahun=filters.tahun)
 
 
 def size_text(change: float, unit: str, lang: str) -> str:
@@ -113,7 +105,7 @@ def kpi_sentence(card: Card, lang: str) -> str:
     """``Tingkat kelulusan 2024: 63,64%, naik 5,00 poin dari 2023; target 70,00%, berisiko.``"""
     unit = card.metric.unit
     name = card.metric.name(lang)
-    period = period_label(card.period, lang)
+    period = i18n.period_label(card.period.tahun, card.period.kuartal, lang)
     if card.value is None:
         return _t("kpi", lang, name=name, period=period, value=_t("na", lang)) + "."
     text = _t(
@@ -124,7 +116,9 @@ def kpi_sentence(card: Card, lang: str) -> str:
         value=i18n.fmt_value(card.value, unit, lang),
     )
     if card.change is not None:
-        since = period_label(card.previous_period, lang)
+        since = i18n.period_label(
+            card.previous_period.tahun, card.previous_period.kuartal, lang
+        )
         text += ", " + change_phrase(card.change, unit, since, lang)
     if card.target is not None:
         target = i18n.fmt_value(card.target, unit, lang)
@@ -164,7 +158,7 @@ def attention_summary(
     items: Sequence[Attention], has_targets: bool, filters: Filters, lang: str
 ) -> str:
     """How many KPIs need attention (or that none do / no targets are set)."""
-    period = period_label(filters, lang)
+    period = i18n.period_label(filters.tahun, filters.kuartal, lang)
     if not has_targets:
         return _t("no_targets", lang, period=period)
     if not items:

@@ -103,7 +103,9 @@ def draw_card(card: Card, lang: str) -> None:
     unit = card.metric.unit
     delta = overview.fmt_change(card.change, unit, lang)
     zero = overview.is_zero(card.change, unit)
-    since = narrative.period_label(card.previous_period, lang)
+    since = i18n.period_label(
+        card.previous_period.tahun, card.previous_period.kuartal, lang
+    )
     st.metric(
         card.metric.short_name(lang),
         overview.card_value(card.value, unit, lang),
@@ -268,3 +270,83 @@ def target_editor(targets: pd.DataFrame, tahun: int) -> None:
             _write(str(kpi), int(year), float(value))
         elif remove:
             _write(str(kpi), int(year), None)
+
+
+# ---- the page ----------------------------------------------------------------
+
+
+def page() -> None:
+    """Ringkasan: cards, attention, trends, funding, the map, targets."""
+    app.page_header("nav.ringkasan", "overview.intro")
+    filters = app.filters()
+    lang = app.lang()
+    data = numbers(filters)
+    attention_line = narrative.attention_summary(
+        data.attention, data.has_targets, filters, lang
+    )
+
+    with st.container(border=True):
+        st.markdown(f"**{app.T('overview.summary_header')}**")
+        st.markdown(
+            narrative.page_summary(data.cards, data.trend, attention_line, lang)
+        )
+
+    st.subheader(
+        app.T(
+            "overview.cards_header",
+            period=i18n.period_label(filters.tahun, filters.kuartal, lang),
+        )
+    )
+    draw_cards(data.cards)
+
+    st.subheader(app.T("overview.attention.header"))
+    draw_attention(data.attention, attention_line)
+
+    st.subheader(app.T("overview.tpt.header"))
+    app.chart(
+        charts.tpt_figure(data.trend, overview.targets_for(data.targets, "tpt"), lang),
+        data.trend,
+        narrative.tpt_summary(data.trend, filters.tahun, lang),
+        "ringkasan_tpt",
+    )
+    st.caption(app.T("overview.tpt.source"))
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader(app.T("overview.funnel.header"))
+        app.chart(
+            charts.funnel_figure(
+                data.funnel, overview.targets_for(data.targets, "peserta"), lang
+            ),
+            data.funnel,
+            narrative.funnel_summary(data.funnel, filters.tahun, lang),
+            "ringkasan_alur",
+        )
+        st.caption(app.T("overview.funnel.note"))
+    with right:
+        st.subheader(app.T("overview.rates.header"))
+        rate_targets = {
+            m: overview.targets_for(data.targets, m) for m in narrative.RATES
+        }
+        app.chart(
+            charts.rates_figure(data.funnel, rate_targets, lang),
+            data.funnel,
+            narrative.rates_summary(data.funnel, filters.tahun, lang),
+            "ringkasan_tingkat",
+        )
+
+    st.subheader(app.T("overview.funding.header"))
+    app.chart(
+        charts.funding_figure(
+            data.funding, overview.targets_for(data.targets, "porsi_apbn"), lang
+        ),
+        data.funding,
+        narrative.funding_summary(data.funding, filters.tahun, lang),
+        "ringkasan_dana",
+    )
+
+    st.subheader(app.T("overview.map.header"))
+    draw_map(data.kecamatan)
+
+    if app.role() == "admin":
+        target_editor(data.targets, filters.tahun)

@@ -7,7 +7,7 @@ language's decimal separators.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 from workforce.core import i18n
 from workforce.core import palette as charts
 from workforce.planning.planner import OVERSUPPLY_RATIO
-from workforce.planning.projection.numbers import Point, TrendFit
 
 BLUE, ORANGE, GREEN, GREY = (
     charts.PALETTE[0],
@@ -25,11 +24,11 @@ BLUE, ORANGE, GREEN, GREY = (
 )
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"planner.{key}", lang, **values)
+_t = i18n.Scope("planner")
 
 
-def _layout(fig: go.Figure, lang: str, height: int, title: str) -> go.Figure:
+def layout(fig: go.Figure, lang: str, height: int, title: str) -> go.Figure:
+    """The planner's chart look: template, height, title and number separators."""
     fig.update_layout(
         template="workforce",
         separators=charts.separators(lang),
@@ -73,7 +72,7 @@ def scenario_figure(
     )
     fig.update_layout(barmode="group", yaxis={"automargin": True})
     height = max(320, 60 + 34 * len(data))
-    return _layout(fig, lang, height, _t("chart.scenario_title", lang))
+    return layout(fig, lang, height, _t("chart.scenario_title", lang))
 
 
 def scenario_summary(
@@ -158,7 +157,7 @@ def budget_figure(budget: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(
         barmode="group", yaxis={"title": _t("chart.juta", lang), "tickformat": ",.0f"}
     )
-    return _layout(fig, lang, 340, _t("chart.budget_title", lang))
+    return layout(fig, lang, 340, _t("chart.budget_title", lang))
 
 
 def budget_summary(budget: pd.DataFrame, lang: str) -> str:
@@ -171,82 +170,6 @@ def budget_summary(budget: pd.DataFrame, lang: str) -> str:
         budget=i18n.fmt_rupiah(budget["budget_rupiah"].sum(), lang),
         over=", ".join(over) if over else _t("summary.none", lang),
     )
-
-
-# ---- TPT trend and projection -----------------------------------------------------
-
-
-def tpt_figure(
-    series: Mapping[int, float], fit: TrendFit, points: Sequence[Point], lang: str
-) -> go.Figure:
-    """Published TPT, the fitted line, and the projection with its 80% band."""
-    years = sorted(series)
-    fig = go.Figure()
-    band_x = [p.tahun for p in points]
-    fig.add_scatter(
-        x=band_x + band_x[::-1],
-        y=[p.high for p in points] + [p.low for p in points][::-1],
-        fill="toself",
-        fillcolor="rgba(230,159,0,0.25)",
-        mode="lines",
-        line={"width": 0},
-        name=_t("chart.band", lang),
-        hoverinfo="skip",
-    )
-    line_x = [fit.years[0], *band_x]
-    fig.add_scatter(
-        x=line_x,
-        y=[fit.predict(y) for y in line_x],
-        mode="lines",
-        line={"color": ORANGE, "dash": "dash", "width": 2},
-        name=_t("chart.trend", lang),
-    )
-    fig.add_scatter(
-        x=years,
-        y=[series[y] for y in years],
-        mode="lines+markers",
-        line={"color": BLUE, "width": 3},
-        name=_t("chart.tpt_observed", lang),
-    )
-    if fit.excluded:
-        fig.add_scatter(
-            x=list(fit.excluded),
-            y=[series[y] for y in fit.excluded],
-            mode="markers",
-            marker={"color": "white", "line": {"color": BLUE, "width": 2}, "size": 10},
-            name=_t("chart.excluded", lang),
-        )
-    last = points[-1].tahun if points else years[-1]
-    fig.update_layout(
-        xaxis={"dtick": 1, "range": [years[0] - 0.5, last + 0.5]},
-        yaxis={"title": "TPT (%)", "rangemode": "tozero"},
-    )
-    return _layout(fig, lang, 380, _t("chart.tpt_title", lang))
-
-
-def tpt_summary(
-    series: Mapping[int, float], fit: TrendFit, points: Sequence[Point], lang: str
-) -> str:
-    """One sentence: last value, the line's slope, the next year's value and band."""
-    last = max(series)
-    first = points[0]
-    return _t(
-        "summary.tpt",
-        lang,
-        year=last,
-        value=i18n.fmt_pct(series[last], lang),
-        start=fit.years[0],
-        end=fit.years[-1],
-        slope=i18n.fmt_number(abs(fit.slope), lang, 2),
-        direction=_t("summary.down" if fit.slope < 0 else "summary.up", lang),
-        next=first.tahun,
-        proj=i18n.fmt_pct(first.value, lang),
-        low=i18n.fmt_pct(first.low, lang),
-        high=i18n.fmt_pct(first.high, lang),
-    )
-
-
-# ---- link and match (latest year) ---------------------------------------------------
 
 
 def link_match_figure(lm: pd.DataFrame, lang: str, year: int | None) -> go.Figure:
@@ -269,7 +192,7 @@ def link_match_figure(lm: pd.DataFrame, lang: str, year: int | None) -> go.Figur
     )
     fig.update_layout(barmode="group", yaxis={"automargin": True})
     height = max(320, 60 + 34 * len(data))
-    return _layout(fig, lang, height, _t("chart.link_match_title", lang, year=year))
+    return layout(fig, lang, height, _t("chart.link_match_title", lang, year=year))
 
 
 def link_match_summary(lm: pd.DataFrame, lang: str, year: int | None) -> str:

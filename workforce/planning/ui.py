@@ -18,6 +18,8 @@ from workforce.core import i18n, metrics
 from workforce.planning import charts as planner_charts
 from workforce.planning import numbers as planner_data
 from workforce.planning import planner, scenarios
+from workforce.planning.meeting_pack import ui as meeting_pack_ui
+from workforce.planning.projection import ui as projection_ui
 from workforce.planning.scenarios import Scenario
 
 _SEATS, _VER, _MSG = "plan_seats", "plan_editor_ver", "plan_msg"
@@ -328,3 +330,34 @@ def _compare(b: planner.Basis, items: list[Scenario]) -> None:
         shown[label] = [f(v) for v in table.loc[key]]
     frame = pd.DataFrame(shown, index=table.columns).T
     st.dataframe(frame.rename_axis(app.T("planner.compare.measure")), width="stretch")
+
+
+# ---- the page ----------------------------------------------------------------
+
+
+def page() -> None:
+    """Perencanaan: the planner, the TPT projection and the meeting pack."""
+    app.page_header("nav.perencanaan", "planner.intro")
+    st.caption(app.T("planner.filters_note"))
+
+    plan_basis = basis()
+    if not plan_basis.kejuruan:
+        st.info(app.T("planner.no_data"))
+        return
+
+    init_inputs(plan_basis)
+    plan, tpt, pack = st.tabs(
+        [app.T("planner.tab.plan"), app.T("planner.tab.tpt"), app.T("planner.tab.pack")]
+    )
+    with plan:
+        budget = budget_inputs(plan_basis)
+        seats = seats_editor(plan_basis)
+        current = current_scenario(plan_basis, budget, seats)
+        totals = results(plan_basis, current)
+        method_note(plan_basis)
+        st.divider()
+        saved_scenarios(plan_basis, current)
+    with tpt:
+        projection_ui.tpt_section(totals["placed"])
+    with pack:
+        meeting_pack_ui.pack_section(plan_basis, current)

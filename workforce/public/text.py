@@ -31,8 +31,7 @@ CARD_KPIS = (
 CHART_MEASURES = ("peserta", "lulusan", "tersertifikasi", "ditempatkan_6b")
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"public.{key}", lang, **values)
+_t = i18n.Scope("public")
 
 
 def show(value: float | None, status: str, unit: str, limit: int, lang: str) -> str:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import streamlit as st
 
 from workforce import app
+from workforce.core import i18n
+from workforce.public import charts as pc
 from workforce.public import disclosure, open_data
 from workforce.public import numbers as public_data
+from workforce.public import text as pv
 from workforce.public.numbers import Publication
 from workforce.public.text import CardView
 
@@ -53,3 +56,76 @@ def download(pub: Publication) -> None:
         icon=":material/download:",
         key="public_open_data",
     )
+
+
+# ---- the page ----------------------------------------------------------------
+
+
+def page() -> None:
+    """Transparansi Publik: headline figures, outcomes, budget, open data, method."""
+    pub = publication()
+    lang, limit = app.lang(), pub.limit
+    f = app.filters()
+    year = pv.pick_year(pub, f.tahun)
+    as_of = i18n.fmt_date(pub.data_as_of, lang)
+
+    st.title(app.T("public.title"))
+    st.markdown(app.T("public.intro"))
+    st.caption(app.T("public.as_of", date=as_of, limit=limit))
+    if f.kuartal or f.is_filtered():
+        st.caption(app.T("public.scope_note"))
+    if not pub.years:
+        st.info(app.T("public.no_data"))
+        st.stop()
+
+    st.subheader(app.T("public.h.kpi", tahun=year))
+    cards(pv.cards(pub, year, lang))
+    st.caption(app.T("public.kpi_sources", date=as_of))
+
+    st.subheader(app.T("public.h.tpt"))
+    app.chart(
+        pc.tpt_figure(pub.tpt, lang),
+        pv.tpt_table(pub, lang),
+        pv.tpt_summary(pub, year, lang),
+        "publik_tpt",
+    )
+    st.caption(app.T("public.tpt.source"))
+
+    st.subheader(app.T("public.h.years"))
+    by_year = pv.outcomes(pub, "total", lang=lang)
+    app.chart(
+        pc.years_figure(by_year, pv.CHART_MEASURES, limit, lang),
+        pv.outcome_table(by_year, "tahun", limit, lang),
+        pv.years_summary(pub, year, lang),
+        "publik_tahunan",
+    )
+    st.caption(app.T("public.outcomes.source", date=as_of))
+    st.caption(app.T("public.legend", limit=limit))
+
+    for dim in ("kejuruan", "kecamatan", "jenis"):
+        st.subheader(app.T(f"public.h.{dim}", tahun=year))
+        wide = pv.outcomes(pub, dim, year, lang)
+        app.chart(
+            pc.category_figure(wide, "peserta", limit, lang),
+            pv.outcome_table(wide, dim, limit, lang),
+            pv.dimension_summary(wide, dim, year, lang),
+            f"publik_{dim}",
+        )
+    st.caption(app.T("public.legend", limit=limit))
+
+    st.subheader(app.T("public.h.budget", tahun=year))
+    budget = pv.budget_rows(pub, year)
+    app.chart(
+        pc.budget_figure(budget, lang),
+        pv.budget_table(budget, limit, lang),
+        pv.budget_summary(budget, year, limit, lang),
+        "publik_anggaran",
+    )
+    st.caption(app.T("public.budget.source", date=as_of))
+
+    st.subheader(app.T("public.h.open_data"))
+    st.markdown(app.T("public.open_data.text"))
+    download(pub)
+
+    st.subheader(app.T("public.h.method"))
+    st.markdown(pv.methodology(pub, lang))

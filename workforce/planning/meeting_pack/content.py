@@ -19,6 +19,7 @@ from workforce.core import metrics
 from workforce.core.filters import Filters
 from workforce.planning import charts as planner_charts
 from workforce.planning import planner
+from workforce.planning.projection import charts as projection_charts
 from workforce.planning.projection import numbers as projection
 from workforce.planning.scenarios import Scenario
 
@@ -107,7 +108,7 @@ def figures(c: Content) -> dict[str, go.Figure]:
     """The charts of the pack, drawn by the same functions as the page."""
     out = {}
     if c.fit:
-        out["tpt"] = planner_charts.tpt_figure(c.tpt, c.fit, c.points, c.lang)
+        out["tpt"] = projection_charts.tpt_figure(c.tpt, c.fit, c.points, c.lang)
     if not c.link_match.empty:
         out["link_match"] = planner_charts.link_match_figure(
             c.link_match, c.lang, c.basis.vacancy_year

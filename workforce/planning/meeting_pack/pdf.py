@@ -19,6 +19,7 @@ from workforce.core import i18n, metrics
 from workforce.planning import charts as planner_charts
 from workforce.planning import planner
 from workforce.planning.meeting_pack.content import Content
+from workforce.planning.projection import charts as projection_charts
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 FONT = "DejaVu"
@@ -27,8 +28,7 @@ INK = (31, 41, 51)
 BLUE = (0, 114, 178)
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"planner.{key}", lang, **values)
+_t = i18n.Scope("planner")
 
 
 class _Doc(FPDF):
@@ -162,7 +162,7 @@ def _charts_section(pdf: _Doc, c: Content, images: dict[str, bytes]) -> None:
         _image(
             pdf,
             images.get("tpt"),
-            planner_charts.tpt_summary(c.tpt, c.fit, c.points, lang),
+            projection_charts.tpt_summary(c.tpt, c.fit, c.points, lang),
         )
         _p(pdf, _t("tpt.method", lang, start=c.fit.years[0], end=c.fit.years[-1]), 9)
         _p(pdf, _t("tpt.caveat", lang), 9)

@@ -26,8 +26,7 @@ HEAD_FILL = PatternFill("solid", fgColor="E2E8F0")
 FORMATS = {"count": "#,##0", "rupiah": "#,##0", "pct": "0.00", "num": "#,##0.0"}
 
 
-def _t(key: str, lang: str, **values: object) -> str:
-    return i18n.t(f"planner.{key}", lang, **values)
+_t = i18n.Scope("planner")
 
 
 def _clean(value: Any) -> Any:

@@ -11,7 +11,7 @@ import streamlit as st
 from workforce import app
 from workforce.core import metrics
 from workforce.core.filters import Filters
-from workforce.planning import charts as planner_charts
+from workforce.planning.projection import charts as projection_charts
 from workforce.planning.projection import numbers as projection
 
 
@@ -51,9 +51,9 @@ def tpt_section(placed: float | None) -> None:
         }
     )
     app.chart(
-        planner_charts.tpt_figure(series, fit, points, lang),
+        projection_charts.tpt_figure(series, fit, points, lang),
         table,
-        planner_charts.tpt_summary(series, fit, points, lang),
+        projection_charts.tpt_summary(series, fit, points, lang),
         "plan_tpt",
     )
     st.markdown(app.T("planner.tpt.method", start=fit.years[0], end=fit.years[-1]))
