@@ -30,6 +30,9 @@ Outcomes (lulus on the programme's last day; "placed" = a placement 30 days afte
 
 Budget (pagu / realisasi, juta): 2023 P23 APBN 80/80; 2024 P24L APBN 100/90, P24K
 APBD 50/45, P24G CSR 20/18.
+
+Targets 2024: tingkat_kelulusan 80 (actual 19 of 22 ended = 86,36%: on track);
+peserta 25 (actual 22 < 25 − 10%: off track).
 """
 
 from __future__ import annotations
@@ -116,6 +119,10 @@ def build_public_fixture(conn: duckdb.DuckDBPyConnection) -> None:
                 [pid(i), jenis, ended + timedelta(days=30), employer, prog, wage],
             )
     conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", BUDGET)
+    conn.executemany(
+        "insert into target values (?, ?, ?)",
+        [(2024, "tingkat_kelulusan", 80.0), (2024, "peserta", 25.0)],
+    )
     refresh.refresh_marts(conn)
     db.set_info(conn, "is_demo", "false")
     db.set_info(conn, "data_as_of", AS_OF.isoformat())

@@ -109,3 +109,13 @@ def test_formatting(call, id_text: str, en_text: str) -> None:
 def test_points_are_signed() -> None:
     assert i18n.fmt_points(1.33, "id").startswith("+1,33 ")
     assert i18n.fmt_points(-0.5, "en").startswith("−0.50 ")
+
+
+def test_negative_rupiah_and_signed_changes() -> None:
+    assert i18n.fmt_rupiah(-2_600_000_000, "id") == "\u2212Rp 2,6 miliar"
+    assert i18n.fmt_rupiah_exact(-1_500_000, "id") == "\u2212Rp 1.500.000"
+    assert i18n.fmt_change(-33, "count", "id") == "\u221233"
+    assert i18n.fmt_change(1_200_000, "rupiah", "id") == "+Rp 1,2 juta"
+    assert i18n.fmt_change(1.333, "pct", "id") == "+1,33 poin"
+    assert i18n.fmt_change(0, "count", "en") == "±0"
+    assert i18n.fmt_change(None, "count", "en") == "n/a"

@@ -578,3 +578,22 @@ def test_public_aggregates_are_kept_and_equal_the_computed_ones(demo_db) -> None
         assert public_data.stored(conn, moved) is None
     finally:
         conn.close()
+
+
+def test_cards_carry_change_and_target_status(pub) -> None:
+    """2024 against 2023 and the fixture's 2024 targets (worked in public_fixture)."""
+    cards = {c.kpi_id: c for c in pv.cards(pub, 2024, "id")}
+    # peserta 22 (2024) against 8 (2023): +14; target 25, 22 < 22,5: off track
+    assert (cards["peserta"].value, cards["peserta"].change) == ("22", "+14")
+    assert (cards["peserta"].status, cards["peserta"].target) == (
+        "Di luar target",
+        "25",
+    )
+    # tingkat_kelulusan 2024 is hidden (*): its target shows, but no change, no status
+    kelulusan = cards["tingkat_kelulusan"]
+    assert (kelulusan.value, kelulusan.change, kelulusan.status) == ("*", "", "")
+    assert kelulusan.target == "80,00%"
+    # serapan 90 / 100 (2024) against 80 / 80 (2023): −10,00 poin
+    assert cards["serapan_anggaran"].change == "\u221210,00 poin"
+    # no target: no status; TPT comes from BPS (2024 6,08% against 2023 7,25%)
+    assert cards["tpt"].status == "" and cards["tpt"].change == "\u22121,17 poin"

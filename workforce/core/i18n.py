@@ -72,27 +72,48 @@ def fmt_points(value: float | None, lang: str = DEFAULT_LANG, digits: int = 2) -
     """A signed change in percentage points: ``+1,33 poin``."""
     if value is None or value != value:
         return NA[lang]
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    sign = "+" if value > 0 else (MINUS if value < 0 else "±")
     return sign + fmt_number(abs(value), lang, digits) + " " + t("fmt.points", lang)
 
 
+MINUS = "\u2212"  # the minus sign (not a hyphen) before a negative amount
+
+
 def fmt_rupiah(value: float | int | None, lang: str = DEFAULT_LANG) -> str:
-    """Short Rupiah: ``Rp 1,2 miliar``, ``Rp 350 juta``, ``Rp 4.815.102`` below a million."""
+    """Short Rupiah: ``Rp 1,2 miliar``, ``Rp 350 juta``, ``Rp 4.815.102`` below a
+    million; a negative amount as ``−Rp 2,6 miliar``."""
     if value is None or value != value:
         return NA[lang]
-    if abs(value) < 1_000_000:
-        return "Rp " + fmt_number(round(value), lang)
+    sign, size = (MINUS if value < 0 else ""), abs(value)
+    if size < 1_000_000:
+        return f"{sign}Rp {fmt_number(round(size), lang)}"
     short = format_compact_decimal(
-        value, format_type="long", locale=BABEL_LOCALE[lang], fraction_digits=1
+        size, format_type="long", locale=BABEL_LOCALE[lang], fraction_digits=1
     )
-    return "Rp " + short
+    return f"{sign}Rp {short}"
 
 
 def fmt_rupiah_exact(value: float | int | None, lang: str = DEFAULT_LANG) -> str:
-    """Exact Rupiah for tables: ``Rp 1.500.000``."""
+    """Exact Rupiah for tables: ``Rp 1.500.000`` (``−Rp 1.500.000`` below zero)."""
     if value is None or value != value:
         return NA[lang]
-    return "Rp " + fmt_number(round(value), lang)
+    sign = MINUS if value < 0 else ""
+    return f"{sign}Rp {fmt_number(round(abs(value)), lang)}"
+
+
+def fmt_change(value: float | None, unit: str, lang: str = DEFAULT_LANG) -> str:
+    """A signed change in a KPI's unit: ``+1,33 poin``, ``−33``, ``+Rp 1,2 juta``."""
+    if value is None or value != value:
+        return NA[lang]
+    if unit == "pct":
+        return fmt_points(value, lang)
+    sign = "+" if value > 0 else (MINUS if value < 0 else "±")
+    size = (
+        fmt_rupiah(abs(value), lang)
+        if unit == "rupiah"
+        else fmt_number(abs(value), lang)
+    )
+    return sign + size
 
 
 def fmt_date(value: date | None, lang: str = DEFAULT_LANG) -> str:

@@ -42,7 +42,13 @@ BUDGET_KPIS = (
     "biaya_per_lulusan",
     "biaya_per_penempatan",
 )
-PUBLIC_TABLES = ("pub_info", "pub_kpi", "pub_outcome", "statistik_tenaga_kerja")
+PUBLIC_TABLES = (
+    "pub_info",
+    "pub_kpi",
+    "pub_outcome",
+    "pub_target",
+    "statistik_tenaga_kerja",
+)
 INFO_KEYS = ("data_as_of", "is_demo", "data_version")
 # (whole, part): the part is counted within the whole, per year and kategori
 NESTED = (("lulusan", "tersertifikasi"), ("lulusan_matang", "ditempatkan_6b"))
@@ -84,8 +90,8 @@ def build(main: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     info = db.get_info(main)
     as_of = as_of_date(info)
     out = duckdb.connect(":memory:")
-    for name in ("create_pub_info", "create_pub_kpi", "create_pub_outcome"):
-        db.execute(out, f"public/build/{name}")
+    for name in ("info", "kpi", "outcome", "target"):
+        db.execute(out, f"public/build/create_pub_{name}")
     db.execute(out, "public/build/create_statistik")
     built = datetime.now(UTC).isoformat(timespec="seconds")
     rows = [(k, info[k]) for k in INFO_KEYS if k in info] + [("built_at", built)]
@@ -93,6 +99,7 @@ def build(main: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     kpi, outcomes = stored(main, info) or aggregates(main, as_of)
     out.from_df(kpi).insert_into("pub_kpi")
     out.from_df(outcomes).insert_into("pub_outcome")
+    out.from_df(db.run(main, "public/build/targets")).insert_into("pub_target")
     out.from_df(db.run(main, "public/build/statistik")).insert_into(
         "statistik_tenaga_kerja"
     )
@@ -177,6 +184,7 @@ class Publication:
     outcomes: pd.DataFrame  # tahun, dimensi, kategori, ukuran, jumlah, status
     budget: pd.DataFrame  # tahun, sumber_dana, pagu..., biaya_*_status
     tpt: pd.DataFrame  # tahun, wilayah, tpt_pct, ..., sumber, rilis
+    targets: pd.DataFrame  # tahun, kpi_id, nilai_target
 
     @property
     def years(self) -> list[int]:
@@ -210,6 +218,7 @@ def publication(public: duckdb.DuckDBPyConnection, limit: int) -> Publication:
         outcomes=protect_outcomes(outcomes, hidden),
         budget=budget_frame(kpi, limit),
         tpt=db.run(public, "public/tpt_trend"),
+        targets=db.run(public, "public/targets"),
     )
 
 

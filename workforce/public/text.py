@@ -54,26 +54,63 @@ def pick_year(pub: Publication, wanted: int) -> int:
 
 @dataclass(frozen=True)
 class CardView:
-    """One KPI card: name, value as shown, definition (help text)."""
+    """One KPI card: name, value as shown, definition (help text), the change from
+    the year before (signed, in the KPI's unit; empty where either year is hidden or
+    missing) and the status against the year's target (a ``status.*`` key's text;
+    empty without a target or a published value)."""
 
     kpi_id: str
     name: str
     value: str
     definition: str
+    change: str = ""
+    change_value: float | None = None
+    target: str = ""
+    status: str = ""
+    status_key: str = ""
+    better: str | None = None
+
+
+def _published(rows: pd.DataFrame, kpi_id: str) -> float | None:
+    """A KPI's value where it is published (not hidden, not missing)."""
+    if kpi_id not in rows.index or rows.at[kpi_id, "status"]:
+        return None
+    value = rows.at[kpi_id, "nilai"]
+    return None if pd.isna(value) else float(value)
+
+
+def _card(pub: Publication, kpi_id: str, year: int, lang: str) -> CardView:
+    m = metrics.get(kpi_id)
+    rows = pub.kpi[pub.kpi["tahun"] == year].set_index("kpi_id")
+    before = pub.kpi[pub.kpi["tahun"] == year - 1].set_index("kpi_id")
+    value, status = None, ""
+    if kpi_id in rows.index:
+        value, status = rows.at[kpi_id, "nilai"], rows.at[kpi_id, "status"]
+    now, then = _published(rows, kpi_id), _published(before, kpi_id)
+    change = now - then if now is not None and then is not None else None
+    goal = pub.targets[
+        (pub.targets["tahun"] == year) & (pub.targets["kpi_id"] == kpi_id)
+    ]
+    target = float(goal["nilai_target"].iloc[0]) if len(goal) else None
+    key = metrics.status(now, target, m.better) or ""
+    return CardView(
+        kpi_id,
+        m.name(lang),
+        show(value, status, m.unit, pub.limit, lang),
+        m.definition(lang),
+        change=i18n.fmt_change(change, m.unit, lang) if change is not None else "",
+        change_value=change,
+        target=i18n.fmt_value(target, m.unit, lang) if target is not None else "",
+        status=i18n.t(f"status.{key}", lang) if key else "",
+        status_key=key,
+        better=m.better,
+    )
 
 
 def cards(pub: Publication, year: int, lang: str) -> list[CardView]:
-    """The headline KPI cards of a year, each with its registry definition."""
-    rows = pub.kpi[pub.kpi["tahun"] == year].set_index("kpi_id")
-    out = []
-    for kpi_id in CARD_KPIS:
-        m = metrics.get(kpi_id)
-        value, status = None, ""
-        if kpi_id in rows.index:
-            value, status = rows.at[kpi_id, "nilai"], rows.at[kpi_id, "status"]
-        text = show(value, status, m.unit, pub.limit, lang)
-        out.append(CardView(kpi_id, m.name(lang), text, m.definition(lang)))
-    return out
+    """The headline KPI cards of a year, each with its registry definition, its
+    change from the year before and its status against the year's target."""
+    return [_card(pub, kpi_id, year, lang) for kpi_id in CARD_KPIS]
 
 
 # ---- unemployment (BPS) ----------------------------------------------------------------

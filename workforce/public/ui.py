@@ -37,12 +37,25 @@ def publication() -> Publication:
     return _publication(str(path), app.stamp(path), disclosure.threshold())
 
 
-def cards(views: list[CardView]) -> None:
+def cards(views: list[CardView], year: int) -> None:
     """KPI cards in rows of three (one column on a phone), definition on hover."""
     for start in range(0, len(views), CARDS_PER_ROW):
         row = views[start : start + CARDS_PER_ROW]
         for col, view in zip(st.columns(CARDS_PER_ROW), row, strict=False):
-            col.metric(view.name, view.value, help=view.definition, border=True)
+            col.metric(
+                view.name,
+                view.value,
+                delta=view.change.replace(i18n.MINUS, "-")
+                or None,  # Streamlit reads the sign
+                delta_color="inverse" if view.better == "lower" else "normal",
+                delta_description=app.T("public.card.since", tahun=year - 1),
+                help=view.definition,
+                border=True,
+            )
+            if view.status:
+                col.caption(
+                    app.T("public.card.status", status=view.status, target=view.target)
+                )
 
 
 def download(pub: Publication) -> None:
@@ -79,7 +92,7 @@ def page() -> None:
         st.stop()
 
     st.subheader(app.T("public.h.kpi", tahun=year))
-    cards(pv.cards(pub, year, lang))
+    cards(pv.cards(pub, year, lang), year)
     st.caption(app.T("public.kpi_sources", date=as_of))
 
     st.subheader(app.T("public.h.tpt"))
