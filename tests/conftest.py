@@ -43,6 +43,9 @@ from workforce.core import db
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard.py"
+# Imports and demo builds rewrite the public site; the tests of the site write their
+# own, everything else writes none (never the developer's data/site).
+os.environ["WORKFORCE_SITE_DIR"] = "off"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -18,7 +18,8 @@ from workforce import refresh
 from workforce.access import cli as auth_cli
 from workforce.core import config, db
 from workforce.ingest import cli as ingest_cli
-from workforce.public import open_data
+from workforce.public import open_data, site
+from workforce.public.site import cli as site_cli
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -58,6 +59,10 @@ def cmd_init_demo(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     summary = ", ".join(f"{table} {n:,}" for table, n in counts.items())
     print(f"demo database built: {path} in {elapsed:.1f} s ({summary})")
+    if failed := site.refresh_after_change(path):
+        print(f"public site not updated: {failed}")
+    elif config.site_dir():
+        print(f"public site written: {config.site_dir()}")
     return 0
 
 
@@ -126,6 +131,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     handlers["kpis"] = cmd_kpis
     ingest_cli.add_parser(sub, handlers)
     open_data.add_parser(sub, handlers)
+    site_cli.add_parser(sub, handlers)
     return parser, handlers
 
 

@@ -35,3 +35,25 @@ def boundaries_path() -> Path | None:
     if env and Path(env).is_file():
         return Path(env)
     return None
+
+
+def site_dir() -> Path | None:
+    """Where the static public site is written ($WORKFORCE_SITE_DIR or data/site);
+    None when it is ``off`` (an installation that publishes no site)."""
+    env = os.environ.get("WORKFORCE_SITE_DIR")
+    if env == "off":
+        return None
+    return Path(env) if env else DATA_DIR / "site"
+
+
+def site_url() -> str:
+    """The public site's address, for canonical links and the sitemap
+    ($WORKFORCE_SITE_URL; root-relative ``/`` when not set)."""
+    return os.environ.get("WORKFORCE_SITE_URL", "/")
+
+
+def site_url_public() -> str | None:
+    """The static site's full address for a link from the app, when one is set
+    ($WORKFORCE_SITE_URL as http(s)://...)."""
+    url = os.environ.get("WORKFORCE_SITE_URL", "")
+    return url if url.startswith(("http://", "https://")) else None

@@ -29,6 +29,7 @@ from workforce.ingest.read import RawFile, read_upload
 from workforce.ingest.report import quarantine_frame
 from workforce.ingest.templates import ORDER, Template, get
 from workforce.ingest.validate import Validation, match_headers, validate
+from workforce.public import site
 
 DEFAULT_WAIT_S = 10.0
 # tables other tables reference: their key, and the tables that point at them
@@ -95,6 +96,7 @@ class BatchResult:
     results: list[ImportResult]
     committed: bool
     checks: list[checks.CheckResult] = field(default_factory=list)
+    site_error: str | None = None  # why the public site was not rewritten, if not
 
 
 class _NothingChangedError(Exception):
@@ -141,7 +143,8 @@ def import_files(
             mark_imported(conn, today)
     except _NothingChangedError as nothing:
         return BatchResult(nothing.results, committed=False)
-    return BatchResult(results, committed=True, checks=found)
+    site_error = site.refresh_after_change(path)  # the public figures changed
+    return BatchResult(results, committed=True, checks=found, site_error=site_error)
 
 
 def import_file(

@@ -206,6 +206,8 @@ def show_last_result() -> None:
         box = {"loaded": st.success, "unchanged": st.info, "rejected": st.warning}
         lines = summary_lines(result, app.lang())
         box[result.status]("  \n".join(lines))
+    if batch.site_error:
+        st.warning(T("ingest.site_not_updated", reason=batch.site_error))
     if batch.checks:
         failed = sum(not c.passed for c in batch.checks)
         st.caption(T("ingest.summary.checks", failed=failed, total=len(batch.checks)))

@@ -192,6 +192,13 @@ class Publication:
         return sorted({int(y) for y in self.kpi["tahun"]})
 
     @property
+    def reported_years(self) -> list[int]:
+        """Years up to the data date: a later year holds only plans (budgets,
+        programmes not yet started), so it is not reported as results."""
+        as_of = self.data_as_of
+        return [y for y in self.years if as_of is None or y <= as_of.year]
+
+    @property
     def data_as_of(self) -> date | None:
         """The data date of the figures."""
         value = self.info.get("data_as_of")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from workforce import app
-from workforce.core import i18n
+from workforce.core import config, i18n
 from workforce.public import charts as pc
 from workforce.public import disclosure, open_data
 from workforce.public import numbers as public_data
@@ -85,6 +85,8 @@ def page() -> None:
     st.title(app.T("public.title"))
     st.markdown(app.T("public.intro"))
     st.caption(app.T("public.as_of", date=as_of, limit=limit))
+    if static := config.site_url_public():
+        st.link_button(app.T("public.static_site"), static, icon=":material/article:")
     if f.kuartal or f.is_filtered():
         st.caption(app.T("public.scope_note"))
     if not pub.years:

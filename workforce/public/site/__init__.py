@@ -1,0 +1,41 @@
+"""The public site: the transparency figures as static, self-contained HTML.
+
+``publish_db(path)`` reads the suppressed publication of a database and writes the
+site (``build.publish``) into ``WORKFORCE_SITE_DIR`` (default ``data/site``); it
+runs after every successful import, after ``init-demo``, and as the command
+``python -m workforce publish-site``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from workforce.core import config
+from workforce.public import open_data
+from workforce.public.site.build import SiteError, Written, publish
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SiteError", "Written", "publish", "publish_db", "refresh_after_change"]
+
+
+def publish_db(path: Path, out: Path, base_url: str | None = None) -> Written:
+    """Write the site of the database at ``path`` into ``out``."""
+    pub = open_data.load(Path(path))
+    return publish(pub, out, base_url or config.site_url())
+
+
+def refresh_after_change(path: Path) -> str | None:
+    """Rewrite the site (in the configured folder, unless it is ``off``) after the
+    public figures changed; the reason it failed, if it did (the change itself
+    stands: the old site stays online)."""
+    out = config.site_dir()
+    if out is None:
+        return None
+    try:
+        publish_db(path, out)
+    except (SiteError, OSError) as exc:
+        log.warning("public site not updated: %s", exc)
+        return str(exc)
+    return None
