@@ -546,6 +546,18 @@ def test_fetch_follows_the_rules_of_compute_by(demo_conn):
         assert found[years][str(year)] == alone
 
 
+def test_compute_all_in_one_statement_equals_each_kpi(demo_conn):
+    """Every KPI of the registry (the kpis CLI, the meeting pack) in one statement,
+    each equal to the KPI computed alone."""
+    f = Filters(tahun=2024, as_of=date(2025, 9, 30))
+    with db.count_statements() as sent:
+        every = metrics.compute_all(demo_conn, f)
+    assert len(sent) == 1
+    assert list(every) == [m.id for m in metrics.REGISTRY]
+    for metric_id, result in every.items():
+        assert _ordered(result) == _ordered(metrics.compute(demo_conn, metric_id, f))
+
+
 def test_ask_is_data():
     """Asks are values: equal asks (whatever the order of the filtered dimensions)
     are one key; values are kept as text; unknown KPIs and splits are refused."""
