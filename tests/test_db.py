@@ -153,6 +153,26 @@ def test_rows_batch_runs_files_together_with_their_own_params(
     assert db.batch_sql(["t/ranks"]).startswith(db.BATCH_HEADER + "t/ranks\n")
 
 
+def test_count_statements_notes_each_statement_sent(scratch_queries: Path) -> None:
+    """run, rows, rows_batch and execute each send one statement (a batch names all
+    its files); an empty batch sends none; nested blocks each see what ran inside."""
+    (scratch_queries / "echo.sql").write_text("-- echo\nselect $v as v\n")
+    (scratch_queries / "make.sql").write_text("-- make\ncreate table t as select 1\n")
+    conn = db.connect(":memory:")
+    db.run(conn, "echo", v=0)  # before the block: not noted
+    with db.count_statements() as outer:
+        db.run(conn, "echo", v=1)
+        with db.count_statements() as inner:
+            db.rows(conn, "echo", v=2)
+            db.rows_batch(conn, [("echo", {"v": 3}), ("echo", {"v": 4})])
+            db.rows_batch(conn, [])
+        db.execute(conn, "make")
+    db.rows(conn, "echo", v=5)  # after the block: not noted
+    assert inner.sent == [("echo",), ("echo", "echo")]
+    assert outer.sent == [("echo",), ("echo",), ("echo", "echo"), ("make",)]
+    assert len(outer) == 4
+
+
 # ---- migrations -------------------------------------------------------------------
 
 

@@ -457,18 +457,26 @@ def test_compute_by_equals_each_selection_on_demo_data(demo_conn, metric_id):
                     assert b is None or a == pytest.approx(b, rel=1e-9), (by, v, grp)
 
 
-def _asked_one_by_one(conn, filters, options) -> tuple:
+def _asks(filters: Filters, options) -> list[metrics.Ask]:
     """Every KPI for the selection, per year, and per value of two dimensions."""
     years = range(2019, 2026)
-    return tuple(
-        (
-            metrics.compute(conn, m.id, filters),
-            metrics.compute_by(conn, m.id, filters, "tahun", years),
-            metrics.compute_by(conn, m.id, filters, "kecamatan", options["kecamatan"]),
-            metrics.compute_by(conn, m.id, filters, "kejuruan", options["kejuruan"]),
-        )
+    return [
+        ask
         for m in metrics.REGISTRY
-    )
+        for ask in (
+            metrics.Ask(m.id, filters),
+            metrics.Ask(m.id, filters, "tahun", years),
+            metrics.Ask(m.id, filters, "kecamatan", options["kecamatan"]),
+            metrics.Ask(m.id, filters, "kejuruan", options["kejuruan"]),
+        )
+    ]
+
+
+def _one_at_a_time(conn, ask: metrics.Ask):
+    """An ask answered on its own: compute, or compute_by."""
+    if ask.by is None:
+        return metrics.compute(conn, ask.metric_id, ask.filters)
+    return metrics.compute_by(conn, ask.metric_id, ask.filters, ask.by, ask.values)
 
 
 def _ordered(value):
@@ -491,70 +499,84 @@ def _ordered(value):
     ],
     ids=repr,
 )
-def test_batch_equals_one_query_each(demo_conn, filters, monkeypatch):
-    """metrics.batch() runs every KPI query of its work in one statement and gives
-    the same results, in the same order, as one query each."""
+def test_fetch_equals_one_query_each(demo_conn, filters):
+    """metrics.fetch runs every KPI query its asks need in one statement and gives
+    the same results, in the same order, as each ask on its own."""
     options = options_from_db(demo_conn)[0]
-    want = _asked_one_by_one(demo_conn, filters, options)
-    statements = []
-    real = db.rows_batch
-
-    def counting(conn, calls):
-        statements.append(len(calls))
-        return real(conn, calls)
-
-    monkeypatch.setattr(metrics.db, "rows_batch", counting)
-    monkeypatch.setattr(metrics.db, "rows", _refuse_metric_queries(metrics.db.rows))
-    with metrics.memo():
-        got = metrics.batch(lambda: _asked_one_by_one(demo_conn, filters, options))
-    assert _ordered(got) == _ordered(want)
-    assert len(statements) == 1 and statements[0] >= len(metrics.REGISTRY)
+    asks = _asks(filters, options)
+    want = [_one_at_a_time(demo_conn, ask) for ask in asks]
+    with db.count_statements() as sent:
+        found = metrics.fetch(demo_conn, asks)
+    assert _ordered([found[ask] for ask in asks]) == _ordered(want)
+    assert len(sent) == 1 and len(sent.sent[0]) >= len(metrics.REGISTRY)
 
 
-def test_batch_asks_each_selection_once(demo_conn, monkeypatch):
-    """In batch()'s first run a selection already asked is not asked again: the
-    cards' two years come with the trend's years, as memo() gives them."""
-    parts = []
-    real = db.rows_batch
-
-    def noting(conn, calls):
-        parts.extend(
-            (name, params.get("by"), params.get("sels")) for name, params in calls
-        )
-        return real(conn, calls)
-
-    monkeypatch.setattr(metrics.db, "rows_batch", noting)
+def test_fetch_asks_each_selection_once(demo_conn):
+    """A selection asked twice is queried once, and a KPI's years asked in several
+    asks (the trend's, the card's, earlier ones) are one part of the statement."""
     f = Filters(tahun=2024)
-    with metrics.memo():
-        trend, card, again = metrics.batch(
-            lambda: (
-                metrics.compute_by(demo_conn, "peserta", f, "tahun", range(2019, 2025)),
-                metrics.compute_by(demo_conn, "peserta", f, "tahun", [2023, 2024]),
-                metrics.compute(demo_conn, "peserta", f),
-            )
-        )
-    years = [str(y) for y in range(2019, 2025)]
-    assert parts == [
-        ("metrics/peserta", "tahun", years),
-        ("metrics/peserta", None, None),
-    ]
-    assert card == {"2023": trend["2023"], "2024": trend["2024"]}
-    assert again == metrics.compute(demo_conn, "peserta", f)
+    trend = metrics.Ask("peserta", f, "tahun", range(2019, 2025))
+    card = metrics.Ask("peserta", f, "tahun", [2023, 2024])
+    early = metrics.Ask("peserta", f, "tahun", [2017, 2018])
+    again = metrics.Ask("peserta", f)
+    with db.count_statements() as sent:
+        found = metrics.fetch(demo_conn, [trend, card, again, early, again])
+    assert sent.sent == [("metrics/peserta", "metrics/peserta")]  # years; selection
+    assert found[card] == {"2023": found[trend]["2023"], "2024": found[trend]["2024"]}
+    assert found[again] == metrics.compute(demo_conn, "peserta", f)
+    assert found[early] == metrics.compute_by(
+        demo_conn, "peserta", f, "tahun", [2017, 2018]
+    )
 
 
-def _refuse_metric_queries(real):
-    def rows(conn, name, **params):
-        assert not name.startswith("metrics/") or name == "metrics/umk", name
-        return real(conn, name, **params)
+def test_fetch_follows_the_rules_of_compute_by(demo_conn):
+    """A dimension the KPI ignores: the selection's own result for every value, one
+    query; per year without a reporting date, a KPI reading $as_of: one query per
+    year (each year reported at its own end), in the same statement."""
+    f = Filters(tahun=2024)
+    ignored = metrics.Ask("pagu", f, "kecamatan", ["Grogol", "Ciwandan"])
+    years = metrics.Ask("tingkat_penempatan_6b", f, "tahun", [2022, 2023, 2024])
+    with db.count_statements() as sent:
+        found = metrics.fetch(demo_conn, [ignored, years])
+    assert sent.sent == [("metrics/pagu", *["metrics/tingkat_penempatan_6b"] * 3)]
+    pagu = metrics.compute(demo_conn, "pagu", f)
+    assert found[ignored] == {"Grogol": pagu, "Ciwandan": pagu}
+    for year in (2022, 2023, 2024):
+        alone = metrics.compute(demo_conn, years.metric_id, Filters(tahun=year))
+        assert found[years][str(year)] == alone
 
-    return rows
+
+def test_compute_all_in_one_statement_equals_each_kpi(demo_conn):
+    """Every KPI of the registry (the kpis CLI, the meeting pack) in one statement,
+    each equal to the KPI computed alone."""
+    f = Filters(tahun=2024, as_of=date(2025, 9, 30))
+    with db.count_statements() as sent:
+        every = metrics.compute_all(demo_conn, f)
+    assert len(sent) == 1
+    assert list(every) == [m.id for m in metrics.REGISTRY]
+    for metric_id, result in every.items():
+        assert _ordered(result) == _ordered(metrics.compute(demo_conn, metric_id, f))
 
 
-def test_batch_needs_memo(demo_conn):
-    with pytest.raises(RuntimeError, match="memo"):
-        metrics.batch(
-            lambda: metrics.compute(demo_conn, "peserta", Filters(tahun=2024))
-        )
+def test_ask_is_data():
+    """Asks are values: equal asks (whatever the order of the filtered dimensions)
+    are one key; values are kept as text; unknown KPIs and splits are refused."""
+    dims = {"kejuruan": ("Las SMAW",), "jenis": ("pelatihan",)}
+    one = metrics.Ask("peserta", Filters(2024, dims=dims), "tahun", [2023, 2024])
+    two = metrics.Ask(
+        "peserta",
+        Filters(2024, dims=dict(reversed(dims.items()))),
+        "tahun",
+        ("2023", "2024"),
+    )
+    assert one == two and hash(one) == hash(two) and {one: 1}[two] == 1
+    assert one.values == ("2023", "2024")
+    with pytest.raises(KeyError, match="unknown KPI"):
+        metrics.Ask("nope", Filters(2024))
+    with pytest.raises(ValueError, match="cannot compute by"):
+        metrics.Ask("peserta", Filters(2024), "bulan", [1])
+    with pytest.raises(ValueError, match="values"):
+        metrics.Ask("peserta", Filters(2024), None, [2024])
 
 
 def test_tpt_prefers_the_published_rate_over_rounded_counts(fixture_copy):
@@ -581,41 +603,34 @@ def test_tpt_prefers_the_published_rate_over_rounded_counts(fixture_copy):
         conn.close()
 
 
-def test_memo_queries_each_selection_once(demo_conn, monkeypatch):
-    """Inside metrics.memo() a selection asked again is not queried again, a request
-    with some new values queries only those, and the results are the plain ones."""
-    calls = []
-    real = db.rows
-
-    def counting(*args, **kwargs):
-        calls.append(args[1])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(metrics.db, "rows", counting)
+def test_fetch_does_not_query_what_it_knows(demo_conn):
+    """Answers of an earlier fetch (``known``) are not queried again, down to one
+    selection: only the values not known are, and the known ones are returned as
+    given. A derived KPI whose base is known reads only the UMK."""
     f = Filters(tahun=2024, as_of=date(2025, 9, 30))
     kpi = "tingkat_penempatan_6b"
-    plain = metrics.compute_by(demo_conn, kpi, f, "tahun", range(2019, 2025))
-    plain_2025 = metrics.compute_by(demo_conn, kpi, f, "tahun", [2025])["2025"]
-    plain_total = metrics.compute(demo_conn, kpi, f)
-    before = len(calls)
-    with metrics.memo():
-        every = metrics.compute_by(demo_conn, kpi, f, "tahun", range(2019, 2025))
-        two = metrics.compute_by(demo_conn, kpi, f, "tahun", [2023, 2024])
-        assert len(calls) == before + 1  # the two years came with the first query
-        more = metrics.compute_by(demo_conn, kpi, f, "tahun", [2024, 2025])
-        assert len(calls) == before + 2  # 2025 only
-        once = metrics.compute(demo_conn, kpi, f)
-        again = metrics.compute(demo_conn, kpi, f)
-        assert len(calls) == before + 3
-        other = metrics.compute(demo_conn, kpi, Filters(tahun=2023))
-        assert len(calls) == before + 4  # other filters: their own query
-    assert every == plain
-    assert two == {"2023": plain["2023"], "2024": plain["2024"]}
-    assert more == {"2024": plain["2024"], "2025": plain_2025}
-    assert once == again == plain_total
-    assert other == metrics.compute(demo_conn, kpi, Filters(tahun=2023))
-    metrics.compute(demo_conn, kpi, f)  # outside the block: queried again
-    assert len(calls) == before + 6
+    every = metrics.Ask(kpi, f, "tahun", range(2019, 2025))
+    first = metrics.fetch(demo_conn, [every])
+    two = metrics.Ask(kpi, f, "tahun", [2023, 2024])
+    with db.count_statements() as sent:
+        assert metrics.fetch(demo_conn, [two], known=first) == {
+            two: {"2023": first[every]["2023"], "2024": first[every]["2024"]}
+        }
+    assert sent.sent == []
+    marked = metrics.Result(metrics.get(kpi), 1.0, 1.0, 1.0)  # not a real value
+    known = {metrics.Ask(kpi, f, "tahun", [2024]): {"2024": marked}}
+    more = metrics.Ask(kpi, f, "tahun", [2024, 2025])
+    found = metrics.fetch(demo_conn, [more], known=known)[more]
+    assert found == {
+        "2024": marked,
+        "2025": metrics.compute_by(demo_conn, kpi, f, "tahun", [2025])["2025"],
+    }
+    wages = metrics.fetch(demo_conn, [metrics.Ask("upah_median", f)])
+    derived = metrics.Ask("upah_vs_umk", f)
+    with db.count_statements() as sent:
+        got = metrics.fetch(demo_conn, [derived], known=wages)
+    assert sent.sent == [("metrics/umk",)]
+    assert got[derived] == metrics.compute(demo_conn, "upah_vs_umk", f)
 
 
 @pytest.mark.parametrize("source", ["fixture", "demo"])
@@ -648,25 +663,20 @@ def test_derived_upah_vs_umk_equals_its_query_file(source, demo_conn, request):
     assert any(r.value for r in want.values())
 
 
-def test_memo_reads_the_umk_once(demo_conn, monkeypatch):
-    """Inside memo() the UMK table behind upah_vs_umk is read once."""
-    calls = []
-    real = db.rows
-
-    def counting(*args, **kwargs):
-        calls.append(args[1])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(metrics.db, "rows", counting)
-    with metrics.memo():
-        metrics.compute(demo_conn, "upah_vs_umk", Filters(tahun=2024))
-        metrics.compute_by(
-            demo_conn, "upah_vs_umk", Filters(tahun=2024), "tahun", [2023]
-        )
-        metrics.compute_by(
-            demo_conn, "upah_vs_umk", Filters(tahun=2024), "kecamatan", ["Grogol"]
-        )
-    assert calls.count("metrics/umk") == 1
+def test_fetch_reads_the_umk_once(demo_conn):
+    """upah_vs_umk asked three ways beside upah_median: the UMK is one part of the
+    one statement, and the wages of the selection are scanned once for both KPIs."""
+    f = Filters(tahun=2024)
+    asks = [
+        metrics.Ask("upah_vs_umk", f),
+        metrics.Ask("upah_vs_umk", f, "tahun", [2023]),
+        metrics.Ask("upah_vs_umk", f, "kecamatan", ["Grogol"]),
+        metrics.Ask("upah_median", f),
+    ]
+    with db.count_statements() as sent:
+        found = metrics.fetch(demo_conn, asks)
+    assert sent.sent == [("metrics/upah_median",) * 3 + ("metrics/umk",)]
+    assert found[asks[0]].numerator == found[asks[3]].value
 
 
 # ---- upah_median from counts of each wage (mart_wage_year) ----------------------------

@@ -36,7 +36,7 @@ from tests.overview_fixture import AS_OF, build_overview
 from workforce import refresh
 from workforce.core import db, geo, i18n, metrics
 from workforce.core.filters import Filters, options_from_db
-from workforce.overview import charts
+from workforce.overview import charts, frames
 from workforce.overview import numbers as overview
 from workforce.overview import text as narrative
 
@@ -194,7 +194,7 @@ def test_attention_lists_off_track_first_with_the_groups_pulling_down(conn):
 
 
 def test_funnel_per_year_equals_the_registry(conn):
-    df = overview.funnel(conn, F2024, [2023, 2024]).set_index("tahun")
+    df = frames.funnel(conn, F2024, [2023, 2024]).set_index("tahun")
     # 2024: 6 persons; 7 lulus enrolments; 5 certified; 3 of 5 mature placed
     assert df.loc[2024, ["peserta", "lulusan", "tersertifikasi"]].tolist() == [6, 7, 5]
     assert df.loc[2024, ["ditempatkan_6b", "lulusan_matang"]].tolist() == [3, 5]
@@ -223,12 +223,11 @@ def test_funnel_per_year_equals_the_registry(conn):
     ],
     ids=["year", "quarter", "no reporting date"],
 )
-def test_page_numbers_in_two_statements_equal_one_query_each(
-    conn, filters, expected, monkeypatch
-):
-    """The page's KPI queries run as two statements (metrics.batch): the trends, the
-    table and the cards, then the attention breakdowns; no KPI query on its own. The
-    numbers equal those computed one query at a time."""
+def test_page_numbers_in_two_statements_equal_each_part_alone(conn, filters, expected):
+    """The page reads the year's targets, then fetches its KPIs in at most two
+    statements: the trends, the table and the cards, then the breakdowns of the KPIs
+    needing attention (none where nothing needing attention has any). The numbers
+    equal those of each part fetched on its own."""
     options = options_from_db(conn)[0]
     all_years = [int(y) for y in db.run(conn, "overview/years")["tahun"]]
     ref = db.run(conn, "overview/kecamatan")
@@ -237,38 +236,25 @@ def test_page_numbers_in_two_statements_equal_one_query_each(
     ]
     cards = overview.cards(conn, filters)
     want = (
-        overview.funnel(conn, filters, years),
-        overview.funding(conn, filters, years),
-        overview.kecamatan_table(conn, filters, ref),
+        frames.funnel(conn, filters, years),
+        frames.funding(conn, filters, years),
+        frames.kecamatan_table(conn, filters, ref),
         cards,
         overview.attention(conn, filters, options, cards=cards),
     )
-    statements, single = [], []
-    real_batch, real_rows = db.rows_batch, db.rows
-
-    def batch(conn_, calls):
-        statements.append([name for name, _ in calls])
-        return real_batch(conn_, calls)
-
-    def rows(conn_, name, **params):
-        single.append(name)
-        return real_rows(conn_, name, **params)
-
-    monkeypatch.setattr(metrics.db, "rows_batch", batch)
-    monkeypatch.setattr(metrics.db, "rows", rows)
-    got = overview.page_numbers(conn, filters, options, all_years, ref)
+    with db.count_statements() as sent:
+        got = overview.page_numbers(conn, filters, options, all_years, ref)
     for frame_got, frame_want in zip(got[:3], want[:3], strict=True):
         pd.testing.assert_frame_equal(frame_got, frame_want)
     assert got[3] == want[3]
     assert got[4] == want[4]
-    # the second only when a KPI that needs attention has breakdowns not yet read
-    assert len(statements) == expected, statements
-    assert not [n for n in single if n.startswith("metrics/") and n != "metrics/umk"]
-    assert len(statements[0]) >= 10
+    assert sent.sent[0] == ("metrics/targets",)
+    assert len(sent) == 1 + expected, sent.sent
+    assert len(sent.sent[1]) >= 10  # the first statement holds every KPI query
 
 
 def test_funding_shares_per_year(conn):
-    df = overview.funding(conn, F2024, [2023, 2024])
+    df = frames.funding(conn, F2024, [2023, 2024])
     shares = {(r.tahun, r.sumber_dana): r.porsi_pct for r in df.itertuples()}
     # 2024 realisasi: APBN 90 + 20 (P3) = 110 juta, APBD 20 + 40 + 30 = 90 juta,
     # CSR 12 juta; 212 juta
@@ -277,7 +263,7 @@ def test_funding_shares_per_year(conn):
     assert shares[(2024, "CSR")] == pytest.approx(12 / 212 * 100)
     assert shares[(2024, "lainnya")] == 0
     assert shares[(2023, "APBN")] == 100  # P3: 35 juta, all APBN
-    empty = overview.funding(conn, F2024, [2019])
+    empty = frames.funding(conn, F2024, [2019])
     assert empty["porsi_pct"].isna().all()  # no spending: not available, not 0
 
 
@@ -322,7 +308,7 @@ def test_tpt_trend_uses_the_registry_definition(tmp_path):
 
 def test_kecamatan_table(conn):
     ref = db.run(conn, "overview/kecamatan")
-    table = overview.kecamatan_table(conn, F2024, ref).set_index("nama")
+    table = frames.kecamatan_table(conn, F2024, ref).set_index("nama")
     # 2024 participants: Ciwandan A B, Citangkil C D, Cibeber E, Grogol G
     assert table["peserta"].to_dict() == {
         "Cibeber": 1,
@@ -369,7 +355,7 @@ def test_match_reports_missing_and_unknown_codes(conn, boundaries):
 
 def test_map_figure_is_offline_and_keyed_on_kode(conn, boundaries):
     geojson = geo.load(boundaries)
-    table = overview.kecamatan_table(conn, F2024, db.run(conn, "overview/kecamatan"))
+    table = frames.kecamatan_table(conn, F2024, db.run(conn, "overview/kecamatan"))
     fig = charts.map_figure(geojson, table, "peserta_per_1000", "x", "id")
     trace = fig.data[0]
     assert trace.type == "choroplethmap" and trace.featureidkey == "properties.kode"
@@ -455,7 +441,7 @@ def test_card_and_attention_sentences(conn):
 
 
 def test_chart_sentences(conn):
-    funnel = overview.funnel(conn, F2024, [2023, 2024])
+    funnel = frames.funnel(conn, F2024, [2023, 2024])
     assert narrative.funnel_summary(funnel, 2024, "id") == (
         "2024: 6 peserta, 7 lulusan, 5 tersertifikasi, 3 ditempatkan dalam 6 bulan "
         "(dari 5 lulusan yang sudah lewat 6 bulan)."
@@ -464,7 +450,7 @@ def test_chart_sentences(conn):
         "2024: Completion rate 63.64%, Certification rate 71.43%, "
         "Placed within 6 months 60.00%."
     )
-    funding = overview.funding(conn, F2024, [2023, 2024])
+    funding = frames.funding(conn, F2024, [2023, 2024])
     assert narrative.funding_summary(funding, 2024, "id") == (
         "Realisasi anggaran 2024 Rp 212 juta: APBN 51,89%, APBD 42,45%, CSR 5,66%."
     )

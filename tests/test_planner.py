@@ -333,6 +333,19 @@ def test_history_equals_the_registry_per_kejuruan_and_year(
         conn.close()
 
 
+def test_basis_in_few_statements(fixture_conn) -> None:
+    """The planner's basis reads the latest year's pagu and actuals in one statement,
+    and besides the targets (one read per year looked at) at most five: the filter
+    options, the rates and the costs of all years in one each, the link-and-match
+    of the latest year with vacancies and the latest year's KPIs."""
+    with db.count_statements() as sent:
+        planner_data.load_basis(fixture_conn, DATA_AS_OF)
+    latest = ("metrics/pagu", *(f"metrics/{k}" for k in planner.KPI_IDS))
+    assert latest in sent.sent
+    others = [names for names in sent.sent if names != ("metrics/targets",)]
+    assert len(others) <= 5, others
+
+
 def test_basis_of_the_fixture(fixture_conn) -> None:
     b = planner_data.load_basis(fixture_conn, DATA_AS_OF)
     assert (b.latest_year, b.plan_year, b.years) == (2024, 2025, [2023, 2024])

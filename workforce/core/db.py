@@ -5,6 +5,8 @@ Every query the dashboard runs is a file under ``queries/`` called by name
 known file, and the ``$params`` passed must be exactly those the file uses.
 Writers never touch the live file: ``atomic_write`` copies it, yields a writable
 connection on the copy, and swaps the copy in with ``os.replace`` on success.
+``count_statements`` notes the named statements sent, so that a test can hold a page
+to "at most N statements".
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import shutil
 import time
 import uuid
 from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -98,9 +102,43 @@ def check_params(name: str, params: dict[str, Any]) -> None:
         )
 
 
+@dataclass
+class Statements:
+    """The named statements sent inside ``count_statements()``, each as the query
+    files it ran (one, or several for ``rows_batch``)."""
+
+    sent: list[tuple[str, ...]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.sent)
+
+
+_COUNTING: ContextVar[tuple[Statements, ...]] = ContextVar("db_counting", default=())
+
+
+@contextlib.contextmanager
+def count_statements() -> Iterator[Statements]:
+    """Note every statement ``run``, ``rows``, ``rows_batch`` and ``execute`` send
+    inside the block (in this thread), for a page held to "at most N statements".
+    Blocks may nest: each notes what was sent inside it."""
+    counter = Statements()
+    token = _COUNTING.set((*_COUNTING.get(), counter))
+    try:
+        yield counter
+    finally:
+        _COUNTING.reset(token)
+
+
+def _note(*names: str) -> None:
+    """Note one statement, running the query files ``names``."""
+    for counter in _COUNTING.get():
+        counter.sent.append(names)
+
+
 def run(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
     """Run a named read query on a fresh cursor and return a DataFrame."""
     check_params(name, params)
+    _note(name)
     cur = conn.cursor()
     try:
         return cur.execute(load_query(name), params or None).df()
@@ -112,6 +150,7 @@ def rows(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[tupl
     """Run a named read query on a fresh cursor; its rows as tuples (no DataFrame:
     for small results read in a loop, such as the KPI registry's)."""
     check_params(name, params)
+    _note(name)
     cur = conn.cursor()
     try:
         return cur.execute(load_query(name), params or None).fetchall()
@@ -164,6 +203,7 @@ def rows_batch(
     for i, (name, params) in enumerate(calls):
         check_params(name, params)
         bound |= {f"b{i}_{k}": v for k, v in params.items()}
+    _note(*(name for name, _ in calls))
     cur = conn.cursor()
     try:
         found = cur.execute(batch_sql([n for n, _ in calls]), bound or None).fetchall()
@@ -178,6 +218,7 @@ def rows_batch(
 def execute(conn: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
     """Run a named write statement (no result) with bound params."""
     check_params(name, params)
+    _note(name)
     conn.execute(load_query(name), params or None)
 
 

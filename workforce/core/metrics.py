@@ -6,20 +6,20 @@ Each KPI has an id, a name and a definition in both languages (in
 ``(sel, grp, value, numerator, denominator)``: ``grp = 'total'`` for the whole
 selection and, for split KPIs, one row per value of the split dimension; ``sel`` is
 ``'total'``, or with ``$by``/``$sels`` one selection per year or dimension value
-(``compute_by``: many selections in one query, for pages that show a KPI per year
-or per kecamatan). Pages, the ``kpis`` CLI and the public methodology all read from
-here, so they cannot disagree.
+(many selections in one query, for pages that show a KPI per year or per
+kecamatan). A page asks for the KPIs it needs as data (``Ask``: a KPI, a selection,
+optionally per year or per value of a dimension) and ``fetch`` runs them all as one
+statement; ``compute`` and ``compute_by`` answer one ask. Pages, the ``kpis`` CLI
+and the public methodology all read from here, so they cannot disagree.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 import duckdb
 
@@ -28,7 +28,6 @@ from workforce.core.filters import DIMENSIONS, Filters, bind
 
 AT_RISK_BAND = 0.10  # within 10% of target = at risk (metrics.md)
 SELECTIONS = ("tahun", *DIMENSIONS)  # what compute_by can split a selection by
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -152,174 +151,195 @@ def _results(
     return out
 
 
-# Kept inside ``memo()``: (connection, KPI, filters, by, selection) -> Result,
-# (connection, "targets", year) -> that year's targets, (connection, "umk") -> UMKs.
-_MEMO: ContextVar[dict[tuple, Any] | None] = ContextVar("metrics_memo", default=None)
-
-
-@contextmanager
-def memo() -> Iterator[None]:
-    """Inside the block a KPI selection is queried once: a page's cards, trends and
-    breakdowns share what they have in common (the card's two years are in the
-    trend's years). Values are the same either way: ``compute_by`` equals one query
-    per selection (tested), so a selection's result does not depend on the others
-    asked with it."""
-    token = _MEMO.set({})
-    try:
-        yield
-    finally:
-        _MEMO.reset(token)
+# KPIs the registry derives from another KPI's result, so that a page showing both
+# scans for it once: upah_vs_umk = upah_median ÷ UMK of the year × 100 (metrics.md).
+# Its query file states the same definition and is tested equal.
+DERIVED = {"upah_vs_umk": "upah_median"}
+UMK_QUERY = "metrics/umk"  # the UMK of each year, read with the KPIs that need it
 
 
 @dataclass(frozen=True)
-class _Ask:
-    """A KPI query noted inside batch(): what to run and where its results go."""
+class Ask:
+    """A KPI a page needs, asked for as data: ``fetch`` answers many in one statement.
 
-    conn: duckdb.DuckDBPyConnection
-    metric: Metric
-    filters: Filters
-    by: str | None
-    sels: tuple[str, ...]
-    params: dict[str, Any]
-
-
-@dataclass
-class _FirstRun:
-    """batch()'s first run: the KPI queries asked for, not yet run, and the blank
-    results handed out meanwhile (by memo key: asked once, as memo() would)."""
-
-    asks: list[_Ask] = field(default_factory=list)
-    blanks: dict[tuple, Result] = field(default_factory=dict)
-
-
-_FIRST_RUN: ContextVar[_FirstRun | None] = ContextVar("metrics_batch", default=None)
-
-
-def batch(work: Callable[[], T]) -> T:
-    """``work()``, with the KPI queries it needs run together in one statement.
-
-    Inside ``memo()``. ``work`` runs once to note the queries it asks for (their
-    results blank, kept apart from the memo), they run as one ``union all``
-    statement (``db.rows_batch``: one round trip, the parts side by side on the
-    cores) and their results go to the memo; ``work`` then runs again and reads them
-    there. Values are those of one query each (tested). Work whose later queries
-    depend on earlier values (what needs attention depends on the cards) takes one
-    batch per step.
+    ``by`` None: the selection ``filters``, answered with a Result. ``by="tahun"`` or
+    a dimension: each of ``values``, answered ``{str(value): Result}`` as
+    ``compute_by`` describes. ``values`` are kept as a tuple of strings; an Ask is
+    hashable, so answers are keyed by the asks themselves.
     """
-    seen = _MEMO.get()
-    if seen is None:
-        raise RuntimeError("metrics.batch() needs metrics.memo()")
-    first = _FirstRun()
-    token = _FIRST_RUN.set(first)
-    try:
-        work()
-    finally:
-        _FIRST_RUN.reset(token)
-    by_conn: dict[int, list[_Ask]] = {}
-    for ask in first.asks:
-        by_conn.setdefault(id(ask.conn), []).append(ask)
-    for asks in by_conn.values():
-        calls = [(a.metric.query, a.params) for a in asks]
-        for ask, rows in zip(asks, db.rows_batch(asks[0].conn, calls), strict=True):
-            for sel, result in _results(ask.metric, rows, ask.sels).items():
-                seen[_key(ask.conn, ask.metric.id, ask.filters, ask.by, sel)] = result
-    return work()
+
+    metric_id: str
+    filters: Filters
+    by: str | None = None
+    values: Sequence[Any] = ()
+
+    def __post_init__(self) -> None:
+        get(self.metric_id)  # an unknown id fails where it is asked for
+        if self.by is not None and self.by not in SELECTIONS:
+            raise ValueError(f"cannot compute by {self.by!r}; choose from {SELECTIONS}")
+        if self.by is None and self.values:
+            raise ValueError("values are the values of a by; none was given")
+        object.__setattr__(self, "values", tuple(str(v) for v in self.values))
+
+    def __hash__(self) -> int:
+        f = self.filters
+        dims = tuple(sorted((k, tuple(v)) for k, v in f.dims.items()))
+        return hash(
+            (self.metric_id, f.tahun, f.kuartal, dims, f.as_of, self.by, self.values)
+        )
+
+    @property
+    def metric(self) -> Metric:
+        """The registered metric asked for."""
+        return get(self.metric_id)
 
 
-def _key(
-    conn: Any, metric_id: str, filters: Filters, by: str | None, sel: Any
-) -> tuple:
-    """Where the memo keeps a KPI's result for one selection."""
-    return (id(conn), metric_id, repr(filters), by, sel)
+Answer = Result | dict[str, Result]  # fetch's answer to one Ask
+# One selection: a KPI with its filters and by (an Ask without values), and one
+# value of the by, or "total" for the selection itself.
+_Key = tuple[Ask, str]
 
 
-def _recall(key: tuple) -> Result | None:
-    """A result kept by memo() (or handed out blank in batch()'s first run)."""
-    seen, first = _MEMO.get(), _FIRST_RUN.get()
-    if seen is not None and key in seen:
-        return seen[key]
-    return first.blanks.get(key) if first is not None else None
+def fetch(
+    conn: duckdb.DuckDBPyConnection,
+    asks: Iterable[Ask],
+    known: Mapping[Ask, Answer] | None = None,
+) -> dict[Ask, Answer]:
+    """The answer to each ask, with the KPI queries they need run as one statement
+    (``db.rows_batch``: one round trip, the parts side by side on the cores).
+
+    A selection is queried once: asked twice, or answered in ``known`` (what an
+    earlier fetch gave), it is not queried again; a KPI's selections with the same
+    filters and ``by`` are one part of the statement, whichever asks they come
+    from. Answers equal those of one query per ask (tested): a selection's result
+    does not depend on what is asked with it.
+    """
+    asks = list(asks)
+    got = _selections_of(known or {})
+    sources = {
+        key: _source(key) for ask in asks for key in _keys(ask) if key not in got
+    }
+    plain = [src for src, _ in sources.values() if src not in got]
+    needs_umk = any(year is not None for _, year in sources.values())
+    found, umk = _query(conn, list(dict.fromkeys(plain)), needs_umk)
+    got |= found
+    for key, (src, year) in sources.items():
+        if year is None:
+            got[key] = got[src]
+        else:
+            got[key] = _vs_umk(key[0].metric, got[src], umk.get(year))
+    return {ask: _answer(ask, got) for ask in asks}
 
 
-def _keep(key: tuple, result: Result) -> None:
-    """Keep a result inside memo(); in batch()'s first run, apart as a blank."""
-    seen, first = _MEMO.get(), _FIRST_RUN.get()
-    if first is not None:
-        first.blanks[key] = result
-    elif seen is not None:
-        seen[key] = result
+def _keys(ask: Ask) -> list[_Key]:
+    """The selections an ask stands for."""
+    if ask.by is None:
+        return [(ask, "total")]
+    group = replace(ask, values=())
+    return [(group, value) for value in ask.values]
 
 
-# KPIs the registry derives from another KPI's result, so that a page showing both
-# scans for it once (inside memo()): upah_vs_umk = upah_median ÷ UMK of the year ×
-# 100 (metrics.md). Its query file states the same definition and is tested equal.
-DERIVED = {"upah_vs_umk": "upah_median"}
+def _answer(ask: Ask, got: Mapping[_Key, Result]) -> Answer:
+    """An ask's answer from the results of its selections."""
+    if ask.by is None:
+        return got[ask, "total"]
+    return {value: got[key] for value, key in zip(ask.values, _keys(ask), strict=True)}
+
+
+def _selections_of(answers: Mapping[Ask, Answer]) -> dict[_Key, Result]:
+    """Answers of asks as the results of their selections."""
+    out: dict[_Key, Result] = {}
+    for ask, answer in answers.items():
+        if isinstance(answer, Result):
+            out[ask, "total"] = answer
+        else:
+            out |= {key: answer[key[1]] for key in _keys(ask)}
+    return out
+
+
+def _source(key: _Key) -> tuple[_Key, int | None]:
+    """Where one selection's result comes from: a selection of a KPI query file, and
+    for a derived KPI the year whose UMK divides it (else None).
+
+    A dimension the KPI ignores gives the selection's own result; per year without
+    a reporting date, a query that reads ``$as_of`` reports each year at its end.
+    """
+    ask, value = key
+    year = None
+    if ask.metric_id in DERIVED:
+        year = int(value) if ask.by == "tahun" else ask.filters.start.year
+        ask = replace(ask, metric_id=DERIVED[ask.metric_id])
+    if ask.by not in (None, "tahun", *ask.metric.dimensions()):
+        return (replace(ask, by=None), "total"), year
+    if ask.by == "tahun" and _per_year(ask.metric, ask.filters):
+        return (Ask(ask.metric_id, _whole_year(ask.filters, int(value))), "total"), year
+    return (ask, value), year
+
+
+def _per_year(metric: Metric, filters: Filters) -> bool:
+    """True when each year is reported at its own end: one query per year."""
+    return filters.as_of is None and "as_of" in db.query_params(metric.query)
+
+
+def _whole_year(filters: Filters, year: int) -> Filters:
+    return replace(filters, tahun=year, kuartal=None)
+
+
+def _query(
+    conn: duckdb.DuckDBPyConnection, keys: list[_Key], umk: bool
+) -> tuple[dict[_Key, Result], dict[int, float]]:
+    """Run the KPI queries for the selections ``keys`` (and the UMK table when
+    ``umk``) as one statement: a part per KPI, filters and by."""
+    parts: dict[Ask, list[str]] = {}
+    for ask, value in keys:
+        parts.setdefault(ask, []).append(value)
+    calls = [
+        (a.metric.query, _params(a.metric, a.filters, a.by, v))
+        for a, v in parts.items()
+    ]
+    found = db.rows_batch(conn, calls + ([(UMK_QUERY, {})] if umk else []))
+    umk_rows = found.pop() if umk else []
+    got = {
+        (ask, value): result
+        for (ask, values), rows in zip(parts.items(), found, strict=True)
+        for value, result in _results(ask.metric, rows, values).items()
+    }
+    return got, {int(sel): value for sel, _, value, *_ in umk_rows}
+
+
+def _params(
+    metric: Metric, filters: Filters, by: str | None, sels: Sequence[str]
+) -> dict[str, Any]:
+    """The KPI query's params for the selection (``by=None``), each year of ``sels``
+    (``by="tahun"``: the period spans them) or each value of a dimension (that
+    dimension's own filter replaced)."""
+    if by is None:
+        return bind(metric.query, filters, by=None, sels=None)
+    if by == "tahun":
+        years = [int(v) for v in sels]
+        period = {"start": date(min(years), 1, 1), "end": date(max(years), 12, 31)}
+        return bind(metric.query, filters, **period, by=by, sels=list(sels))
+    others = {k: v for k, v in filters.dims.items() if k != by}
+    return bind(metric.query, replace(filters, dims=others), by=by, sels=list(sels))
+
+
+def _vs_umk(metric: Metric, median: Result, umk: float | None) -> Result:
+    """upah_vs_umk from upah_median's result: the median ÷ the UMK of the year × 100
+    (no UMK for the year, or no wage: not available)."""
+    wage = median.value
+    value = wage / umk * 100 if wage is not None and umk else None
+    return Result(metric, value, wage, umk)
+
+
+# ---- one KPI at a time -------------------------------------------------------------
 
 
 def compute(
     conn: duckdb.DuckDBPyConnection, metric_id: str, filters: Filters
 ) -> Result:
     """Compute one KPI for a selection."""
-    key = _key(conn, metric_id, filters, None, "total")
-    known = _recall(key)
-    if known is not None:
-        return known
-    metric = get(metric_id)
-    if metric_id in DERIVED:
-        base = {"total": compute(conn, DERIVED[metric_id], filters)}
-        result = _vs_umk(conn, metric, base, lambda _: filters.start.year)["total"]
-    else:
-        result = query_results(conn, metric, filters, None, ["total"])["total"]
-    _keep(key, result)
-    return result
-
-
-def query_results(
-    conn: duckdb.DuckDBPyConnection,
-    metric: Metric,
-    filters: Filters,
-    by: str | None,
-    sels: list[str],
-) -> dict[str, Result]:
-    """One run of the KPI's query file: the selection (``by=None``, sel 'total'),
-    each year of ``sels`` (``by="tahun"``: the period spans them) or each value of a
-    dimension (that dimension's own filter replaced)."""
-    if by is None:
-        params = bind(metric.query, filters, by=None, sels=None)
-    elif by == "tahun":
-        years = [int(v) for v in sels]
-        period = {"start": date(min(years), 1, 1), "end": date(max(years), 12, 31)}
-        params = bind(metric.query, filters, **period, by=by, sels=sels)
-    else:
-        others = {k: v for k, v in filters.dims.items() if k != by}
-        params = bind(metric.query, replace(filters, dims=others), by=by, sels=sels)
-    first = _FIRST_RUN.get()
-    if first is not None:  # batch()'s first run: note the query, answer blanks
-        first.asks.append(_Ask(conn, metric, filters, by, tuple(sels), params))
-        return {sel: Result(metric, None, None, None) for sel in sels}
-    return _results(metric, db.rows(conn, metric.query, **params), sels)
-
-
-def _vs_umk(
-    conn: duckdb.DuckDBPyConnection,
-    metric: Metric,
-    medians: dict[str, Result],
-    year_of: Callable[[str], int],
-) -> dict[str, Result]:
-    """upah_vs_umk from upah_median's results: the median ÷ the UMK of each
-    selection's year × 100 (no UMK for the year, or no wage: not available)."""
-    seen, key = _MEMO.get(), (id(conn), "umk")
-    umk = seen.get(key) if seen is not None else None
-    if umk is None:
-        umk = dict(db.rows(conn, "metrics/umk"))
-        if seen is not None:
-            seen[key] = umk
-    out = {}
-    for sel, median in medians.items():
-        wage, base = median.value, umk.get(year_of(sel))
-        value = wage / base * 100 if wage is not None and base else None
-        out[sel] = Result(metric, value, wage, base)
-    return out
+    ask = Ask(metric_id, filters)
+    return fetch(conn, [ask])[ask]
 
 
 def compute_by(
@@ -334,58 +354,31 @@ def compute_by(
     ``by="tahun"``: ``{year: compute(filters for that whole year)}``; a dimension:
     ``{value: compute(filters with only that value of the dimension)}`` (the
     dimension's own selection is replaced, as one value at a time would). Equal to
-    those separate computations (tested); one scan instead of one per value. Inside
-    ``memo()`` only the values not asked before are queried.
+    those separate computations (tested); one scan instead of one per value.
     """
-    sels = [str(v) for v in values]
-    if by not in SELECTIONS:
-        raise ValueError(f"cannot compute by {by!r}; choose from {SELECTIONS}")
-    seen = _MEMO.get()
-    if seen is None:
-        return _compute_by(conn, metric_id, filters, by, sels)
-    keys = {v: _key(conn, metric_id, filters, by, v) for v in sels}
-    known = {v: _recall(k) for v, k in keys.items()}
-    missing = [v for v in sels if known[v] is None]
-    found = _compute_by(conn, metric_id, filters, by, missing)
-    for v, result in found.items():
-        _keep(keys[v], result)
-    return {v: found[v] if v in found else known[v] for v in sels}
+    ask = Ask(metric_id, filters, by, values)
+    return fetch(conn, [ask])[ask]
 
 
-def _compute_by(
+def query_results(
     conn: duckdb.DuckDBPyConnection,
-    metric_id: str,
+    metric: Metric,
     filters: Filters,
-    by: str,
+    by: str | None,
     sels: list[str],
 ) -> dict[str, Result]:
-    metric = get(metric_id)
-    if not sels:
-        return {}
-    if metric_id in DERIVED:
-        medians = compute_by(conn, DERIVED[metric_id], filters, by, sels)
-        start = filters.start.year
-        return _vs_umk(conn, metric, medians, int if by == "tahun" else lambda _: start)
-    if by != "tahun" and by not in metric.dimensions():
-        same = compute(conn, metric_id, filters)  # the KPI ignores that dimension
-        return dict.fromkeys(sels, same)
-    if by == "tahun":
-        years = [int(v) for v in sels]
-        if filters.as_of is None and "as_of" in db.query_params(metric.query):
-            # each year is reported at its own end: one query per year
-            return {
-                str(y): compute(conn, metric_id, _whole_year(filters, y)) for y in years
-            }
-    return query_results(conn, metric, filters, by, sels)
-
-
-def _whole_year(filters: Filters, year: int) -> Filters:
-    return replace(filters, tahun=year, kuartal=None)
+    """One run of the KPI's own query file, no rule of ``fetch`` applied (a derived
+    KPI's file too): the selection (``by=None``, sel 'total'), each year of ``sels``
+    or each value of a dimension."""
+    params = _params(metric, filters, by, sels)
+    return _results(metric, db.rows(conn, metric.query, **params), sels)
 
 
 def compute_all(conn: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, Result]:
-    """Every KPI of the registry for one selection."""
-    return {m.id: compute(conn, m.id, filters) for m in REGISTRY}
+    """Every KPI of the registry for one selection, in one statement."""
+    asks = {m.id: Ask(m.id, filters) for m in REGISTRY}
+    found = fetch(conn, asks.values())
+    return {metric_id: found[ask] for metric_id, ask in asks.items()}
 
 
 def _plain(value: float | None) -> float | int | None:
@@ -416,18 +409,12 @@ def kpis_for_year(
 
 
 def targets(conn: duckdb.DuckDBPyConnection, year: int) -> dict[str, float]:
-    """KPI targets of a year: ``{kpi_id: nilai_target}`` (read once inside memo())."""
-    seen, key = _MEMO.get(), (id(conn), "targets", year)
-    if seen is not None and key in seen:
-        return dict(seen[key])
+    """KPI targets of a year: ``{kpi_id: nilai_target}``."""
     df = db.run(conn, "metrics/targets", tahun=year)
-    found = {
+    return {
         str(k): float(v)
         for k, v in zip(df["indikator"], df["nilai_target"], strict=True)
     }
-    if seen is not None:
-        seen[key] = found
-    return dict(found)
 
 
 def status(value: float | None, target: float | None, better: str | None) -> str | None:

@@ -1,10 +1,12 @@
 """The numbers of the overview page (Ringkasan), computed through the KPI registry.
 
-Everything here calls the KPI registry: a KPI card (``metrics.compute``), the KPI of
-every kecamatan or kejuruan and the yearly funnel and funding shares
-(``metrics.compute_by``: one query per KPI for all years or all values, equal to one
-query each). No KPI formula is written twice. Streamlit-free, so the meeting pack and
-the tests use the same functions as the page.
+Everything here asks the KPI registry: a KPI card (the KPI now and one period
+before), the KPI of every kecamatan or kejuruan where one needs attention, and the
+yearly funnel, funding shares and kecamatan table (``frames``). Each part says what
+it needs as ``metrics.Ask`` values and is made from the answers of
+``metrics.fetch``, so the page fetches its parts together (``page_numbers``). No KPI
+formula is written twice. Streamlit-free, so the meeting pack and the tests use the
+same functions as the page.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ import pandas as pd
 from babel.numbers import format_compact_decimal
 
 from workforce.core import db, i18n, metrics
-from workforce.core.filters import SUMBER_DANA, Filters
-from workforce.core.metrics import Metric, Result
+from workforce.core.filters import Filters
+from workforce.core.metrics import Answer, Ask, Metric, Result
+from workforce.overview import frames
 
 CARD_KPIS = (
     "tpt",
@@ -36,13 +39,6 @@ CARD_KPIS = (
 # or about one kecamatan, so their status is shown only for a whole, unfiltered year.
 ANNUAL_TOTALS = {"peserta", "penempatan", "pagu", "realisasi", "kesenjangan_link_match"}
 ATTENTION_DIMS = ("kecamatan", "kejuruan")
-FUNNEL = (
-    # column, registry KPI, part of its result
-    ("peserta", "peserta", "value"),
-    ("lulusan", "tingkat_kelulusan", "numerator"),
-    ("tersertifikasi", "tingkat_sertifikasi", "numerator"),
-    ("ditempatkan_6b", "tingkat_penempatan_6b", "numerator"),
-)
 CARD_WIDTH = 10  # characters of a card value that fit beside three others
 BABEL_LOCALE = {"id": "id_ID", "en": "en_US"}  # as workforce.core.i18n
 SEVERITY = {"off_track": 0, "at_risk": 1}
@@ -123,9 +119,36 @@ def card(
     targets: Mapping[str, float],
 ) -> Card:
     """One KPI card for the selected period."""
+    found = metrics.fetch(conn, card_asks(filters, [metric_id]))
+    return _card(found, metric_id, filters, targets)
+
+
+def card_asks(filters: Filters, ids: Sequence[str]) -> list[Ask]:
+    """What the cards of the KPIs ``ids`` need: each KPI now and one period before."""
+    return [a for m in ids for a in _periods(metrics.get(m), filters)]
+
+
+def _periods(metric: Metric, filters: Filters) -> tuple[Ask, ...]:
+    """A card's asks: a whole year and the one before in one ask, else one each."""
+    before = previous_period(metric, filters)
+    if filters.kuartal is None and before == replace(filters, tahun=filters.tahun - 1):
+        return (Ask(metric.id, filters, "tahun", (before.tahun, filters.tahun)),)
+    return Ask(metric.id, filters), Ask(metric.id, before)
+
+
+def _card(
+    found: Mapping[Ask, Answer],
+    metric_id: str,
+    filters: Filters,
+    targets: Mapping[str, float],
+) -> Card:
+    """One KPI card from the answers to its ``card_asks``."""
     metric = metrics.get(metric_id)
     before = previous_period(metric, filters)
-    current, previous = _both_periods(conn, metric_id, filters, before)
+    answers = [found[a] for a in _periods(metric, filters)]
+    if len(answers) == 1:  # both years in one answer
+        answers = [answers[0][str(filters.tahun)], answers[0][str(before.tahun)]]
+    current, previous = answers
     target = targets.get(metric_id)
     status = (
         metrics.status(current.value, target, metric.better)
@@ -133,20 +156,6 @@ def card(
         else None
     )
     return Card(metric, current, previous, filters, before, target, status)
-
-
-def _both_periods(
-    conn: duckdb.DuckDBPyConnection, metric_id: str, now: Filters, before: Filters
-) -> tuple[Result, Result]:
-    """The KPI now and before; a whole year and the one before in one query."""
-    if now.kuartal is None and before == replace(now, tahun=now.tahun - 1):
-        both = metrics.compute_by(
-            conn, metric_id, now, "tahun", [before.tahun, now.tahun]
-        )
-        return both[str(now.tahun)], both[str(before.tahun)]
-    return metrics.compute(conn, metric_id, now), metrics.compute(
-        conn, metric_id, before
-    )
 
 
 def cards(
@@ -163,9 +172,22 @@ def cards(
     """
     targets = metrics.targets(conn, filters.tahun)
     first = first_year(conn) if years is None else min(years, default=None)
+    found = metrics.fetch(conn, card_asks(filters, ids))
+    return _cards(found, filters, ids, targets, first)
+
+
+def _cards(
+    found: Mapping[Ask, Answer],
+    filters: Filters,
+    ids: Sequence[str],
+    targets: Mapping[str, float],
+    first: int | None,
+) -> list[Card]:
+    """Cards from the answers to their ``card_asks``; none compared with a period
+    before ``first``, the first year of data."""
     out = []
     for metric_id in ids:
-        c = card(conn, metric_id, filters, targets)
+        c = _card(found, metric_id, filters, targets)
         if c.metric.source != "bps" and (
             first is None or c.previous_period.tahun < first
         ):
@@ -219,18 +241,6 @@ def is_zero(change: float | None, unit: str) -> bool:
 # ---- what needs attention -----------------------------------------------------------
 
 
-def by_dimension(
-    conn: duckdb.DuckDBPyConnection,
-    metric_id: str,
-    filters: Filters,
-    dim: str,
-    values: Sequence[str],
-) -> dict[str, Result]:
-    """The KPI for each value of ``dim``: as the registry query with that one value
-    as the filter, all values in one query (``metrics.compute_by``)."""
-    return metrics.compute_by(conn, metric_id, filters, dim, values)
-
-
 def laggards(
     card_: Card, results: Mapping[str, Result], dim: str, limit: int = 2
 ) -> list[Laggard]:
@@ -249,14 +259,24 @@ def laggards(
     return found[:limit]
 
 
-def watched(conn: duckdb.DuckDBPyConnection, filters: Filters) -> list[str]:
-    """KPIs that ``attention`` checks beyond the cards: a target for the year and a
-    direction (their cards can then be computed with the others, in one batch)."""
-    targets = metrics.targets(conn, filters.tahun)
+def watched(targets: Mapping[str, float]) -> list[str]:
+    """KPIs that ``attention`` checks, in registry order: a target for the year
+    (``targets``) and a direction."""
+    return [m.id for m in metrics.REGISTRY if m.id in targets and m.better is not None]
+
+
+def breakdown_asks(
+    card_: Card, filters: Filters, options: Mapping[str, Sequence[str]]
+) -> list[Ask]:
+    """Where a KPI needing attention is weakest: per kecamatan and per kejuruan, each
+    not filtered already (a KPI without a denominator, a count, has none)."""
+    if card_.current.denominator is None:
+        return []
+    metric = card_.metric
     return [
-        m.id
-        for m in metrics.REGISTRY
-        if m.id in targets and m.better is not None and m.id not in CARD_KPIS
+        Ask(metric.id, filters, dim, options[dim])
+        for dim in ATTENTION_DIMS
+        if dim in metric.dimensions() and not filters.values(dim)
     ]
 
 
@@ -273,75 +293,37 @@ def attention(
     """
     targets = metrics.targets(conn, filters.tahun)
     known = {c.metric.id: c for c in cards}
+    missing = [m for m in watched(targets) if m not in known]
+    found = metrics.fetch(conn, card_asks(filters, missing))
+    known |= {m: _card(found, m, filters, targets) for m in missing}
+    return _attention(
+        conn, filters, options, [known[m] for m in watched(targets)], limit
+    )
+
+
+def _attention(
+    conn: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    options: Mapping[str, Sequence[str]],
+    checked: Sequence[Card],
+    limit: int,
+    known: Mapping[Ask, Answer] | None = None,
+) -> list[Attention]:
+    """The ``checked`` cards off target or at risk, with their laggards: the
+    breakdowns fetched in one statement (``known``: answers fetched already)."""
+    flagged = [c for c in checked if c.status in SEVERITY]
+    asks = {c.metric.id: breakdown_asks(c, filters, options) for c in flagged}
+    found = metrics.fetch(conn, [a for more in asks.values() for a in more], known)
     items = []
-    for metric in metrics.REGISTRY:
-        if metric.id not in targets or metric.better is None:
-            continue
-        card_ = known.get(metric.id) or card(conn, metric.id, filters, targets)
-        if card_.status not in SEVERITY:
-            continue
-        found: list[Laggard] = []
-        # a KPI without a denominator (a count) has no laggards: skip its queries
-        for dim in ATTENTION_DIMS if card_.current.denominator is not None else ():
-            if dim in metric.dimensions() and not filters.values(dim):
-                results = by_dimension(conn, metric.id, filters, dim, options[dim])
-                found += laggards(card_, results, dim, limit)
-        items.append(Attention(card_, tuple(found)))
+    for c in flagged:
+        lags = [
+            lag
+            for a in asks[c.metric.id]
+            for lag in laggards(c, found[a], str(a.by), limit)
+        ]
+        items.append(Attention(c, tuple(lags)))
     items.sort(key=lambda item: SEVERITY[item.card.status or "at_risk"])
     return items
-
-
-# ---- trends over the years --------------------------------------------------------
-
-
-def funnel(
-    conn: duckdb.DuckDBPyConnection, filters: Filters, years: Sequence[int]
-) -> pd.DataFrame:
-    """Participants → graduates → certified → placed within 6 months, per year."""
-    per_year = {
-        metric_id: metrics.compute_by(conn, metric_id, filters, "tahun", years)
-        for _, metric_id, _ in FUNNEL
-    }
-    rows = []
-    for tahun in years:
-        row: dict[str, float | int | None] = {"tahun": tahun}
-        for column, metric_id, part in FUNNEL:
-            result = per_year[metric_id][str(tahun)]
-            row[column] = getattr(result, part)
-            if metric_id != "peserta":
-                row[f"{metric_id}_pct"] = result.value
-        row["lulusan_matang"] = result.denominator  # the placement rate's base
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def funding(
-    conn: duckdb.DuckDBPyConnection, filters: Filters, years: Sequence[int]
-) -> pd.DataFrame:
-    """Spending (realisasi) by sumber_dana per year, with each source's share."""
-    per_year = metrics.compute_by(conn, "realisasi", filters, "tahun", years)
-    rows = []
-    for tahun in years:
-        result = per_year[str(tahun)]
-        for source in SUMBER_DANA:
-            part = result.by.get(source)
-            amount = part.value if part and part.value is not None else 0.0
-            share = amount / result.value * 100 if result.value else None
-            rows.append(
-                {
-                    "tahun": tahun,
-                    "sumber_dana": source,
-                    "realisasi_rupiah": amount,
-                    "porsi_pct": share,
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def targets_for(targets: pd.DataFrame, metric_id: str) -> pd.DataFrame:
-    """The yearly targets of one KPI: columns ``tahun``, ``nilai_target``."""
-    picked = targets[targets["indikator"] == metric_id]
-    return picked[["tahun", "nilai_target"]].reset_index(drop=True)
 
 
 # ---- the page's numbers ---------------------------------------------------------------
@@ -355,48 +337,42 @@ def page_numbers(
     kecamatan_ref: pd.DataFrame,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[Card], list[Attention]]:
     """The overview's funnel, funding, kecamatan table, cards and attention list, in
-    two statements of KPI queries (``metrics.batch``): the trends, the kecamatan
+    two statements of KPI queries (``metrics.fetch``): the trends, the kecamatan
     table and the cards (those shown and those attention checks; the cards' whole
     years are among the trends' years), then the breakdowns of the KPIs that need
     attention, which depend on the cards. ``all_years``: ``overview/years``."""
     last = filters.as_of.year if filters.as_of else filters.tahun
     years = [y for y in all_years if y <= last]
-    with metrics.memo():
-        per_year, spending, kecamatan, shown, checked = metrics.batch(
-            lambda: (
-                funnel(conn, filters, years),
-                funding(conn, filters, years),
-                kecamatan_table(conn, filters, kecamatan_ref),
-                cards(conn, filters, years=all_years),
-                cards(conn, filters, watched(conn, filters), years=all_years),
-            )
-        )
-        needs = metrics.batch(
-            lambda: attention(conn, filters, options, cards=[*shown, *checked])
-        )
-    return per_year, spending, kecamatan, shown, needs
+    targets = metrics.targets(conn, filters.tahun)
+    ids = list(dict.fromkeys([*CARD_KPIS, *watched(targets)]))
+    found = metrics.fetch(
+        conn,
+        [
+            *frames.funnel_asks(filters, years),
+            *frames.funding_asks(filters, years),
+            *frames.kecamatan_asks(filters, kecamatan_ref),
+            *card_asks(filters, ids),
+        ],
+    )
+    first = min(all_years, default=None)
+    every = {c.metric.id: c for c in _cards(found, filters, ids, targets, first)}
+    checked = [every[m] for m in watched(targets)]
+    return (
+        frames.funnel_from(found, filters, years),
+        frames.funding_from(found, filters, years),
+        frames.kecamatan_from(found, filters, kecamatan_ref),
+        [every[m] for m in CARD_KPIS],
+        _attention(conn, filters, options, checked, limit=1, known=found),
+    )
 
 
-# ---- kecamatan --------------------------------------------------------------------
+# ---- targets --------------------------------------------------------------------------
 
 
-def kecamatan_table(
-    conn: duckdb.DuckDBPyConnection, filters: Filters, ref: pd.DataFrame
-) -> pd.DataFrame:
-    """Per kecamatan: participants per 1,000 residents and placement within 6 months."""
-    names = list(ref["nama"])
-    peserta = by_dimension(conn, "peserta", filters, "kecamatan", names)
-    placed = by_dimension(conn, "tingkat_penempatan_6b", filters, "kecamatan", names)
-    out = ref[["kecamatan_kode", "nama", "penduduk", "penduduk_sumber"]].copy()
-    out["peserta"] = [peserta[n].value for n in names]
-    out["peserta_per_1000"] = out["peserta"] / out["penduduk"] * 1000
-    out["ditempatkan_6b"] = [placed[n].numerator for n in names]
-    out["lulusan_matang"] = [placed[n].denominator for n in names]
-    out["tingkat_penempatan_6b_pct"] = [placed[n].value for n in names]
-    return out
-
-
-# ---- targets (administrators) ---------------------------------------------------------
+def targets_for(targets: pd.DataFrame, metric_id: str) -> pd.DataFrame:
+    """The yearly targets of one KPI: columns ``tahun``, ``nilai_target``."""
+    picked = targets[targets["indikator"] == metric_id]
+    return picked[["tahun", "nilai_target"]].reset_index(drop=True)
 
 
 def save_target(

@@ -186,7 +186,7 @@ def page_summary(
 
 
 def funnel_summary(df: pd.DataFrame, tahun: int, lang: str) -> str:
-    """One year of participants → graduates → certified → placed, from ``overview.funnel``."""
+    """One year of participants → graduates → certified → placed, from ``frames.funnel``."""
     row = df[df["tahun"] == tahun]
     if row.empty:
         return _t("rates", lang, tahun=tahun, items=_t("na", lang))
@@ -208,7 +208,7 @@ def funnel_summary(df: pd.DataFrame, tahun: int, lang: str) -> str:
 
 
 def funding_summary(df: pd.DataFrame, tahun: int, lang: str) -> str:
-    """Spending of one year and each funding source's share, from ``overview.funding``."""
+    """Spending of one year and each funding source's share, from ``frames.funding``."""
     rows = df[(df["tahun"] == tahun) & (df["realisasi_rupiah"] > 0)]
     total = float(rows["realisasi_rupiah"].sum())
     if total <= 0:
@@ -233,7 +233,7 @@ def values_summary(
 
 
 def rates_summary(df: pd.DataFrame, tahun: int, lang: str) -> str:
-    """Completion, certification and placement rates of one year (``overview.funnel``)."""
+    """Completion, certification and placement rates of one year (``frames.funnel``)."""
     row = df[df["tahun"] == tahun]
     values = {
         metrics.get(m).name(lang): (

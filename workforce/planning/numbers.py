@@ -12,7 +12,8 @@ Every number follows a registry definition and is read through a tested query:
   years in one query ``perencanaan/costs_by_year`` (tested equal to the budget page's
   ``anggaran/cost_groups`` year by year);
 * the seats to start from: the enrolments behind the latest year's unit costs;
-* vacancies, pagu, targets and the latest actuals: ``metrics.compute``/``targets``.
+* vacancies, pagu, targets and the latest actuals: the KPI registry (``metrics``;
+  the latest year's pagu and actuals asked together, one statement).
 """
 
 from __future__ import annotations
@@ -169,6 +170,18 @@ def prefill(hist: pd.DataFrame, kejuruan: Sequence[str], year: int) -> pd.DataFr
     return table.reset_index()[["kejuruan", *FUNDS]]
 
 
+def latest_spending(
+    conn: duckdb.DuckDBPyConnection, latest: Filters
+) -> tuple[dict[str, float], dict[str, float | None]]:
+    """The pagu per source and the actual value of each planned KPI in ``latest``,
+    asked together: one statement."""
+    asks = {k: metrics.Ask(k, latest) for k in ("pagu", *KPI_IDS)}
+    found = metrics.fetch(conn, asks.values())
+    pagu = found[asks["pagu"]].by
+    actuals = {k: found[asks[k]].value for k in KPI_IDS}
+    return {f: pagu[f].value or 0.0 if f in pagu else 0.0 for f in FUNDS}, actuals
+
+
 def load_basis(
     conn: duckdb.DuckDBPyConnection,
     as_of: date | None,
@@ -181,14 +194,7 @@ def load_basis(
     years = [y for y in all_years if y > latest - HISTORY_YEARS]
     hist = history(conn, years, as_of)
     vacancy_year, lm = link_match(conn, years, as_of)
-    latest_f = Filters(tahun=latest, as_of=as_of)
-    with metrics.memo():  # the latest year's pagu and actuals: one statement
-        pagu, actuals = metrics.batch(
-            lambda: (
-                metrics.compute(conn, "pagu", latest_f).by,
-                {k: metrics.compute(conn, k, latest_f).value for k in KPI_IDS},
-            )
-        )
+    pagu, actuals = latest_spending(conn, Filters(tahun=latest, as_of=as_of))
     target_year, found = targets(conn, latest + 1)
     return Basis(
         latest_year=latest,
@@ -199,7 +205,7 @@ def load_basis(
         vacancies=dict(zip(lm["kejuruan"], lm["vacancies"], strict=True)),
         vacancy_year=vacancy_year,
         link_match=lm,
-        pagu={f: pagu[f].value or 0.0 if f in pagu else 0.0 for f in FUNDS},
+        pagu=pagu,
         seats=prefill(hist, options["kejuruan"], latest),
         actuals=actuals,
         targets=found,
