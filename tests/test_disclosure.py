@@ -17,9 +17,10 @@ from collections.abc import Mapping
 
 import numpy as np
 import pytest
+import scipy.optimize
 
 from workforce.public import disclosure as d
-from workforce.public import linprog
+from workforce.public import intervals
 from workforce.public.disclosure import COMPLEMENT, SMALL, Equation
 
 LIMIT = 5
@@ -465,50 +466,90 @@ def test_basis_rules() -> None:
     assert not d.basis_hidden(None, 5)
 
 
-# ---- the linear programs behind the audit ---------------------------------------------------
+# ---- the integer programs behind the audit ---------------------------------------------------
 
 
-def test_simplex_by_hand() -> None:
-    # min x0 + x1 with x0 + x1 + x2 = 10, x ≥ 0: put everything in x2 → 0
-    assert (
-        linprog.minimise(
-            np.array([1.0, 1, 0]), np.array([[1.0, 1, 1]]), np.array([10.0])
-        )
-        == 0
-    )
-    # min -x0 with x0 + x1 = 10, x0 - x1 = 2 → x0 = 6
-    assert linprog.minimise(
-        np.array([-1.0, 0]), np.array([[1.0, 1], [1, -1]]), np.array([10.0, 2])
-    ) == pytest.approx(-6)
-    # infeasible: x0 = -1 with x0 ≥ 0; unbounded: min -x0 with x0 - x1 = 0
-    assert (
-        linprog.minimise(np.array([1.0]), np.array([[1.0]]), np.array([-1.0])) is None
-    )
-    assert (
-        linprog.minimise(np.array([-1.0, 0]), np.array([[1.0, -1]]), np.array([0.0]))
-        == -math.inf
-    )
-
-
-def test_value_range_matches_the_bounds_argument() -> None:
+def test_integer_range_matches_the_bounds_argument() -> None:
     inf = math.inf
     one_row = np.array([[1.0, 1.0]])
     # a + b = 6, a ∈ 1..4, b ≥ 5 → a = 1
-    assert linprog.value_range(
+    assert intervals.integer_range(
         one_row, np.array([6.0]), np.array([1.0, 5]), np.array([4.0, inf]), 0
-    ) == pytest.approx((1, 1))
+    ) == (1, 1)
     # a + b = 9 → a anywhere in 1..4
-    assert linprog.value_range(
+    assert intervals.integer_range(
         one_row, np.array([9.0]), np.array([1.0, 5]), np.array([4.0, inf]), 0
-    ) == pytest.approx((1, 4))
-    # b has no upper bound through this row alone
-    assert linprog.value_range(
+    ) == (1, 4)
+    # b - c = 0, both ≥ 5: nothing caps b (HiGHS says "unbounded or infeasible"
+    # for the integer maximum; the relaxation tells which)
+    assert intervals.integer_range(
         np.array([[1.0, -1.0]]),
         np.array([0.0]),
         np.array([5.0, 5]),
         np.array([inf, inf]),
         1,
     ) == (5, inf)
+
+
+def test_integer_range_refuses_figures_that_no_table_fits() -> None:
+    inf = math.inf
+    # a + b = 3 with a ≥ 1 and b ≥ 5: no table at all
+    with pytest.raises(intervals.ContradictionError):
+        intervals.integer_range(
+            np.array([[1.0, 1.0]]),
+            np.array([3.0]),
+            np.array([1.0, 5]),
+            np.array([4.0, inf]),
+            0,
+        )
+    # 2a - 2b = 1: real solutions (a = b + 0.5) but no whole one
+    with pytest.raises(intervals.ContradictionError):
+        intervals.integer_range(
+            np.array([[2.0, -2.0]]),
+            np.array([1.0]),
+            np.array([0.0, 0]),
+            np.array([inf, inf]),
+            0,
+        )
+
+
+def test_whole_numbers_pin_a_cell_that_the_lp_relaxation_leaves_open() -> None:
+    """Three published totals share hidden cells: a + b = 15, b + c = 17 and
+    a + c + x = 14, with a, b, c shown as "*" (at least 5) and x as "< 5" (1..4).
+
+    By hand: b = 15 - a, so c = 17 - b = a + 2, and the third total gives
+    x = 14 - a - (a + 2) = 12 - 2a. With a ≥ 5, x ≤ 2; with x ≥ 1, a ≤ 5.5.
+    Over real numbers (the LP relaxation) a may be 5.5 and x = 1, or a = 5 and
+    x = 2: x ∈ [1, 2], two whole values, so an LP audit calls x protected. Over
+    whole numbers a ≤ 5.5 means a = 5 (x = 12 - 2a is even, too), so x = 2:
+    pinned. Subtraction, interval propagation (x ∈ 1..2, a ∈ 5..6) and linear
+    algebra (x = 12 - 2a has a free a) all miss it; the exhaustive search finds
+    it, and so does the integer program. The audit then hides one more figure
+    (the total 14) and x is free again: x = t - a - c with t ≥ 5 unknown.
+    """
+    counts = {"a": 5, "b": 10, "c": 7, "x": 2, "t1": 15, "t2": 17, "t3": 14}
+    eqs = [
+        Equation("t1", ("a", "b")),
+        Equation("t2", ("b", "c")),
+        Equation("t3", ("a", "c", "x")),
+    ]
+    first = {"x": SMALL, "a": COMPLEMENT, "b": COMPLEMENT, "c": COMPLEMENT}
+    # the relaxation of the reader's system over (a, b, c, x)
+    matrix = np.array([[1.0, 1, 0, 0], [0, 1, 1, 0], [1, 0, 1, 1]])
+    rest = np.array([15.0, 17, 14])
+    bounds = [(5, None), (5, None), (5, None), (1, 4)]
+    lp = [scipy.optimize.linprog(c, A_eq=matrix, b_eq=rest, bounds=bounds).fun
+          for c in ([0, 0, 0, 1], [0, 0, 0, -1])]  # fmt: skip
+    assert (lp[0], -lp[1]) == pytest.approx((1, 2))
+    assert d.ranges(counts, eqs, first, LIMIT) == {"x": (2, 2)}
+    assert possible_values(counts, eqs, first, "x", upper=50) == {2}
+    assert interval_attack(counts, eqs, first)["x"] == (1, 2)
+    assert "x" not in linear_attack(eqs, first)
+    # suppression reaches exactly those four cells first, then hides the total
+    hidden = d.suppress(counts, eqs, LIMIT)
+    assert hidden == {**first, "t3": COMPLEMENT}
+    assert d.ranges(counts, eqs, hidden, LIMIT) == {"x": (1, 4)}
+    assert_protected(counts, eqs, hidden)
 
 
 def test_figures_that_contradict_the_equations_fail_closed() -> None:

@@ -430,22 +430,44 @@ def test_tpt_trend_and_prediction_interval_on_a_tiny_series() -> None:
     assert fit.years == (2021, 2022, 2023, 2024) and fit.excluded == (2020,)
     assert fit.slope == pytest.approx(-1.4)
     # fitted 10.1, 8.7, 7.3, 5.9 → residuals −0.1, 0.3, −0.3, 0.1; SSR 0.2;
-    # s = √(0.2 / 2) = 0.3162; t(0.90, 2 dof) = 1.886
+    # s = √(0.2 / 2) = 0.3162; t(0.90, 2 dof) = 0.8 / √0.18 = 1.8856 (with 2 dof
+    # the t quantile has a closed form: (2p − 1) / √(2p(1 − p)), p = 0.90)
+    t2 = 0.8 / 0.18**0.5
     assert fit.resid_sd == pytest.approx(0.1**0.5)
-    assert fit.t_value == 1.886
+    assert fit.t_value == pytest.approx(t2) == pytest.approx(1.8856, abs=1e-4)
     first, second, _ = projection.project(fit, horizon=3)
     # 2025: 8 − 1.4 × 2.5 = 4.5; leverage 1 + 1/4 + 2.5²/5 = 2.5;
-    # half-width 1.886 × 0.3162 × √2.5 = 1.886 × 0.5 = 0.943
+    # half-width 1.8856 × 0.3162 × √2.5 = 1.8856 × 0.5 = 0.9428
     assert (first.tahun, first.value) == (2025, pytest.approx(4.5))
-    assert (first.low, first.high) == pytest.approx((4.5 - 0.943, 4.5 + 0.943))
-    # 2026: 3.1; leverage 1 + 1/4 + 3.5²/5 = 3.7 → ± 1.886 × √(0.1 × 3.7)
+    assert (first.low, first.high) == pytest.approx((4.5 - t2 / 2, 4.5 + t2 / 2))
+    assert first.high - first.value == pytest.approx(0.9428, abs=1e-4)
+    # 2026: 3.1; leverage 1 + 1/4 + 3.5²/5 = 3.7 → ± 1.8856 × √(0.1 × 3.7)
     assert second.value == pytest.approx(3.1)
-    assert second.high - second.value == pytest.approx(1.886 * (0.37**0.5))
+    assert second.high - second.value == pytest.approx(t2 * (0.37**0.5))
     # with 2020 kept the line is another one
     assert projection.fit_trend(series, exclude=()).years[0] == 2020
     # the band never leaves 0-100
     steep = projection.project(projection.fit_trend({2021: 3, 2022: 2, 2023: 0.5}), 3)
     assert all(0 <= p.low <= p.value <= p.high for p in steep)
+
+
+@pytest.mark.parametrize(
+    ("dof", "expected"),
+    [
+        (1, 3.0777),  # Cauchy: tan(0.4π)
+        (2, 1.8856),  # 0.8 / √0.18
+        (5, 1.4759),  # printed tables: 1.476
+        (6, 1.4398),  # Kota Cilegon 2017-2025 without 2020: 8 years, 6 dof
+        (40, 1.3031),  # printed tables: 1.303
+        (1000, 1.2824),  # printed tables: 1.282; still above z = 1.2816
+    ],
+)
+def test_t_quantile_is_students_t_at_every_dof(dof: int, expected: float) -> None:
+    assert projection.t_quantile(dof) == pytest.approx(expected, abs=1e-4)
+    # wider with fewer years, and never the normal quantile's 1.2816 (too narrow)
+    assert projection.t_quantile(dof) > projection.t_quantile(dof + 1) > 1.2816
+    with pytest.raises(ValueError):
+        projection.t_quantile(0)
 
 
 def test_tpt_series_is_the_registry_and_needs_three_years(fixture_conn) -> None:

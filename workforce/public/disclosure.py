@@ -15,8 +15,9 @@ The rules (``../shared/metrics.md``, "Public figures and privacy"):
    shown as ``*``; and where a reader could still pin a small cell to a single
    value, a next cell is hidden the same way. "Pin" is checked with everything a
    reader knows, all equations at once: a "< 5" cell is 1-4, a ``*`` cell at
-   least 5 (a "< 5" and a "*" adding up to 6 make the first 1), and linear
-   programming gives the lowest and highest value each small cell can take.
+   least 5 (a "< 5" and a "*" adding up to 6 make the first 1), and integer
+   programming (``workforce.public.intervals``) gives the lowest and highest
+   whole value each small cell can take.
 3. **Rates, medians and costs** computed on fewer than ``threshold`` persons, or
    from a hidden count, are hidden (``*``); so is a rate whose numerator, or the
    rest of its denominator, is a small count ("all but 2 were placed").
@@ -43,7 +44,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workforce.public import linprog
+from workforce.public import intervals
 
 DEFAULT_THRESHOLD = 5
 THRESHOLD_ENV = "WORKFORCE_SUPPRESSION_THRESHOLD"
@@ -264,8 +265,9 @@ def ranges(
     protected: Collection[Key] | None = None,
 ) -> dict[Key, tuple[float, float]]:
     """For each hidden small count (or each ``protected`` one), the lowest and
-    highest whole number a reader cannot rule out, by linear programming over all
-    equations at once."""
+    highest whole number a reader cannot rule out, by integer programming over all
+    equations at once; where no table fits or the solver cannot tell, the count
+    counts as known (its reader's lower bound twice: fail closed)."""
     if protected is None:
         protected = {k for k, s in hidden.items() if s == SMALL}
     rows, box = _unknowns(counts, eqs, hidden, limit)
@@ -285,19 +287,10 @@ def ranges(
         for k in keys:
             if k in protected:
                 try:
-                    lo, hi = linprog.value_range(matrix, rest, low, high, index[k])
-                except ValueError:  # the model does not fit the data: fail closed
-                    lo = hi = low[index[k]]
-                out[k] = (_whole(lo, math.ceil), _whole(hi, math.floor))
+                    out[k] = intervals.integer_range(matrix, rest, low, high, index[k])
+                except ValueError:  # ContradictionError, UndecidedError
+                    out[k] = (float(low[index[k]]),) * 2
     return out
-
-
-def _whole(value: float, rounding) -> float:
-    """Round an LP bound to a whole number (tolerating float noise); keep infinity."""
-    if not math.isfinite(value):
-        return value
-    nudge = -1e-6 if rounding is math.ceil else 1e-6
-    return rounding(value + nudge)
 
 
 def _independent(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+from scipy import stats
 
 from workforce.core import db, metrics
 from workforce.core.filters import Filters
@@ -26,26 +27,6 @@ from workforce.core.filters import Filters
 COVID_YEARS = (2020,)
 DEFAULT_WINDOW = 10  # calendar years looked back (Cilegon: all of 2017-2025)
 DEFAULT_HORIZON = 3  # years projected after the last observation
-LEVEL = 0.80  # two-sided prediction-interval level
-# Upper 0.90 quantiles of Student's t by degrees of freedom (80% two-sided).
-# Between tabled values the next lower dof is used (slightly wider: conservative).
-_T90 = {
-    1: 3.078,
-    2: 1.886,
-    3: 1.638,
-    4: 1.533,
-    5: 1.476,
-    6: 1.440,
-    7: 1.415,
-    8: 1.397,
-    9: 1.383,
-    10: 1.372,
-    12: 1.356,
-    15: 1.341,
-    20: 1.325,
-    30: 1.310,
-}
-_Z90 = 1.2816
 
 
 @dataclass(frozen=True)
@@ -87,12 +68,11 @@ class Point:
 
 
 def t_quantile(dof: int) -> float:
-    """Upper 0.90 quantile of Student's t (80% two-sided), conservative between rows."""
+    """Upper 0.90 quantile of Student's t with ``dof`` degrees of freedom: the
+    factor of the 80% two-sided prediction interval."""
     if dof < 1:
         raise ValueError("a prediction interval needs at least 3 years")
-    if dof > max(_T90):
-        return _Z90
-    return _T90[max(d for d in _T90 if d <= dof)]
+    return float(stats.t.ppf(0.90, dof))
 
 
 def fit_trend(
