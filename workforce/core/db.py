@@ -287,7 +287,9 @@ def get_info(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def build_marts(conn: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the pre-aggregated tables (queries/marts/*.sql) from the base tables."""
+    """Rebuild the pre-aggregated tables (queries/marts/*.sql) from the base tables,
+    in file order: first the shared macros the queries call (000-009, which read no
+    table), then each mart and the table macros over it."""
     for path in sorted((QUERIES_DIR / "marts").glob("*.sql")):
         conn.execute(path.read_text(encoding="utf-8"))
 
