@@ -677,10 +677,9 @@ WAGE_COLUMNS = "kecamatan, kejuruan, penyelenggara, jenis, sumber_dana"
 def _wage_conn(wages: list[tuple]) -> duckdb.DuckDBPyConnection:
     """An in-memory mart_wage holding ``wages`` (tanggal_mulai, upah, kecamatan,
     kejuruan), with mart_wage_year built by its own mart file and the shared macros
-    the metric queries call (the mart files 000-009, which read no table)."""
+    the metric queries call."""
     conn = duckdb.connect()
-    for path in sorted((ROOT / "queries/marts").glob("00?_*.sql")):
-        conn.execute(path.read_text())
+    db.create_macros(conn)
     conn.execute(
         "create table mart_wage (tanggal_mulai date, upah_bulanan_rupiah "
         f"decimal(18, 2), {WAGE_COLUMNS.replace(',', ' varchar,')} varchar)"
