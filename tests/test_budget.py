@@ -231,8 +231,9 @@ def test_rows_shown_sentence_when_rows_are_cut(conn):
 
 def tukey(serapan: list[float | None]) -> pd.DataFrame:
     """programme_absorption over one programme per serapan value (pagu 100, or 0 for
-    None), on a database holding only those budget lines."""
+    None), on a database holding only those budget lines (and the shared macros)."""
     mem = db.connect(":memory:")
+    db.create_macros(mem)
     try:
         mem.execute(
             "create table mart_budget (tahun int, kode_program text, sumber_dana text,"
@@ -401,6 +402,7 @@ def test_expensive_programmes_rule():
     # Las: 10, 12, 30 juta per placement → median 12, 30 > 2 × 12 is flagged;
     # Listrik: one programme, nobody placed → no_placement, not "expensive".
     mem = db.connect(":memory:")
+    db.create_macros(mem)  # the query's filter (a database of one table here)
     try:
         mem.execute(
             "create table mart_programme_budget (kode_program text, sumber_dana text,"

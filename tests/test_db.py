@@ -507,3 +507,47 @@ def test_marts_digest_ignores_whole_line_comments(tmp_path, monkeypatch):
         mart.read_text(encoding="utf-8") + "\n-- and\nselect 1", encoding="utf-8"
     )
     assert refresh.marts_digest() != before
+
+
+def test_shared_macros_worked_by_hand(empty_conn) -> None:
+    """The macros of queries/marts/ the queries share, on literal values: a list bound
+    as null picks every value (a missing one too), a row's selection, the rows of a
+    split KPI in their order, a rate with nothing to divide by."""
+    db.create_macros(empty_conn)
+
+    def one(sql: str, **params: object) -> object:
+        return empty_conn.execute(f"select {sql}", params or None).fetchone()[0]
+
+    assert one("picked(null, $s)", s=None) is True
+    assert one("picked('Ciwandan', $s)", s=["Grogol", "Ciwandan"]) is True
+    assert one("picked('Ciwandan', $s)", s=["Grogol"]) is False
+    row = "'Ciwandan', 'Las', 'BLK', 'pelatihan', 'APBN'"
+    assert one(f"in_filters({row}, null, ['Las'], null, null, ['APBN'])") is True
+    assert one(f"in_filters({row}, ['Grogol'], null, null, null, null)") is False
+    assert one(
+        "in_programme('Las', 'BLK', 'pelatihan', 'APBN', null, null, null, null)"
+    )
+    sels = [one(f"sel_of($by, 2024, {row})", by=by) for by in (None, "tahun", "jenis")]
+    assert sels == ["total", "2024", "pelatihan"]
+    split = (
+        "select sel, grp from split_rows($s, 'jenis_penempatan') order by sel, grp_no"
+    )
+    assert empty_conn.execute(split, {"s": ["2025", "2024"]}).fetchall()[:5] == [
+        ("2024", "total"),
+        ("2024", "kerja"),
+        ("2024", "magang"),
+        ("2024", "wirausaha"),
+        ("2025", "total"),
+    ]
+    assert empty_conn.execute("select * from sel_rows(null)").fetchall() == [("total",)]
+    assert one("pct(1, 4)") == 25 and one("pct(1, 0)") is None
+    assert one("is_whole_years('2024-01-01', '2025-12-31')") is True
+    assert one("is_whole_years('2024-01-01', '2024-06-30')") is False
+    fits = "wage_year_fits('2024-01-01', '2024-12-31', $by, $k, null, null, null, null)"
+    assert one(fits, by="kejuruan", k=None) is True
+    assert one(fits, by="kejuruan", k=["Ciwandan"]) is False  # two dimensions
+    years = (
+        "participant_year_fits('2024-01-01', '2024-12-31', null, null, null, null, $s)"
+    )
+    assert one(years, s=None) is True
+    assert one(years, s=["APBN"]) is False  # a dimension filtered

@@ -686,8 +686,10 @@ WAGE_COLUMNS = "kecamatan, kejuruan, penyelenggara, jenis, sumber_dana"
 
 def _wage_conn(wages: list[tuple]) -> duckdb.DuckDBPyConnection:
     """An in-memory mart_wage holding ``wages`` (tanggal_mulai, upah, kecamatan,
-    kejuruan), with mart_wage_year built by its own mart file."""
+    kejuruan), with mart_wage_year built by its own mart file and the shared macros
+    the metric queries call."""
     conn = duckdb.connect()
+    db.create_macros(conn)
     conn.execute(
         "create table mart_wage (tanggal_mulai date, upah_bulanan_rupiah "
         f"decimal(18, 2), {WAGE_COLUMNS.replace(',', ' varchar,')} varchar)"

@@ -14,6 +14,7 @@
 -- biaya_per_* is realisasi ÷ count, null where the count is 0. Tested equal to the
 -- registry by source, in total and per kejuruan (tests/test_budget.py).
 -- params: $start, $end, $as_of, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per grouping_set ('total', 'sumber_dana', 'kejuruan',
 -- 'kejuruan_sumber_dana') and value; no 'total' row when no programme is in the period.
 with lines as (
@@ -31,10 +32,10 @@ with lines as (
             and tanggal_selesai <= $as_of::date - interval 183 day as is_penempatan,
     from mart_programme_budget
     where (tanggal_mulai between $start and $end or tanggal_selesai between $start and $end)
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 programmes as (

@@ -6,6 +6,7 @@
 -- training); a programme without enrolments goes whole to tanpa_peserta. The total
 -- is the biaya_per_lulusan numerator (tested).
 -- params: $start, $end, $middle, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per sumber_dana × middle × hasil with a positive amount.
 with programmes as (
     select
@@ -20,10 +21,10 @@ with programmes as (
         berjalan_count as berjalan,
     from mart_programme_budget
     where tanggal_selesai between $start and $end
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 shares as (

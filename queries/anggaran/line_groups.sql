@@ -5,6 +5,7 @@
 -- any programme filter drops it). The per-programme table is
 -- anggaran/programme_absorption.sql, the lines with a problem anggaran/line_issues.sql.
 -- params: $tahun, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per sumber_dana × kejuruan (null: kegiatan lines) × is_program.
 with final as (
     select
@@ -16,10 +17,10 @@ with final as (
         count(*) as lines_count,
     from mart_budget
     where tahun = $tahun
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
     group by sumber_dana, kejuruan, is_program
 )
 

@@ -2,6 +2,7 @@
 -- (budget.over_ceiling), or a programme line with spending while nobody enrolled in
 -- the programme (budget.spending_without_enrolment). Filters as in line_groups.sql.
 -- params: $tahun, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per budget line (kode_program × sumber_dana) with an issue.
 with enrolments as (
     -- per programme, counted at import
@@ -23,10 +24,10 @@ lines as (
     from mart_budget as b
     left join enrolments as e on e.kode_program = b.kode_program
     where b.tahun = $tahun
-        and ($kejuruan is null or list_contains($kejuruan, b.kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, b.penyelenggara))
-        and ($jenis is null or list_contains($jenis, b.jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, b.sumber_dana))
+        and in_programme(
+            b.kejuruan, b.penyelenggara, b.jenis, b.sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 final as (

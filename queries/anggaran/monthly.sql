@@ -9,15 +9,16 @@
 -- realisasi_bulanan at import) and mart_budget_years. Per programme:
 -- anggaran/programme_pacing.sql.
 -- params: $tahun, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per sumber_dana × bulan 1-12 (sources with a line in the year).
 with lines as (
     select sumber_dana, pagu_rupiah::double as pagu_rupiah, has_monthly, realisasi_kumulatif,
     from mart_budget
     where tahun = $tahun
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 sources as (

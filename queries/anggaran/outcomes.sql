@@ -3,6 +3,7 @@
 -- funding flow; each enrolment counted once, under the programme's funding source).
 -- Same programme filters as the budget queries; kecamatan is not applied.
 -- params: $start, $end, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per programme.
 with final as (
     select
@@ -18,10 +19,10 @@ with final as (
         count(*) filter (where not is_selesai) as berjalan_count,
     from mart_enrolment
     where tanggal_selesai between $start and $end
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
     group by kode_program
 )
 

@@ -7,6 +7,7 @@
 -- outliers first, then the lowest serapan; programmes_count and outliers_count count
 -- them all. Filters as in line_groups.sql.
 -- params: $tahun, dimension lists, $iqr_k, $iqr_min, $limit.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per programme, at most $limit rows.
 with programmes as (
     select
@@ -18,10 +19,10 @@ with programmes as (
     from mart_budget
     where tahun = $tahun
         and is_program
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
     group by kode_program
 ),
 

@@ -9,6 +9,7 @@
 -- programmes_count, lagging_count and outliers_count count them all and
 -- outlier_codes lists the first outliers in the same order (for the sentence).
 -- params: $tahun, dimension lists, $bulan, $iqr_k, $iqr_min, $limit.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per programme, at most $limit rows (none without monthly data).
 with month_n as (
     select least($bulan, bulan_data) as bulan,
@@ -28,10 +29,10 @@ programmes as (
     cross join month_n as n
     where b.tahun = $tahun
         and b.is_program
-        and ($kejuruan is null or list_contains($kejuruan, b.kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, b.penyelenggara))
-        and ($jenis is null or list_contains($jenis, b.jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, b.sumber_dana))
+        and in_programme(
+            b.kejuruan, b.penyelenggara, b.jenis, b.sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
     group by b.kode_program
 ),
 

@@ -9,6 +9,7 @@
 -- kode_program) and no_placement_rupiah columns cover every programme. Filters as in
 -- anggaran/programme_costs.sql.
 -- params: $start, $end, $as_of, dimension lists, $factor, $limit.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per programme, at most $limit rows.
 with sources as (
     select
@@ -21,10 +22,10 @@ with sources as (
     from mart_programme_budget
     where tanggal_selesai between $start and $end
         and tanggal_selesai <= $as_of::date - interval 183 day
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 programmes as (

@@ -4,6 +4,7 @@
 -- after the placement start (the mart's placement window). Zero = reports vacancies
 -- but hired no graduates. Vacancies honour the kejuruan filter.
 -- params: $tahun, $kejuruan.
+-- filter: picked (a macro of queries/marts/), the kejuruan list.
 -- grain: one row per employer with vacancies in $tahun.
 with vacancies as (
     select
@@ -13,7 +14,7 @@ with vacancies as (
     from lowongan as l
     inner join ref_kejuruan as k on k.kejuruan_id = l.kejuruan_id
     where l.tahun = $tahun
-        and ($kejuruan is null or list_contains($kejuruan, k.nama))
+        and picked(k.nama, $kejuruan)
     group by l.kode_perusahaan
     having sum(l.jumlah) > 0
 ),

@@ -4,6 +4,7 @@
 -- trained. The same definition as queries/metrics/kesenjangan_link_match.sql, year by
 -- year (equality tested); like the KPI it honours the kejuruan filter only.
 -- params: $tahun, $kejuruan.
+-- filter: picked (a macro of queries/marts/), the kejuruan list.
 -- grain: one row per (tahun, kejuruan) with vacancies or graduates.
 with vacancies as (
     select l.tahun, k.nama as kejuruan, sum(l.jumlah)::bigint as lowongan_count,
@@ -31,8 +32,7 @@ final as (
     from vacancies as v
     full outer join graduates as g
         on g.tahun = v.tahun and g.kejuruan = v.kejuruan
-    where $kejuruan is null
-        or list_contains($kejuruan, coalesce(v.kejuruan, g.kejuruan))
+    where picked(coalesce(v.kejuruan, g.kejuruan), $kejuruan)
 )
 
 select * from final

@@ -6,21 +6,22 @@
 -- Per programme and source from mart_programme_budget (its budget lines of all
 -- years and its placed graduates, counted at import).
 -- $by / $sels: one result per year of tanggal_selesai ('tahun') or per value of a
--- dimension, for the values in $sels (workforce.metrics.compute_by); null = the
--- selection ('total').
+-- dimension, for the values in $sels (workforce.metrics.compute_by; sel_of,
+-- split_rows); null = the selection ('total'). Programme filters: in_programme.
 -- params: $start, $end, $as_of, $kejuruan, $penyelenggara, $jenis, $sumber_dana, $by, $sels.
 -- grain: one row per (sel, grp): grp 'total' + one per sumber_dana.
 with lines as (
     -- one row per programme and source (its lines of all years summed at import)
     select
-        case $by
-            when 'tahun' then year(tanggal_selesai)::text
-            when 'kejuruan' then kejuruan
-            when 'penyelenggara' then penyelenggara
-            when 'jenis' then jenis
-            when 'sumber_dana' then sumber_dana
-            else 'total'
-        end as sel,
+        sel_of(
+            $by,
+            year(tanggal_selesai),
+            null,
+            kejuruan,
+            penyelenggara,
+            jenis,
+            sumber_dana,
+        ) as sel,
         kode_program,
         sumber_dana,
         is_first_source,
@@ -29,10 +30,10 @@ with lines as (
     from mart_programme_budget
     where tanggal_selesai between $start and $end
         and tanggal_selesai <= $as_of::date - interval 183 day
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 by_source as (
@@ -67,32 +68,27 @@ distinct_placed as (
     group by sel
 ),
 
-sels as (
-    select unnest(coalesce($sels, ['total'])) as sel
-),
-
 final as (
     select
         s.sel,
-        g.grp,
+        s.grp,
+        s.grp_no,
         case
-            when g.grp = 'total' then coalesce(t.numerator, 0)
+            when s.grp = 'total' then coalesce(t.numerator, 0)
             else coalesce(b.numerator, 0)
         end as numerator,
         case
-            when g.grp <> 'total' then coalesce(b.denominator, 0)
+            when s.grp <> 'total' then coalesce(b.denominator, 0)
             when $sumber_dana is null and $by is distinct from 'sumber_dana'
                 then coalesce(t.first_placed, 0)
             else coalesce(d.denominator, 0)
         end as denominator,
-    from sels as s
-    cross join
-        (values ('total'), ('APBN'), ('APBD'), ('CSR'), ('lainnya')) as g (grp)
-    left join by_source as b on b.sel = s.sel and b.grp = g.grp
+    from split_rows($sels, 'sumber_dana') as s
+    left join by_source as b on b.sel = s.sel and b.grp = s.grp
     left join total as t on t.sel = s.sel
     left join distinct_placed as d on d.sel = s.sel
 )
 
 select sel, grp, numerator / nullif(denominator, 0) as value, numerator, denominator,
 from final
-order by sel, list_position(['total', 'APBN', 'APBD', 'CSR', 'lainnya'], grp)
+order by sel, grp_no

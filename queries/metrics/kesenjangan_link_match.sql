@@ -5,7 +5,8 @@
 -- year is year($start) (to year($end) when $by = 'tahun'); graduates come from
 -- graduate_rows over whole years (mart_graduate_month).
 -- $by / $sels: one result per year ('tahun') or per kejuruan, for the values in
--- $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- $sels (workforce.metrics.compute_by; sel_rows); null = the selection ('total').
+-- The kejuruan filter: picked.
 -- params: $start, $end, $kejuruan, $by, $sels.
 -- grain: per sel, one row per kejuruan with either count > 0, plus 'total'.
 with vacancies as (
@@ -36,20 +37,16 @@ per_kejuruan as (
         coalesce(g.lulusan, 0) as denominator,
     from vacancies as v
     full outer join graduates as g on g.tahun = v.tahun and g.kejuruan = v.kejuruan
-    where $kejuruan is null or list_contains($kejuruan, coalesce(v.kejuruan, g.kejuruan))
-),
-
-sels as (
-    select unnest(coalesce($sels, ['total'])) as sel
+    where picked(coalesce(v.kejuruan, g.kejuruan), $kejuruan)
 ),
 
 final as (
     select p.sel, p.grp, p.numerator, p.denominator,
     from per_kejuruan as p
-    semi join sels as s on s.sel = p.sel
+    semi join sel_rows($sels) as s on s.sel = p.sel
     union all
     select s.sel, 'total', coalesce(sum(p.numerator), 0), coalesce(sum(p.denominator), 0),
-    from sels as s
+    from sel_rows($sels) as s
     left join per_kejuruan as p on p.sel = s.sel
     group by s.sel
 )

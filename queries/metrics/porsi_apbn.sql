@@ -1,41 +1,23 @@
 -- porsi_apbn: realisasi from APBN / all realisasi * 100, over the lines of mart_budget
 -- whose tahun lies from year($start) to year($end) (one year for a period of
--- workforce.filters.Filters).
+-- workforce.filters.Filters), filtered by in_programme.
 -- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
--- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- values in $sels (workforce.metrics.compute_by; sel_of, sel_rows); null = the
+-- selection ('total').
 -- params: $start, $end, $kejuruan, $penyelenggara, $jenis, $sumber_dana, $by, $sels.
 -- grain: one row per sel (grp = 'total').
-with selected as (
+with sums as (
     select
-        case $by
-            when 'tahun' then tahun::text
-            when 'kejuruan' then kejuruan
-            when 'penyelenggara' then penyelenggara
-            when 'jenis' then jenis
-            when 'sumber_dana' then sumber_dana
-            else 'total'
-        end as sel,
-        sumber_dana,
-        realisasi_rupiah,
-    from mart_budget
-    where tahun between year($start::date) and year($end::date)
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
-),
-
-sums as (
-    select
-        sel,
+        sel_of($by, tahun, null, kejuruan, penyelenggara, jenis, sumber_dana) as sel,
         sum(realisasi_rupiah) filter (where sumber_dana = 'APBN') as apbn,
         sum(realisasi_rupiah) as realisasi,
-    from selected
+    from mart_budget
+    where tahun between year($start::date) and year($end::date)
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
     group by sel
-),
-
-sels as (
-    select unnest(coalesce($sels, ['total'])) as sel
 ),
 
 final as (
@@ -43,14 +25,14 @@ final as (
         s.sel,
         coalesce(m.apbn, 0)::double as numerator,
         coalesce(m.realisasi, 0)::double as denominator,
-    from sels as s
+    from sel_rows($sels) as s
     left join sums as m on m.sel = s.sel
 )
 
 select
     sel,
     'total' as grp,
-    numerator / nullif(denominator, 0) * 100 as value,
+    pct(numerator, denominator) as value,
     numerator,
     denominator,
 from final

@@ -1,71 +1,44 @@
 -- serapan_anggaran: budget absorption of the period's year, realisasi / pagu * 100,
 -- by sumber_dana: the lines of mart_budget whose tahun lies from year($start) to
--- year($end) (one year for a period of workforce.filters.Filters).
+-- year($end) (one year for a period of workforce.filters.Filters), filtered by
+-- in_programme.
 -- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
--- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- values in $sels (workforce.metrics.compute_by; sel_of, split_rows); null = the
+-- selection ('total').
 -- params: $start, $end, $kejuruan, $penyelenggara, $jenis, $sumber_dana, $by, $sels.
 -- grain: one row per (sel, grp): grp 'total' + one per sumber_dana.
-with selected as (
+with sums as (
     select
-        case $by
-            when 'tahun' then tahun::text
-            when 'kejuruan' then kejuruan
-            when 'penyelenggara' then penyelenggara
-            when 'jenis' then jenis
-            when 'sumber_dana' then sumber_dana
-            else 'total'
-        end as sel,
-        sumber_dana,
-        pagu_rupiah,
-        realisasi_rupiah,
-    from mart_budget
-    where tahun between year($start::date) and year($end::date)
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
-),
-
-sums as (
-    select
-        sel,
+        sel_of($by, tahun, null, kejuruan, penyelenggara, jenis, sumber_dana) as sel,
         sumber_dana,
         sum(pagu_rupiah) as pagu,
         sum(realisasi_rupiah) as realisasi,
-    from selected
+    from mart_budget
+    where tahun between year($start::date) and year($end::date)
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
     group by sel, sumber_dana
-),
-
-sels as (
-    select unnest(coalesce($sels, ['total'])) as sel
-),
-
-groups as (
-    select unnest(['total', 'APBN', 'APBD', 'CSR', 'lainnya']) as grp
 ),
 
 final as (
     select
         s.sel,
-        g.grp,
+        s.grp,
+        s.grp_no,
         coalesce(
-            sum(m.realisasi) filter (where g.grp = 'total' or m.sumber_dana = g.grp),
+            sum(m.realisasi) filter (where s.grp = 'total' or m.sumber_dana = s.grp),
             0
         )::double as numerator,
         coalesce(
-            sum(m.pagu) filter (where g.grp = 'total' or m.sumber_dana = g.grp), 0
+            sum(m.pagu) filter (where s.grp = 'total' or m.sumber_dana = s.grp), 0
         )::double as denominator,
-    from sels as s
-    cross join groups as g
+    from split_rows($sels, 'sumber_dana') as s
     left join sums as m on m.sel = s.sel
-    group by s.sel, g.grp
+    group by s.sel, s.grp, s.grp_no
 )
 
-select
-    sel,
-    grp,
-    numerator / nullif(denominator, 0) * 100 as value,
-    numerator,
-    denominator,
+select sel, grp, pct(numerator, denominator) as value, numerator, denominator,
 from final
-order by sel, list_position(['total', 'APBN', 'APBD', 'CSR', 'lainnya'], grp)
+order by sel, grp_no

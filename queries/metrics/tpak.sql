@@ -15,4 +15,4 @@ from statistik_tenaga_kerja
 where wilayah = 'Kota Cilegon'
     and tahun between year($start::date)
         and case when $by = 'tahun' then year($end::date) else year($start::date) end
-    and ($sels is null or list_contains($sels, tahun::text))
+    and picked(tahun::text, $sels)

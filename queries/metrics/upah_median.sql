@@ -1,12 +1,14 @@
 -- upah_median: median upah_bulanan_rupiah of 'kerja' placements starting in [$start, $end]
 -- (placements without a wage are left out), in Rupiah.
 -- When each sel is one whole calendar year with at most one value of one dimension
--- (filtered or selected): from mart_wage_year, the wages of that cell with their
--- running counts; the median is DuckDB's median of the one or two middle wages, so it
--- equals the median of every wage (tested). Otherwise the wages of mart_wage (the
--- kerja placements with a wage) are read one by one.
+-- (filtered or selected: wage_year_fits): from mart_wage_year, the wages of that cell
+-- with their running counts; the median is DuckDB's median of the one or two middle
+-- wages, so it equals the median of every wage (tested). Otherwise the wages of
+-- mart_wage (the kerja placements with a wage, filtered by in_filters) are read one
+-- by one.
 -- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
--- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- values in $sels (workforce.metrics.compute_by; sel_of, sel_rows); null = the
+-- selection ('total').
 -- params: $start, $end, dimension lists, $by, $sels. grain: one row per sel
 -- (grp = 'total').
 with cells as (
@@ -36,23 +38,15 @@ with cells as (
             end,
             'total'
         )
-        -- at most one of these lists is set here, and dimensi is its dimension
-        and ($kecamatan is null or list_contains($kecamatan, nilai))
-        and ($kejuruan is null or list_contains($kejuruan, nilai))
-        and ($penyelenggara is null or list_contains($penyelenggara, nilai))
-        and ($jenis is null or list_contains($jenis, nilai))
-        and ($sumber_dana is null or list_contains($sumber_dana, nilai))
-        and (
-            strftime($start::date, '%m-%d') = '01-01'
-            and strftime($end::date, '%m-%d') = '12-31'
-            and (coalesce($by = 'tahun', false) or year($start::date) = year($end::date))
-            and coalesce(
-                $by in ('kecamatan', 'kejuruan', 'penyelenggara', 'jenis', 'sumber_dana'),
-                false
-            )::int
-            + (coalesce(len($kecamatan), 0) + coalesce(len($kejuruan), 0)
-                + coalesce(len($penyelenggara), 0) + coalesce(len($jenis), 0)
-                + coalesce(len($sumber_dana), 0)) <= 1
+        -- at most one of these lists is set here, and dimensi is its dimension: the
+        -- cell's value stands for each
+        and in_filters(
+            nilai, nilai, nilai, nilai, nilai,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
+        and wage_year_fits(
+            $start, $end, $by,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
         )
 ),
 
@@ -74,35 +68,20 @@ selected as (
     -- otherwise: every wage
     select
         -- the year as a number here, as text after grouping: converting millions
-        -- of dates to text costs more than the median
+        -- of dates to text costs more than the median (so sel_of has no year)
         case when $by = 'tahun' then year(tanggal_mulai) end as sel_year,
-        case $by
-            when 'kecamatan' then kecamatan
-            when 'kejuruan' then kejuruan
-            when 'penyelenggara' then penyelenggara
-            when 'jenis' then jenis
-            when 'sumber_dana' then sumber_dana
-            else 'total'
-        end as sel_other,
+        sel_of($by, null, kecamatan, kejuruan, penyelenggara, jenis, sumber_dana)
+            as sel_other,
         upah_bulanan_rupiah,
     from mart_wage
     where tanggal_mulai between $start and $end
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
-        and not (
-            strftime($start::date, '%m-%d') = '01-01'
-            and strftime($end::date, '%m-%d') = '12-31'
-            and (coalesce($by = 'tahun', false) or year($start::date) = year($end::date))
-            and coalesce(
-                $by in ('kecamatan', 'kejuruan', 'penyelenggara', 'jenis', 'sumber_dana'),
-                false
-            )::int
-            + (coalesce(len($kecamatan), 0) + coalesce(len($kejuruan), 0)
-                + coalesce(len($penyelenggara), 0) + coalesce(len($jenis), 0)
-                + coalesce(len($sumber_dana), 0)) <= 1
+        and in_filters(
+            kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
+        and not wage_year_fits(
+            $start, $end, $by,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
         )
 ),
 
@@ -117,15 +96,15 @@ wages as (
     select * from cell_wages
 ),
 
-sels as (
-    select unnest(coalesce($sels, ['total'])) as sel
+final as (
+    select
+        s.sel,
+        'total' as grp,
+        w.upah_median as value,
+        null::double as numerator,
+        coalesce(w.upah_count, 0) as denominator,
+    from sel_rows($sels) as s
+    left join wages as w on w.sel = s.sel
 )
 
-select
-    s.sel,
-    'total' as grp,
-    w.upah_median as value,
-    null::double as numerator,
-    coalesce(w.upah_count, 0) as denominator,
-from sels as s
-left join wages as w on w.sel = s.sel
+select * from final

@@ -5,30 +5,24 @@
 -- (workforce.metrics.DERIVED: a page showing both scans the wages once); this file
 -- states the definition, gives the KPI's dimensions and is tested equal to it.
 -- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
--- values in $sels (workforce.metrics.compute_by); null = the selection ('total').
+-- values in $sels (workforce.metrics.compute_by; sel_of, sel_rows); null = the
+-- selection ('total'). Filters: in_filters.
 -- params: $start, $end, dimension lists, $by, $sels. grain: one row per sel
 -- (grp = 'total').
 with selected as (
     select
         -- the year as a number here, as text after grouping: converting millions
-        -- of dates to text costs more than the median
+        -- of dates to text costs more than the median (so sel_of has no year)
         case when $by = 'tahun' then year(tanggal_mulai) end as sel_year,
-        case $by
-            when 'kecamatan' then kecamatan
-            when 'kejuruan' then kejuruan
-            when 'penyelenggara' then penyelenggara
-            when 'jenis' then jenis
-            when 'sumber_dana' then sumber_dana
-            else 'total'
-        end as sel_other,
+        sel_of($by, null, kecamatan, kejuruan, penyelenggara, jenis, sumber_dana)
+            as sel_other,
         upah_bulanan_rupiah,
     from mart_wage
     where tanggal_mulai between $start and $end
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_filters(
+            kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 wages as (
@@ -39,10 +33,6 @@ wages as (
     group by sel_year, sel_other
 ),
 
-sels as (
-    select unnest(coalesce($sels, ['total'])) as sel
-),
-
 sel_years as (
     select
         sel,
@@ -50,15 +40,19 @@ sel_years as (
             when $by = 'tahun' then try_cast(sel as integer)
             else year($start::date)
         end as tahun,
-    from sels
+    from sel_rows($sels)
+),
+
+final as (
+    select
+        s.sel,
+        'total' as grp,
+        pct(w.upah_median, u.umk_rupiah::double) as value,
+        w.upah_median as numerator,
+        u.umk_rupiah::double as denominator,
+    from sel_years as s
+    left join wages as w on w.sel = s.sel
+    left join ref_umk as u on u.tahun = s.tahun
 )
 
-select
-    s.sel,
-    'total' as grp,
-    w.upah_median / nullif(u.umk_rupiah::double, 0) * 100 as value,
-    w.upah_median as numerator,
-    u.umk_rupiah::double as denominator,
-from sel_years as s
-left join wages as w on w.sel = s.sel
-left join ref_umk as u on u.tahun = s.tahun
+select * from final

@@ -4,6 +4,7 @@
 -- days before graduation (mart_enrolment's first placement). Counts only: a point is
 -- mature once cohort_end + hari <= the reporting date, decided in workforce.outcomes.
 -- params: $tahun, $end, dimension lists.
+-- filters: in_filters (a macro of queries/marts/), the dimension lists.
 -- grain: one row per (grain: 'kuartal' | 'tahun', cohort_start, bulan).
 with graduates as (
     -- graduates by month (mart_graduate_month), partial months per graduate
@@ -15,11 +16,10 @@ with graduates as (
         placed_183_count,
         placed_365_count,
     from graduate_rows(make_date($tahun - 2, 1, 1), $end)
-    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+    where in_filters(
+        kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+        $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+    )
 ),
 
 cohorts as (

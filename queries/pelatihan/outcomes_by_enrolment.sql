@@ -10,6 +10,7 @@
 -- a hundred thousand rows. Tested equal, with outcomes_by_group, to the row-level
 -- count (tests/sql/outcomes_by_group_rows.sql).
 -- params: $start, $end, $as_of, $dimension, dimension lists.
+-- filters: in_filters (a macro of queries/marts/), the dimension lists.
 -- grain: one row per value of $dimension (dimension = $dimension).
 with selected as (
     select
@@ -33,11 +34,10 @@ with selected as (
             tanggal_selesai between $start and $end
             or (is_lulus and tanggal_lulus between $start and $end)
         )
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_filters(
+            kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 final as (

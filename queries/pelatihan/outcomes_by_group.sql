@@ -16,6 +16,7 @@
 -- placement base); a page's period lies within one year, so it has one tahun, and
 -- the planner asks five years in one query (workforce.planner_data.history).
 -- params: $start, $end, $as_of, dimension lists.
+-- filters: in_filters (a macro of queries/marts/), the dimension lists.
 -- grain: one row per (tahun, dimension, grp); dimension 'total' has grp 'total'
 -- (a row even when nothing is selected).
 with completed as (
@@ -27,22 +28,20 @@ with completed as (
         0 as lulusan_matang_count,
         0 as ditempatkan_6b_count,
     from completion_rows($start, $end)
-    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+    where in_filters(
+        kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+        $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+    )
     union all
     select year(tanggal), kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
         0, 0, 0, 0,
         lulusan_count,
         case when is_placed_6m then lulusan_count else 0 end,
     from graduate_rows($start, least($end::date, $as_of::date - 183))
-    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+    where in_filters(
+        kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+        $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+    )
 ),
 
 folded as (

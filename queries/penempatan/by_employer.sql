@@ -2,6 +2,7 @@
 -- sector (name from ref_kbli), Apindo membership and location (Cilegon or outside).
 -- Placements without an employer (wirausaha) are not in this result.
 -- params: $start, $end, dimension lists.
+-- filters: in_filters (a macro of queries/marts/), the dimension lists.
 -- grain: one row per employer (kode_perusahaan) with at least one placement.
 with selected as (
     select
@@ -14,11 +15,10 @@ with selected as (
     from mart_placement
     where kode_perusahaan is not null
         and tanggal_mulai between $start and $end
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_filters(
+            kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 final as (

@@ -3,6 +3,7 @@
 -- in [$start, $end] sum to the registry's `penempatan` (tested).
 -- Programme filters apply through the placement's kode_program (when known).
 -- params: $tahun, $end, dimension lists.
+-- filters: in_filters (a macro of queries/marts/), the dimension lists.
 -- grain: one row per (bulan, jenis_penempatan) with at least one placement.
 with selected as (
     -- placements per month (mart_placement_month), partial months per placement
@@ -11,11 +12,10 @@ with selected as (
         jenis_penempatan,
         penempatan_count,
     from placement_rows(make_date($tahun - 2, 1, 1), $end)
-    where ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+    where in_filters(
+        kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+        $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+    )
 ),
 
 final as (

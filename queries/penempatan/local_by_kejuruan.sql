@@ -3,17 +3,17 @@
 -- placement's programme ('' = no programme recorded). Summed over kejuruan,
 -- lokal / (lokal + luar) is the registry's `porsi_lokal` (tested).
 -- params: $start, $end, dimension lists.
+-- filters: in_filters (a macro of queries/marts/), the dimension lists.
 -- grain: one row per kejuruan with at least one placement at a known employer.
 with selected as (
     -- placements per month (mart_placement_month), partial months per placement
     select coalesce(kejuruan, '') as kejuruan, is_lokal, penempatan_count,
     from placement_rows($start, $end)
     where is_lokal is not null
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_filters(
+            kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 final as (

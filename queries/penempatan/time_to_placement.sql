@@ -3,17 +3,17 @@
 -- falls in [$start, $end], in fixed bins; bin 7 holds graduates with no placement
 -- recorded yet. Days are computed against tanggal_lulus (negative = before).
 -- params: $start, $end, dimension lists.
+-- filters: in_filters (a macro of queries/marts/), the dimension lists.
 -- grain: one row per bin (1-7) with at least one graduate.
 with selected as (
     select days_to_placement,
     from mart_enrolment
     where is_lulus
         and tanggal_lulus between $start and $end
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_filters(
+            kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 binned as (

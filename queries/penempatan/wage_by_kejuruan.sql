@@ -5,16 +5,16 @@
 -- is the UMK Kota Cilegon of $tahun (ref_umk), the reference line. Read from
 -- mart_wage (the kerja placements with a wage).
 -- params: $tahun, $start, $end, dimension lists.
+-- filters: in_filters (a macro of queries/marts/), the dimension lists.
 -- grain: one row per kejuruan plus one total row.
 with selected as (
     select coalesce(kejuruan, '') as kejuruan, upah_bulanan_rupiah::double as upah,
     from mart_wage
     where tanggal_mulai between $start and $end
-        and ($kecamatan is null or list_contains($kecamatan, kecamatan))
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_filters(
+            kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 grouped as (

@@ -7,6 +7,7 @@
 -- (sumber_dana null): through mart_programme_budget.is_first_source when no source is
 -- filtered, else one row per programme among the sources kept.
 -- params: $start, $end, $kejuruan, $penyelenggara, $jenis, $sumber_dana.
+-- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per tahun × kejuruan × sumber_dana, plus one per tahun × kejuruan
 -- with sumber_dana null (all sources).
 with lines as (
@@ -20,10 +21,10 @@ with lines as (
         peserta_count,
     from mart_programme_budget
     where tanggal_mulai between $start and $end
-        and ($kejuruan is null or list_contains($kejuruan, kejuruan))
-        and ($penyelenggara is null or list_contains($penyelenggara, penyelenggara))
-        and ($jenis is null or list_contains($jenis, jenis))
-        and ($sumber_dana is null or list_contains($sumber_dana, sumber_dana))
+        and in_programme(
+            kejuruan, penyelenggara, jenis, sumber_dana,
+            $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
 ),
 
 per_source as (

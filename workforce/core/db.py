@@ -327,9 +327,21 @@ def get_info(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
         cur.close()
 
 
+MACRO_FILES = "00?_*.sql"  # queries/marts/: the shared macros, which read no table
+
+
 def build_marts(conn: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the pre-aggregated tables (queries/marts/*.sql) from the base tables."""
+    """Rebuild the pre-aggregated tables (queries/marts/*.sql) from the base tables,
+    in file order: first the shared macros the queries call (``MACRO_FILES``), then
+    each mart and the table macros over it."""
     for path in sorted((QUERIES_DIR / "marts").glob("*.sql")):
+        conn.execute(path.read_text(encoding="utf-8"))
+
+
+def create_macros(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create only the shared macros of queries/marts/ (``MACRO_FILES``: filters,
+    selections, rates), for a database that holds some tables of its own (tests)."""
+    for path in sorted((QUERIES_DIR / "marts").glob(MACRO_FILES)):
         conn.execute(path.read_text(encoding="utf-8"))
 
 
