@@ -25,6 +25,10 @@ FIRST_REJECTED = 10
 FILE_ERRORS = {
     "file_empty",
     "file_unreadable",
+    "file_binary",
+    "file_too_large",
+    "xlsx_too_large",
+    "too_many_rows",
     "no_rows",
     "missing_columns",
     "missing_columns_either",
