@@ -23,8 +23,9 @@ st.set_page_config(
 
 app.language_switch()
 
-if not app.db_file().exists():
-    st.error(app.T("app.db_missing", path=str(app.db_file())))
+problem = app.database_problem()
+if problem:  # the path and the error go to the server's log, not to the page
+    st.error(app.T(problem))
     st.stop()
 
 auth_ui.refuse_demo_on_real_data()

@@ -28,6 +28,7 @@ import streamlit as st
 from workforce import app
 from workforce.access import auth
 from workforce.core import i18n
+from workforce.core.markup import md
 from workforce.core.navigation import ROLES, allowed, pages_for
 
 _USER, _SOURCE, _DEMO_ROLE = "auth_user", "auth_source", "auth_demo_role"
@@ -209,7 +210,7 @@ def _sso_panel() -> None:
         user = st.user.get("email") or st.user.get("name")
         if st.session_state.get("auth_roles_broken"):
             st.error(app.T("auth.roles_file_error"))
-        st.info(app.T("auth.sso_no_role", user=user))
+        st.info(app.T("auth.sso_no_role", user=md(user)))
         st.button(app.T("auth.logout"), on_click=logout, key="auth_sso_logout")
         return
     for provider in _providers():
@@ -265,7 +266,8 @@ def account_sidebar() -> None:
                     )
                     st.button(app.T("auth.logout"), on_click=logout, key="auth_logout")
         elif user is not None:
-            who = app.T("auth.logged_in_as", user=user, role=app.T(f"auth.role.{role}"))
+            role_name = app.T(f"auth.role.{role}")
+            who = app.T("auth.logged_in_as", user=md(user), role=role_name)
             st.markdown(who)
             st.button(app.T("auth.logout"), on_click=logout, key="auth_logout")
 
