@@ -10,13 +10,14 @@ from collections import defaultdict
 
 import streamlit as st
 
-from workforce import app
+from workforce import app, hardening
 from workforce.access import ui as auth_ui
 from workforce.core.navigation import PAGES, pages_for
 
+hardening.install()  # what an anonymous browser must not drive (see its docstring)
 st.set_page_config(
     page_title="Dasbor Tenaga Kerja Cilegon",
-    page_icon=":material/engineering:",
+    page_icon=str(app.FAVICON),  # served by this server: no request to a font CDN
     layout="wide",
     initial_sidebar_state="auto",
 )

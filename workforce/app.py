@@ -39,6 +39,7 @@ from workforce.core.filters import (
 from workforce.core.metrics import Result
 
 Stamp = tuple[int, int, int]
+FAVICON = config.ROOT / "workforce" / "assets" / "favicon.png"
 log = logging.getLogger("workforce.app")
 
 

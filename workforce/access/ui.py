@@ -188,6 +188,8 @@ def _submit_login() -> None:
     if result.ok:
         st.session_state[_USER] = result.username
         st.session_state[_SOURCE] = "local"
+    elif result.busy:
+        st.session_state["auth_login_message"] = ("auth.busy", 0)
     elif result.locked_s > 0:
         st.session_state["auth_login_message"] = (
             "auth.locked",

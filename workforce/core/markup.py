@@ -3,7 +3,7 @@
 A kejuruan, an employer or a scenario name is typed by people; Streamlit renders
 captions, info boxes and sentences as Markdown, and Plotly renders a subset of
 HTML in chart text. ``md`` escapes a value for Markdown (links, images, emphasis,
-Streamlit's ``:colour[...]`` and ``:icon:`` directives, maths, bare web and mail
+Streamlit's ``:colour[...]`` and ``:icon:`` directives, maths, bare web
 addresses), ``chart`` for Plotly; each is the one place its medium is handled.
 Values are escaped where they are put into a sentence, never the whole sentence
 (its own Markdown, such as ``**bold**``, stays).
@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~$:@&])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~$:&])")
 _WEB = re.compile(r"(?i)\b(www)\.")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 _BREAKS = re.compile(r"\s*[\r\n]+\s*")
