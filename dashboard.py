@@ -10,11 +10,11 @@ from collections import defaultdict
 
 import streamlit as st
 
-from workforce import app, hardening
+from workforce import app
 from workforce.access import ui as auth_ui
 from workforce.core.navigation import PAGES, pages_for
 
-hardening.install()  # what an anonymous browser must not drive (see its docstring)
+auth_ui.harden_server()  # what an anonymous browser must not drive
 st.set_page_config(
     page_title="Dasbor Tenaga Kerja Cilegon",
     page_icon=str(app.FAVICON),  # served by this server: no request to a font CDN

@@ -13,7 +13,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from workforce import app, hardening
+from workforce import app
+from workforce.access import ui as access_ui
 from workforce.core import checks, db, i18n, pseudonym, reporting
 from workforce.core.markup import md, md_list
 from workforce.ingest import blank, templates
@@ -280,9 +281,9 @@ def log_section() -> None:
     shown = rows.drop(columns=[other])
     shown.columns = [T(f"kelola.qcol.{c}") for c in shown.columns]
     st.dataframe(shown, hide_index=True, width="stretch")
-    st.download_button(  # personal data: made on click, served once (hardening)
+    st.download_button(  # personal data: made on click, served once
         T("kelola.download_quarantine"),
-        hardening.private_file(partial(to_csv, rows)),
+        access_ui.private_file(partial(to_csv, rows)),
         file_name="karantina.csv",
         mime="text/csv",
         key="dl_quarantine",
