@@ -643,8 +643,9 @@ def test_quarantine_rows_keep_no_clear_nik() -> None:
 
 @pytest.mark.browser
 def test_the_quarantine_download_is_served_once(page, demo_db: Path, tmp_path: Path):
-    """The admin's browser receives the file; the same address then answers 404,
-    to curl as to a copied link."""
+    """The admin's browser receives the file (it asks twice: the page checks the
+    address, then saves it); the same address then answers 404, to curl as to a
+    copied link."""
     from tests.conftest import enter_demo_admin, wait_for_app
 
     path = tmp_path / "demo.duckdb"

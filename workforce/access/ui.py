@@ -26,6 +26,7 @@ import math
 import os
 import secrets
 import threading
+import time
 import tomllib
 from collections.abc import Callable
 from typing import Any
@@ -33,6 +34,7 @@ from typing import Any
 import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.app_session import AppSession
+from streamlit.runtime.media_file_storage import MediaFileStorageError
 
 from workforce import app
 from workforce.access import auth
@@ -312,15 +314,18 @@ def login_page() -> None:
 # - **Downloads of personal data.** Streamlit serves a download button's file at
 #   ``/media/<id>`` to any client that has the address, for as long as the session
 #   lives. A ``private_file`` (the quarantine of rejected rows) is made only when
-#   its button is clicked and served once: the browser that clicked receives it;
-#   the same address then answers 404, to a copied link or to curl.
+#   its button is clicked and its address answers only the clicking browser's own
+#   requests (PRIVATE_READS, within PRIVATE_TTL_S): then 404, to a copied link or
+#   to curl, also after the admin closed the browser.
 #
 # Frame ancestors, a content security policy and the other response headers are
 # set by the reverse proxy (``deploy/security-headers.md``).
 
 _guard_log = logging.getLogger("workforce.access.guard")
 _LOCAL = threading.local()  # set while a private file's bytes are being stored
-_ONE_TIME: set[str] = set()  # media file ids to serve once
+_PRIVATE: dict[str, tuple[int, float]] = {}  # media file id -> (reads left, until)
+PRIVATE_READS = 2  # Chromium asks twice: the page checks the address, then saves it
+PRIVATE_TTL_S = 60.0
 _LOCK = threading.Lock()
 _installed: set[str] = set()
 
@@ -345,7 +350,7 @@ def _refuse_cache_clearing(self: AppSession) -> None:
 
 
 def _guard_media(manager: Any) -> None:
-    """Serve the files stored while a private file was being made only once."""
+    """Serve a private file's address to the browser that made it, then forget it."""
     storage = manager._storage  # the one MemoryMediaFileStorage the /media route reads
     store, read = storage.load_and_get_id, storage.get_file
 
@@ -353,18 +358,30 @@ def _guard_media(manager: Any) -> None:
         file_id = store(*args, **kwargs)
         if getattr(_LOCAL, "private", False):
             _LOCAL.private = False
-            _ONE_TIME.add(file_id)
+            _PRIVATE[file_id] = (PRIVATE_READS, time.monotonic() + PRIVATE_TTL_S)
         return file_id
 
     def get_file(filename: str) -> Any:
         found = read(filename)
         file_id = os.path.splitext(filename)[0]
-        if file_id in _ONE_TIME:
-            _ONE_TIME.discard(file_id)
-            storage.delete_file(file_id)  # served to this request, then gone
+        # the /media route asks for "<id>.<ext>"; the server itself (get_url) the id
+        if file_id != filename and file_id in _PRIVATE and not _may_read(file_id):
+            storage.delete_file(file_id)
+            raise MediaFileStorageError(f"private file {file_id} already served")
         return found
 
     storage.load_and_get_id, storage.get_file = load_and_get_id, get_file
+
+
+def _may_read(file_id: str) -> bool:
+    """Count one read of a private file: False once its reads or time are up."""
+    with _LOCK:
+        left, until = _PRIVATE[file_id]
+        if left <= 0 or time.monotonic() > until:
+            del _PRIVATE[file_id]
+            return False
+        _PRIVATE[file_id] = (left - 1, until)
+        return True
 
 
 def _quiet_metrics(stats: Any) -> None:

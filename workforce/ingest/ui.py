@@ -287,6 +287,7 @@ def log_section() -> None:
         file_name="karantina.csv",
         mime="text/csv",
         key="dl_quarantine",
+        on_click="ignore",
     )
 
 
