@@ -671,3 +671,49 @@ def test_the_quarantine_download_is_served_once(page, demo_db: Path, tmp_path: P
         with pytest.raises(urllib.error.HTTPError) as again:
             urllib.request.urlopen(media[-1], timeout=10)
         assert again.value.code == 404
+
+
+def _policy() -> str:
+    """The Content-Security-Policy written for the proxy in deploy/."""
+    text = (ROOT / "deploy" / "security-headers.md").read_text()
+    return re.search(r'set-header Content-Security-Policy "([^"]+)"', text).group(1)
+
+
+@pytest.mark.browser
+def test_the_content_security_policy_lets_every_page_draw(playwright, live_server: str):
+    """Every response carries the proxy's headers (added here as the proxy would):
+    the public page and a page of charts draw with nothing refused. (A response
+    made by the test counts as coming from no known address, which Chromium's
+    local-network checks would hold against the loopback websocket: they are off
+    in this browser.)"""
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, enter_demo_admin, wait_for_app
+
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks"],
+    )
+    page = browser.new_page()
+    headers = {"content-security-policy": _policy(), "x-frame-options": "DENY"}
+
+    def with_headers(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, **headers})
+
+    try:
+        page.route("**/*", with_headers)
+        page.add_init_script(
+            "window.__refused = [];"
+            "document.addEventListener('securitypolicyviolation',"
+            " e => window.__refused.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        page.goto(f"{live_server}/transparansi")
+        wait_for_app(page)
+        assert page.get_by_test_id("stPlotlyChart").count() > 0
+        enter_demo_admin(page)
+        nav = page.get_by_test_id("stSidebarNav")
+        nav.get_by_role("link", name=i18n.t("nav.ringkasan", "id")).click()
+        wait_for_app(page)
+        assert page.get_by_test_id("stPlotlyChart").count() > 0
+        assert page.evaluate("window.__refused") == []
+    finally:
+        browser.close()
