@@ -14,17 +14,19 @@ from workforce import app
 from workforce.access import ui as auth_ui
 from workforce.core.navigation import PAGES, pages_for
 
+auth_ui.harden_server()  # what an anonymous browser must not drive
 st.set_page_config(
     page_title="Dasbor Tenaga Kerja Cilegon",
-    page_icon=":material/engineering:",
+    page_icon=str(app.FAVICON),  # served by this server: no request to a font CDN
     layout="wide",
     initial_sidebar_state="auto",
 )
 
 app.language_switch()
 
-if not app.db_file().exists():
-    st.error(app.T("app.db_missing", path=str(app.db_file())))
+problem = app.database_problem()
+if problem:  # the path and the error go to the server's log, not to the page
+    st.error(app.T(problem))
     st.stop()
 
 auth_ui.refuse_demo_on_real_data()

@@ -41,6 +41,9 @@ from tests.fixture_data import build_fixture
 from workforce import refresh
 from workforce.core import db
 
+# AppTest shows an app's errors in full (the product's config hides them from
+# browsers); a real server started by serve() runs with the product's setting.
+os.environ.setdefault("STREAMLIT_CLIENT_SHOW_ERROR_DETAILS", "full")
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard.py"
 # Imports and demo builds rewrite the public site; the tests of the site write their
@@ -226,6 +229,7 @@ def serve(
         **os.environ,
         "WORKFORCE_DB": str(db_path),
         "WORKFORCE_USERS_FILE": str(accounts),
+        "STREAMLIT_CLIENT_SHOW_ERROR_DETAILS": "",
         **(env or {}),
     }
     full = {key: value for key, value in full.items() if value != ""}

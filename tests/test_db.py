@@ -338,6 +338,7 @@ SAMPLE_PARAMS: dict[str, object] = {
     "new_refs": "{}",
     "ignored_columns": "[]",
     "status": "loaded",
+    "data_as_of": date(2025, 6, 30),
 }
 # The same dimensions narrowed to fixture values (lists must bind as lists).
 NARROWED = {

@@ -671,3 +671,17 @@ def test_costs_by_year_equal_the_budget_page_year_by_year(request, database, sou
         assert compared > 3
     finally:
         conn.close()
+
+
+def test_a_name_sharing_another_names_file_asks_before_replacing(tmp_path) -> None:
+    first = Scenario.from_frame("Rencana A", 2026, {"APBN": 1.0}, SEATS)
+    path = scenarios.save(first, tmp_path)
+    for other in ("rencana-a", "RENCANA_A!"):
+        with pytest.raises(scenarios.NameTakenError) as taken:
+            scenarios.save(Scenario.from_frame(other, 2026, {}, SEATS), tmp_path)
+        assert taken.value.other == "Rencana A"
+    assert json.loads(path.read_text())["budget"]["APBN"] == 1.0  # kept
+    scenarios.save(first, tmp_path)  # the same name replaces without asking
+    second = Scenario.from_frame("rencana-a", 2026, {"APBN": 2.0}, SEATS)
+    assert scenarios.save(second, tmp_path, replace_other=True) == path
+    assert scenarios.list_names(tmp_path) == ["rencana-a"]

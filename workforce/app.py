@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import logging
 import os
 import runpy
 from collections.abc import Callable, Iterator
@@ -25,7 +26,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from workforce.core import config, db, i18n, metrics
+from workforce.core import config, db, i18n, markup, metrics, spreadsheet
 from workforce.core import palette as charts
 from workforce.core.filters import (
     DIMENSIONS,
@@ -38,6 +39,8 @@ from workforce.core.filters import (
 from workforce.core.metrics import Result
 
 Stamp = tuple[int, int, int]
+FAVICON = config.ROOT / "workforce" / "assets" / "favicon.png"
+log = logging.getLogger("workforce.app")
 
 
 def lang() -> str:
@@ -117,6 +120,21 @@ def info() -> dict[str, str]:
     """dataset_info of the current database."""
     df = query("common/dataset_info")
     return dict(zip(df["key"], df["value"], strict=True))
+
+
+def database_problem() -> str | None:
+    """Why the database cannot serve (an i18n key), None when it can. The path and
+    the error are logged for the operator; the page says only what happened."""
+    path = db_file()
+    if not path.exists():
+        log.error("no database at %s: run python -m workforce init-demo or init", path)
+        return "app.db_missing"
+    try:
+        info()
+    except (duckdb.Error, OSError) as exc:
+        log.error("cannot read the database %s: %s", path, exc)
+        return "app.db_unreadable"
+    return None
 
 
 def is_demo() -> bool:
@@ -342,7 +360,10 @@ def chart(fig: go.Figure, data: pd.DataFrame, summary: str, name: str) -> None:
     """A chart with its sentence and a "view data" table with CSV download."""
     fig.update_layout(separators=charts.separators(lang()))
     st.plotly_chart(
-        fig, width="stretch", config={"displaylogo": False}, key=f"chart_{name}"
+        markup.plain_figure(fig),
+        width="stretch",
+        config={"displaylogo": False},
+        key=f"chart_{name}",
     )
     st.caption(summary)
     data_table(data, name)
@@ -354,7 +375,7 @@ def data_table(data: pd.DataFrame, name: str, expanded: bool = False) -> None:
         st.dataframe(data, hide_index=True, width="stretch")
         st.download_button(
             T("chart.download_csv"),
-            data.to_csv(index=False).encode("utf-8"),
+            spreadsheet.csv_bytes(data),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"dl_{name}",

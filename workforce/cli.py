@@ -16,8 +16,9 @@ from datetime import date
 
 from workforce import refresh
 from workforce.access import cli as auth_cli
-from workforce.core import config, db
+from workforce.core import config, db, reporting
 from workforce.ingest import cli as ingest_cli
+from workforce.planning.meeting_pack import cli as meeting_pack_cli
 from workforce.public import open_data, site
 from workforce.public.site import cli as site_cli
 
@@ -50,12 +51,20 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_init_demo(args: argparse.Namespace) -> int:
-    """Build the deterministic demo database."""
-    from workforce.demo import build_demo_file
+    """Build the deterministic demo database (never over real data)."""
+    from workforce.demo import RealDataError, build_demo_file
 
     path = config.db_path(args.db)
     started = time.perf_counter()
-    counts = build_demo_file(path, participants=args.participants, seed=args.seed)
+    try:
+        counts = build_demo_file(path, participants=args.participants, seed=args.seed)
+    except RealDataError as exc:
+        print(
+            f"error: {exc}. The demo is built only into a new, empty or demo "
+            "database: give another file with --db.",
+            file=sys.stderr,
+        )
+        return 5
     elapsed = time.perf_counter() - started
     summary = ", ".join(f"{table} {n:,}" for table, n in counts.items())
     print(f"demo database built: {path} in {elapsed:.1f} s ({summary})")
@@ -74,9 +83,10 @@ def cmd_kpis(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"error: no database at {path}", file=sys.stderr)
         return 2
-    as_of = date.fromisoformat(args.as_of) if args.as_of else None
     conn = db.connect(path, read_only=True)
     try:
+        given = date.fromisoformat(args.as_of) if args.as_of else None
+        as_of = given or reporting.as_of(db.get_info(conn))
         values = metrics.kpis_for_year(conn, args.year, as_of)
     finally:
         conn.close()
@@ -124,7 +134,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     p = sub.add_parser("kpis", help="every KPI for the whole city for one year")
     p.add_argument("--year", type=int, required=True, help="reporting year")
     p.add_argument(
-        "--as-of", help="reporting date YYYY-MM-DD (default: 31 Dec of YEAR)"
+        "--as-of",
+        help="reporting date YYYY-MM-DD (default: the database's reporting date, "
+        "the earliest 'data per' of its tables; else 31 Dec of YEAR)",
     )
     p.add_argument("--db", help="database file (default: $WORKFORCE_DB or data/)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -132,6 +144,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     ingest_cli.add_parser(sub, handlers)
     open_data.add_parser(sub, handlers)
     site_cli.add_parser(sub, handlers)
+    meeting_pack_cli.add_parser(sub, handlers)
     return parser, handlers
 
 

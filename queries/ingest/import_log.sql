@@ -5,6 +5,7 @@ select
     finished_at,
     user_name,
     template,
+    data_as_of,
     file_name,
     left(file_sha256, 12) as file_sha256_short,
     row_count,

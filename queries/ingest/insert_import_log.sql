@@ -1,5 +1,5 @@
 -- insert_import_log: record one imported file.
--- params: every column of import_log. grain: one row written.
+-- params: every column of import_log (data_as_of: the export date, "data per"). grain: one row written.
 insert into import_log (
     import_id,
     started_at,
@@ -16,7 +16,8 @@ insert into import_log (
     warning_count,
     new_refs,
     ignored_columns,
-    status
+    status,
+    data_as_of
 )
 values (
     $import_id,
@@ -34,5 +35,6 @@ values (
     $warning_count,
     $new_refs,
     $ignored_columns,
-    $status
+    $status,
+    $data_as_of
 )

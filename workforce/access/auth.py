@@ -10,6 +10,10 @@ Streamlit-free, so the CLI and the tests use it directly; ``auth_ui`` draws it.
   ``max_failures`` the key is locked for ``base_lock_s``, doubling with each
   further failure up to ``max_lock_s``. A locked key is refused even with the
   right password. Failures are logged without the password or the hash.
+- An attempt is counted *before* its password is checked (``Throttle.reserve``,
+  under the file lock) and forgiven only when it was right, so attempts sent at
+  the same moment from many sessions cannot outrun the lock; at most
+  ``MAX_CHECKS`` Argon2 checks (64 MiB each) run at once, the others wait.
 - Single sign-on (``st.login``) only authenticates; the role comes from a TOML
   mapping of e-mail addresses and provider claims kept by the administrators
   (``$WORKFORCE_ROLES_FILE``, default ``~/.config/workforce/roles.toml``).
@@ -24,6 +28,7 @@ import json
 import logging
 import os
 import re
+import threading
 import time
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -43,9 +48,12 @@ from workforce.core.navigation import ROLES
 log = logging.getLogger("workforce.access.auth")
 
 ACCOUNT_ROLES = ("staff", "admin")
+MAX_CHECKS = 2  # Argon2 checks at once (each takes 64 MiB for ~0.1 s)
+CHECK_WAIT_S = 20.0  # an attempt waits this long for a free check, then is refused
 MIN_PASSWORD_LENGTH = 10
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _HASHER = PasswordHasher()
+_CHECKS = threading.BoundedSemaphore(MAX_CHECKS)
 
 
 class AuthError(ValueError):
@@ -248,19 +256,35 @@ class Throttle:
         waits = [state.get(_digest(k), {}).get("until", 0.0) - now for k in keys]
         return max([0.0, *waits])
 
-    def fail(self, keys: Iterable[str]) -> float:
-        """Count one failure for each key; return the lock now in force (s)."""
+    def reserve(self, keys: Iterable[str]) -> float:
+        """Count an attempt as failed before checking it, unless a key is locked:
+        0 when the attempt may go ahead, else the seconds the lock still runs.
+        Checked and written under the file lock, so parallel attempts line up."""
+        keys = list(keys)
         with self._edit() as state:
             now = self.clock()
-            for key in keys:
-                entry = state.setdefault(_digest(key), {"failures": 0, "until": 0.0})
-                entry["failures"] += 1
-                entry["last"] = now
-                extra = entry["failures"] - self.max_failures
-                if extra >= 0:
-                    lock = min(self.base_lock_s * 2**extra, self.max_lock_s)
-                    entry["until"] = now + lock
+            waits = [state.get(_digest(k), {}).get("until", 0.0) - now for k in keys]
+            if max([0.0, *waits]) > 0:
+                return max(waits)
+            self._count(state, keys, now)
+        return 0.0
+
+    def fail(self, keys: Iterable[str]) -> float:
+        """Count one failure for each key; return the lock now in force (s)."""
+        keys = list(keys)
+        with self._edit() as state:
+            self._count(state, keys, self.clock())
         return self.locked_for(keys)
+
+    def _count(self, state: dict, keys: list[str], now: float) -> None:
+        for key in keys:
+            entry = state.setdefault(_digest(key), {"failures": 0, "until": 0.0})
+            entry["failures"] += 1
+            entry["last"] = now
+            extra = entry["failures"] - self.max_failures
+            if extra >= 0:
+                lock = min(self.base_lock_s * 2**extra, self.max_lock_s)
+                entry["until"] = now + lock
 
     def succeed(self, keys: Iterable[str]) -> None:
         """Forget the failures of these keys."""
@@ -309,6 +333,8 @@ class LoginResult:
     username: str | None = None
     role: str | None = None
     locked_s: float = 0.0
+    checked: bool = False  # the password was checked (not refused before)
+    busy: bool = False  # too many checks at once: try again in a moment
 
 
 def authenticate(
@@ -318,26 +344,34 @@ def authenticate(
     users_file: Path | None = None,
     throttle: Throttle | None = None,
 ) -> LoginResult:
-    """Check a local login, honouring and updating the rate limit."""
+    """Check a local login: reserve the attempt (counted as failed), then check
+    the password, at most MAX_CHECKS at once; a right password forgives it."""
     users_file = users_file or users_path()
     throttle = throttle or Throttle(lockout_path(users_file))
     username = username.strip().lower()
     keys = (f"user:{username}", f"session:{session}")
     users = load_users(users_file)
     shown = username if username in users else "<unknown username>"
-    wait = throttle.locked_for(keys)
-    if wait > 0:
-        log.warning("login refused while locked: user %s, %.0f s left", shown, wait)
-        return LoginResult(False, locked_s=wait)
-    acc = users.get(username)
-    if not _verify(acc, password) or acc is None:
-        wait = throttle.fail(keys)
+    if not _CHECKS.acquire(timeout=CHECK_WAIT_S):
+        log.warning("login refused: too many at once (user %s)", shown)
+        return LoginResult(False, busy=True)
+    try:
+        wait = throttle.reserve(keys)
+        if wait > 0:
+            log.warning("login refused while locked: user %s, %.0f s left", shown, wait)
+            return LoginResult(False, locked_s=wait)
+        acc = users.get(username)
+        right = _verify(acc, password) and acc is not None
+    finally:
+        _CHECKS.release()
+    if not right or acc is None:
+        wait = throttle.locked_for(keys)
         log.warning("failed login: user %s (locked for %.0f s)", shown, wait)
-        return LoginResult(False, locked_s=wait)
+        return LoginResult(False, locked_s=wait, checked=True)
     throttle.succeed(keys)
     _rehash_if_needed(acc, password, users_file)
     log.info("login: user %s (%s)", username, acc.role)
-    return LoginResult(True, username, acc.role)
+    return LoginResult(True, username, acc.role, checked=True)
 
 
 def _rehash_if_needed(acc: Account, password: str, users_file: Path) -> None:

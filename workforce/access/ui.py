@@ -14,20 +14,32 @@ The role of a session is found in this order:
 
 ``require(role)`` sits at the top of every internal page (and in the frame):
 without the role it shows a login prompt and stops the page.
+
+``harden_server()`` (called by the frame) keeps what an anonymous browser must
+not drive on the Streamlit server out of its reach; see its section below.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import secrets
+import threading
+import time
 import tomllib
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
+from streamlit import runtime
+from streamlit.runtime.app_session import AppSession
+from streamlit.runtime.media_file_storage import MediaFileStorageError
 
 from workforce import app
 from workforce.access import auth
 from workforce.core import i18n
+from workforce.core.markup import md
 from workforce.core.navigation import ROLES, allowed, pages_for
 
 _USER, _SOURCE, _DEMO_ROLE = "auth_user", "auth_source", "auth_demo_role"
@@ -187,6 +199,8 @@ def _submit_login() -> None:
     if result.ok:
         st.session_state[_USER] = result.username
         st.session_state[_SOURCE] = "local"
+    elif result.busy:
+        st.session_state["auth_login_message"] = ("auth.busy", 0)
     elif result.locked_s > 0:
         st.session_state["auth_login_message"] = (
             "auth.locked",
@@ -209,7 +223,7 @@ def _sso_panel() -> None:
         user = st.user.get("email") or st.user.get("name")
         if st.session_state.get("auth_roles_broken"):
             st.error(app.T("auth.roles_file_error"))
-        st.info(app.T("auth.sso_no_role", user=user))
+        st.info(app.T("auth.sso_no_role", user=md(user)))
         st.button(app.T("auth.logout"), on_click=logout, key="auth_sso_logout")
         return
     for provider in _providers():
@@ -265,7 +279,8 @@ def account_sidebar() -> None:
                     )
                     st.button(app.T("auth.logout"), on_click=logout, key="auth_logout")
         elif user is not None:
-            who = app.T("auth.logged_in_as", user=user, role=app.T(f"auth.role.{role}"))
+            role_name = app.T(f"auth.role.{role}")
+            who = app.T("auth.logged_in_as", user=md(user), role=role_name)
             st.markdown(who)
             st.button(app.T("auth.logout"), on_click=logout, key="auth_logout")
 
@@ -282,3 +297,105 @@ def login_page() -> None:
     st.title(app.T("auth.login_title"))
     st.markdown(app.T("auth.login_intro"))
     login_panel()
+
+
+# ---- the server: what an anonymous browser must not drive ------------------------
+# Streamlit 1.67 has no setting for these, so ``harden_server()`` (called once per
+# process by the frame, ``dashboard.py``) adjusts the running server; ``tests/test_security.py`` replays
+# each attack against a real server, so an upgrade that breaks a guard fails there.
+#
+# - **Cache clearing.** Any websocket client may send the ``clear_cache`` message,
+#   which empties every session's caches and closes the shared DuckDB connections
+#   under running queries. The product's caches are keyed on the database file, so
+#   nobody needs it: the message is logged and ignored.
+# - **The metrics endpoint.** ``/_stcore/metrics`` lists the cached functions and
+#   their activity to anyone: it answers with no figures here (and the proxy
+#   refuses the path, ``deploy/security-headers.md``).
+# - **Downloads of personal data.** Streamlit serves a download button's file at
+#   ``/media/<id>`` to any client that has the address, for as long as the session
+#   lives. A ``private_file`` (the quarantine of rejected rows) is made only when
+#   its button is clicked and its address answers only the clicking browser's own
+#   requests (PRIVATE_READS, within PRIVATE_TTL_S): then 404, to a copied link or
+#   to curl, also after the admin closed the browser.
+#
+# Frame ancestors, a content security policy and the other response headers are
+# set by the reverse proxy (``deploy/security-headers.md``).
+
+_guard_log = logging.getLogger("workforce.access.guard")
+_LOCAL = threading.local()  # set while a private file's bytes are being stored
+_PRIVATE: dict[str, tuple[int, float]] = {}  # media file id -> (reads left, until)
+PRIVATE_READS = 2  # Chromium asks twice: the page checks the address, then saves it
+PRIVATE_TTL_S = 60.0
+_LOCK = threading.Lock()
+_installed: set[str] = set()
+
+
+def harden_server() -> None:
+    """Put every guard in place (a second call does nothing)."""
+    with _LOCK:
+        if "session" not in _installed:
+            AppSession._handle_clear_cache_request = _refuse_cache_clearing
+            _installed.add("session")
+        if runtime.exists() and "server" not in _installed:
+            _guard_media(runtime.get_instance().media_file_mgr)
+            _quiet_metrics(runtime.get_instance().stats_mgr)
+            _installed.add("server")
+
+
+def _refuse_cache_clearing(self: AppSession) -> None:
+    """Replaces Streamlit's handler of a browser's ``clear_cache`` message."""
+    _guard_log.warning(
+        "ignored a request to clear the caches from browser session %s", self.id
+    )
+
+
+def _guard_media(manager: Any) -> None:
+    """Serve a private file's address to the browser that made it, then forget it."""
+    storage = manager._storage  # the one MemoryMediaFileStorage the /media route reads
+    store, read = storage.load_and_get_id, storage.get_file
+
+    def load_and_get_id(*args: Any, **kwargs: Any) -> str:
+        file_id = store(*args, **kwargs)
+        if getattr(_LOCAL, "private", False):
+            _LOCAL.private = False
+            _PRIVATE[file_id] = (PRIVATE_READS, time.monotonic() + PRIVATE_TTL_S)
+        return file_id
+
+    def get_file(filename: str) -> Any:
+        found = read(filename)
+        file_id = os.path.splitext(filename)[0]
+        # the /media route asks for "<id>.<ext>"; the server itself (get_url) the id
+        if file_id != filename and file_id in _PRIVATE and not _may_read(file_id):
+            storage.delete_file(file_id)
+            raise MediaFileStorageError(f"private file {file_id} already served")
+        return found
+
+    storage.load_and_get_id, storage.get_file = load_and_get_id, get_file
+
+
+def _may_read(file_id: str) -> bool:
+    """Count one read of a private file: False once its reads or time are up."""
+    with _LOCK:
+        left, until = _PRIVATE[file_id]
+        if left <= 0 or time.monotonic() > until:
+            del _PRIVATE[file_id]
+            return False
+        _PRIVATE[file_id] = (left - 1, until)
+        return True
+
+
+def _quiet_metrics(stats: Any) -> None:
+    """``/_stcore/metrics`` reports no figures (its families are emptied)."""
+    stats.get_stats = lambda *args, **kwargs: {}
+    stats.registered_families = lambda: []
+
+
+def private_file(make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A download button's ``data`` that is made on click and served once."""
+
+    def build() -> bytes:
+        content = make()
+        _LOCAL.private = True  # the media manager stores it next, in this thread
+        return content
+
+    return build

@@ -13,6 +13,7 @@ from babel.dates import get_month_names
 
 from workforce.budget import numbers as budget
 from workforce.core import i18n, metrics
+from workforce.core.markup import md_list
 
 
 def _rp(value: float | None, lang: str) -> str:
@@ -184,7 +185,7 @@ def names(
 ) -> str:
     """``a, b, c`` (and ``…`` beyond ``limit``) for sentences; ``total`` is how many
     there are when ``values`` holds only the first few."""
-    items = [str(v) for v in values]
+    items = md_list(values)
     more = (total if total is not None else len(items)) > limit
     return ", ".join(items[:limit]) + (" …" if more else "")
 

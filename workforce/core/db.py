@@ -375,23 +375,35 @@ def atomic_write(
     """Yield a writable connection on a copy of ``path``; swap it in on success.
 
     Readers keep the old file open until they reconnect; a crash or kill leaves
-    the live file untouched (the copy is a temp file next to it).
+    the live file untouched (the copy is a temp file next to it). The copy is
+    removed on any error, the copy itself failing included (a full disk), and
+    copies left by a killed writer are removed before a new one is made, so a
+    failed import never keeps the disk full.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(path, wait_s):
+        remove_stale_copies(path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.unlink(missing_ok=True)
-        if path.exists():
-            shutil.copyfile(path, tmp)
-        conn = connect(tmp)
+        conn: duckdb.DuckDBPyConnection | None = None
         try:
+            if path.exists():
+                shutil.copyfile(path, tmp)
+            conn = connect(tmp)
             migrate(conn)
             yield conn
             conn.execute("checkpoint")
             conn.close()
             os.replace(tmp, path)
-        except BaseException:
-            conn.close()
-            tmp.unlink(missing_ok=True)
-            raise
+        finally:
+            if conn is not None:
+                conn.close()
+            for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+
+
+def remove_stale_copies(path: Path) -> None:
+    """Copies (and their write-ahead logs) left next to ``path`` by a writer that
+    was killed; call it holding the writer lock (no other writer is running)."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp*"):
+        leftover.unlink(missing_ok=True)

@@ -1,15 +1,18 @@
-"""``python -m workforce import TEMPLATE FILE [--db PATH] [--user NAME]``.
+"""``python -m workforce import TEMPLATE FILE [--db PATH] [--as-of DATE] [--user NAME]``.
 
 Exit codes: 0 the file loaded (also with rejected rows, or nothing to change);
 1 no row could be loaded (all rejected, kept in quarantine); 2 the file cannot be
 used (unreadable, a required column missing); 3 another import holds the
-database; 4 no pseudonymisation key; 5 refused (no database, demo database).
+database; 4 no pseudonymisation key; 5 refused (no database, demo database, a
+data date in the future); 6 the database copy could not be written (a full disk:
+the live database is unchanged).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,10 @@ FIRST_REJECTED = 10
 FILE_ERRORS = {
     "file_empty",
     "file_unreadable",
+    "file_binary",
+    "file_too_large",
+    "xlsx_too_large",
+    "too_many_rows",
     "no_rows",
     "missing_columns",
     "missing_columns_either",
@@ -48,6 +55,12 @@ def add_parser(sub: Any, handlers: dict[str, Any]) -> None:
     p.add_argument(
         "--force", action="store_true", help="allow importing into the demo database"
     )
+    p.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        help="the date the file was exported from the source system, YYYY-MM-DD "
+        "(default: today; never in the future)",
+    )
     handlers["import"] = cmd_import
 
 
@@ -66,6 +79,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             user=args.user,
             force=args.force,
             wait_s=args.wait,
+            as_of=args.as_of,
         )
     except IngestError as exc:
         return _fail(exc, lang)
@@ -85,6 +99,8 @@ def _fail(exc: IngestError, lang: str, code: int | None = None) -> int:
     print(f"error: {exc.text(lang)}", file=sys.stderr)
     if code is not None:
         return code
+    if exc.code == "write_failed":
+        return 6
     return 2 if exc.code in FILE_ERRORS else 5
 
 

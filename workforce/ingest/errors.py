@@ -7,6 +7,7 @@ the Kelola Data page show the same words in Bahasa Indonesia or English.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from workforce.core import i18n
@@ -20,9 +21,13 @@ class IngestError(Exception):
         self.code = code
         self.params = params
 
-    def text(self, lang: str = i18n.DEFAULT_LANG) -> str:
-        """The message in ``lang``."""
-        return i18n.t(f"ingest.error.{self.code}", lang, **self.params)
+    def text(
+        self, lang: str = i18n.DEFAULT_LANG, esc: Callable[[object], str] = str
+    ) -> str:
+        """The message in ``lang`` (the app passes ``markup.md`` as ``esc``: file
+        names and details are typed by people)."""
+        shown = {k: esc(v) if isinstance(v, str) else v for k, v in self.params.items()}
+        return i18n.t(f"ingest.error.{self.code}", lang, **shown)
 
     def __str__(self) -> str:
         return self.text("en")

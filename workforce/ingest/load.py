@@ -10,7 +10,6 @@ then is refused (``db.LockedError``).
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from workforce import refresh
-from workforce.core import checks, db, pseudonym
+from workforce.core import checks, db, pseudonym, reporting
 from workforce.ingest import stage
 from workforce.ingest.errors import IngestError
 from workforce.ingest.lookups import DbLookups, read
@@ -114,12 +113,21 @@ def import_files(
     force: bool = False,
     today: date | None = None,
     wait_s: float = DEFAULT_WAIT_S,
+    as_of: date | None = None,
 ) -> BatchResult:
-    """Import files in template order (perusahaan, program, peserta, ...) at once."""
+    """Import files in template order (perusahaan, program, peserta, ...) at once.
+
+    ``as_of`` is the date the files were exported from the source system ("data
+    per"; default ``today``, never later): each table a file fills is dated by it,
+    and the reporting date becomes the earliest over the dated tables
+    (``core.reporting``). A file identical to what is stored still moves its
+    table's date when the date is new.
+    """
     path = Path(path)
     if not path.is_file():
         raise IngestError("no_database", path=str(path))
     today = today or date.today()
+    as_of = check_as_of(as_of, today)
     ordered = sorted(uploads, key=lambda u: ORDER.index(get(u.template).name))
     raws = []
     for upload in ordered:
@@ -129,20 +137,23 @@ def import_files(
         raws.append((template, raw))
     try:
         with db.atomic_write(path, wait_s) as conn:
-            _remove_stale_copies(path)
             key = resolve_key(key, db.get_info(conn), force, path)
             results = [
-                _import_one(conn, raw, template, key, today, user)
+                _import_one(conn, raw, template, key, today, user, as_of)
                 for template, raw in raws
             ]
-            if all(r.status == "unchanged" for r in results):
+            moved = date_tables(conn, results, as_of)
+            if all(r.status == "unchanged" for r in results) and not moved:
                 raise _NothingChangedError(results)
-            db.set_info(conn, "data_as_of", today.isoformat())
+            reporting_date = reporting.earliest(db.get_info(conn)) or as_of
+            db.set_info(conn, reporting.KEY, reporting_date.isoformat())
             # after data_as_of: the public aggregates use it
             found = refresh.refresh_marts(conn)
             mark_imported(conn, today)
     except _NothingChangedError as nothing:
         return BatchResult(nothing.results, committed=False)
+    except (OSError, duckdb.IOException) as exc:  # a full disk, a lost mount
+        raise IngestError("write_failed", path=str(path), detail=str(exc)) from exc
     site_error = site.refresh_after_change(path)  # the public figures changed
     return BatchResult(results, committed=True, checks=found, site_error=site_error)
 
@@ -153,6 +164,30 @@ def import_file(
     """Import one file (see ``import_files``)."""
     batch = import_files(path, [Upload(template, file_name, data)], **kwargs)
     return batch.results[0]
+
+
+def check_as_of(as_of: date | None, today: date) -> date:
+    """The export date of an import: ``today`` when not given; never later."""
+    if as_of is None:
+        return today
+    if as_of > today:
+        raise IngestError("as_of_future", date=as_of.isoformat())
+    return as_of
+
+
+def date_tables(
+    conn: duckdb.DuckDBPyConnection, results: list[ImportResult], as_of: date
+) -> bool:
+    """Date each table a file filled (loaded, or identical to what is stored);
+    True when some table's date changed."""
+    info = db.get_info(conn)
+    moved = False
+    for r in results:
+        key = reporting.table_key(r.validation.template.table)
+        if r.status != "rejected" and info.get(key) != as_of.isoformat():
+            db.set_info(conn, key, as_of.isoformat())
+            moved = True
+    return moved
 
 
 def mark_imported(conn: duckdb.DuckDBPyConnection, today: date) -> None:
@@ -204,6 +239,7 @@ def _import_one(
     key: bytes,
     today: date,
     user: str,
+    as_of: date,
 ) -> ImportResult:
     started = _now()
     lk = DbLookups(conn, key, today)
@@ -232,7 +268,7 @@ def _import_one(
     keep = change != "same"
     rows = staged if keep.all() else staged[keep]
     _upsert(conn, template, rows, staged[change == "replace"])
-    _log(conn, result, started, user)
+    _log(conn, result, started, user, as_of)
     quarantine = quarantine_frame(v, result.import_id)
     if len(quarantine):
         _with_frame(conn, "quarantine", quarantine, "ingest/insert_quarantine")
@@ -308,7 +344,11 @@ def _write_refs(
 
 
 def _log(
-    conn: duckdb.DuckDBPyConnection, r: ImportResult, started: datetime, user: str
+    conn: duckdb.DuckDBPyConnection,
+    r: ImportResult,
+    started: datetime,
+    user: str,
+    as_of: date,
 ) -> None:
     v = r.validation
     db.execute(
@@ -332,6 +372,7 @@ def _log(
             v.ignored_columns + v.personal_columns, ensure_ascii=False
         ),
         status=r.status,
+        data_as_of=as_of,
     )
     db.execute(
         conn,
@@ -345,11 +386,3 @@ def _log(
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _remove_stale_copies(path: Path) -> None:
-    """Copies left by a killed writer (we hold the lock: no other writer runs)."""
-    mine = f".{path.name}.{os.getpid()}.tmp"
-    for leftover in path.parent.glob(f".{path.name}.*.tmp*"):
-        if not leftover.name.startswith(mine):
-            leftover.unlink(missing_ok=True)

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
+from workforce.core import spreadsheet
 from workforce.core.names import norm
 from workforce.ingest.templates import ENUMS, KPI_IDS, Column
 
@@ -69,6 +70,7 @@ NUMBER_FORMS = (  # (pattern, characters to drop, decimal mark)
 WORDS_RE = r"(?i)\d.*\b(?:juta|jt|ribu|rb|miliar|milyar|triliun|m|k)\b"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 MAX_TEXT = 200
+MAX_NUMBER = 1e15  # Rupiah 1.000 triliun; the database keeps 16 digits before sen
 
 
 def result(index: pd.Index, value: Any = pd.NA) -> pd.DataFrame:
@@ -121,6 +123,7 @@ def to_number(u: pd.Series) -> pd.DataFrame:
     out["value"] = numbers.astype(object).where(numbers.notna(), pd.NA)
     fail(out, numbers.isna() & u.str.contains(WORDS_RE, regex=True), "number_words")
     fail(out, numbers.isna(), "number_invalid")
+    fail(out, numbers.abs() > MAX_NUMBER, "number_too_large")
     return out
 
 
@@ -162,11 +165,19 @@ def parse_int(u: pd.Series, col: Column, lk: Lookups) -> pd.DataFrame:
 
 
 def parse_text(u: pd.Series, col: Column, lk: Lookups) -> pd.DataFrame:
-    """Free text with spaces collapsed."""
+    """Free text with spaces collapsed; formula text and hidden characters refused."""
     out = result(u.index)
     out["value"] = u.str.replace(r"\s+", " ", regex=True).str.strip().astype(object)
+    refuse_unsafe_text(out, u)
     fail(out, u.str.len() > MAX_TEXT, "text_too_long", max=MAX_TEXT)
     return out
+
+
+def refuse_unsafe_text(out: pd.DataFrame, u: pd.Series) -> None:
+    """Text a spreadsheet would run as a formula, or holding control or
+    bidirectional-override characters (data contract): the row is rejected."""
+    fail(out, spreadsheet.formula_mask(u), "formula_text")
+    fail(out, spreadsheet.hidden_mask(u), "hidden_characters")
 
 
 def parse_bool(u: pd.Series, col: Column, lk: Lookups) -> pd.DataFrame:
@@ -267,6 +278,7 @@ def parse_kelurahan(u: pd.Series, col: Column, lk: Lookups) -> pd.DataFrame:
         .str.replace(r"^(kelurahan|kel\.?)\s*", "", regex=True)
         .astype(object)
     )
+    refuse_unsafe_text(out, u)
     return out
 
 
@@ -328,7 +340,10 @@ def parse_column(raw: pd.Series, col: Column, lk: Lookups) -> pd.DataFrame:
     if not filled.any():
         return result(raw.index)
     codes, uniques = pd.factorize(raw[filled])
-    parsed = PARSERS[col.kind](pd.Series(uniques, dtype="str"), col, lk)
+    typed = pd.Series(uniques, dtype="str")
+    parsed = PARSERS[col.kind](typed, col, lk)
+    formula = spreadsheet.formula_mask(typed) & (parsed["code"] != "")
+    parsed.loc[formula, ["code", "params"]] = ["formula_text", ""]  # say why
     columns = {}
     for name, blank in (("value", pd.NA), ("code", ""), ("params", "")):
         column = np.full(len(raw), blank, dtype=object)

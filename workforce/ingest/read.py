@@ -20,8 +20,10 @@ from datetime import date, datetime, time
 import numpy as np
 import pandas as pd
 
+from workforce.ingest import limits
 from workforce.ingest.errors import IngestError
 from workforce.ingest.templates import Template
+from workforce.ingest.xlsx_formulas import uncalculated
 
 XLSX_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 HEADER_SCAN = 10
@@ -42,15 +44,39 @@ class RawFile:
 
 def read_upload(name: str, data: bytes, template: Template) -> RawFile:
     """Read ``data`` (the bytes of file ``name``) for ``template``."""
+    limits.check_size(name, data)
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise IngestError("file_empty", file=name)
     if data.startswith(XLSX_MAGIC):
+        if data.startswith(b"PK"):
+            limits.check_unzipped(name, data)
         return _read_excel(name, digest, data, template)
+    data = _plain_text(name, data)
+    limits.check_rows(name, limits.estimate_csv_rows(data))
     return _read_csv(name, digest, data)
 
 
 # ---- CSV ---------------------------------------------------------------------
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _plain_text(name: str, data: bytes) -> bytes:
+    """UTF-16 (Excel's "Unicode text") as UTF-8, old Mac line ends (CR only) as LF;
+    refuse binary content (NUL bytes) with a sentence instead of a parser error."""
+    head = data[:4096]
+    wide = len(head) > 3 and head[1::2].count(0) > len(head) // 4  # ASCII as UTF-16
+    if head.startswith(UTF16_BOMS) or wide:
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise IngestError("file_binary", file=name) from exc
+    if b"\x00" in data:
+        raise IngestError("file_binary", file=name)
+    if b"\r" in data and b"\n" not in data:
+        data = data.replace(b"\r", b"\n")
+    return data
 
 
 def _encoding(data: bytes) -> str:
@@ -76,6 +102,21 @@ def _read_csv(name: str, digest: str, data: bytes) -> RawFile:
     head = data[:65536].decode(encoding, errors="replace").lstrip("\ufeff")
     sep = _delimiter(head.splitlines()[0] if head else "")
     try:
+        frame, bad = _parse_csv(data, encoding, sep)
+    except (UnicodeDecodeError, pd.errors.EmptyDataError, csv.Error) as exc:
+        raise IngestError("file_unreadable", file=name, detail=str(exc)) from exc
+    rows = np.arange(2, len(frame) + 2)
+    if bad:
+        rows = frame.pop("__row__").to_numpy()
+    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
+    return RawFile(name, digest, frame.fillna(""), rows, bad_rows=bad)
+
+
+def _parse_csv(
+    data: bytes, encoding: str, sep: str
+) -> tuple[pd.DataFrame, list[tuple[int, int]]]:
+    """pandas' fast reader; row by row when some rows have too many fields."""
+    try:
         frame = pd.read_csv(
             io.BytesIO(data),
             sep=sep,
@@ -86,16 +127,9 @@ def _read_csv(name: str, digest: str, data: bytes) -> RawFile:
             skip_blank_lines=False,
             engine="c",
         )
-        bad: list[tuple[int, int]] = []
     except pd.errors.ParserError:
-        frame, bad = _read_csv_slow(data.decode(encoding), sep)
-    except (UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        raise IngestError("file_unreadable", file=name, detail=str(exc)) from exc
-    rows = np.arange(2, len(frame) + 2)
-    if bad:
-        rows = frame.pop("__row__").to_numpy()
-    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
-    return RawFile(name, digest, frame.fillna(""), rows, bad_rows=bad)
+        return _read_csv_slow(data.decode(encoding), sep)
+    return frame, []
 
 
 def _read_csv_slow(text: str, sep: str) -> tuple[pd.DataFrame, list[tuple[int, int]]]:
@@ -126,6 +160,8 @@ def _read_excel(name: str, digest: str, data: bytes, template: Template) -> RawF
         raise IngestError("file_unreadable", file=name, detail=str(exc)) from exc
     if grid.empty:
         raise IngestError("file_empty", file=name)
+    limits.check_rows(name, len(grid) - 1)
+    _fill_uncalculated(grid, data, str(sheet))
     top = _header_row(grid, template)
     header = [_cell_text(v).strip() for v in grid.iloc[top]]
     body = grid.iloc[top + 1 :].reset_index(drop=True)
@@ -138,6 +174,15 @@ def _read_excel(name: str, digest: str, data: bytes, template: Template) -> RawF
         frame[col] = cells.map(_cell_text).astype("str")
     rows = np.arange(top + 2, top + 2 + len(frame))
     return RawFile(name, digest, frame, rows, numeric=numeric, sheet=str(sheet))
+
+
+def _fill_uncalculated(grid: pd.DataFrame, data: bytes, sheet: str) -> None:
+    """A formula cell with no calculated value reads as its formula text (which
+    the import then rejects as formula text), not as an empty cell."""
+    for (row, col), formula in uncalculated(data, sheet).items():
+        inside = row < grid.shape[0] and col < grid.shape[1]
+        if inside and _cell_text(grid.iat[row, col]) == "":
+            grid.iat[row, col] = formula
 
 
 def _header_row(grid: pd.DataFrame, template: Template) -> int:

@@ -11,7 +11,7 @@ import json
 
 import pandas as pd
 
-from workforce.core import i18n, pseudonym
+from workforce.core import i18n, pseudonym, spreadsheet
 from workforce.ingest.issues import mask_nik_like
 from workforce.ingest.validate import Validation
 
@@ -60,8 +60,8 @@ def report(v: Validation) -> pd.DataFrame:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """CSV bytes that Excel opens as UTF-8 (with a BOM)."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """CSV bytes that Excel opens as UTF-8 (with a BOM), formula text neutral."""
+    return spreadsheet.csv_bytes(frame)
 
 
 def masked_rows(v: Validation, rows: pd.Index) -> pd.DataFrame:

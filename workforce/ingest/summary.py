@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from workforce.core import i18n
 from workforce.ingest.load import ImportResult
 
 
-def summary_lines(result: ImportResult, lang: str) -> list[str]:
-    """The import's summary sentences in ``lang`` (shared with the app)."""
+def summary_lines(
+    result: ImportResult, lang: str, esc: Callable[[object], str] = str
+) -> list[str]:
+    """The import's summary sentences in ``lang`` (shared with the app, which
+    passes ``markup.md`` as ``esc`` for the names typed in the file)."""
     v = result.validation
     values = {
-        "file": v.file_name,
+        "file": esc(v.file_name),
         "template": v.template.name,
         "inserted": result.inserted,
         "replaced": result.replaced,
@@ -25,11 +30,16 @@ def summary_lines(result: ImportResult, lang: str) -> list[str]:
     lines = [i18n.t(key, lang, **values)]
     for kind, names in v.new_refs.items():
         lines.append(
-            i18n.t("ingest.summary.new_refs", lang, kind=kind, names=", ".join(names))
+            i18n.t(
+                "ingest.summary.new_refs",
+                lang,
+                kind=kind,
+                names=", ".join(esc(n) for n in names),
+            )
         )
     extras = (
-        ("ignored_columns", "columns", ", ".join(v.ignored_columns)),
-        ("personal_columns", "columns", ", ".join(v.personal_columns)),
+        ("ignored_columns", "columns", ", ".join(map(esc, v.ignored_columns))),
+        ("personal_columns", "columns", ", ".join(map(esc, v.personal_columns))),
         ("example_rows", "n", v.example_rows),
         ("warnings", "n", v.warnings),
     )

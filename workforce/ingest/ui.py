@@ -5,6 +5,7 @@ quarantine, data-quality checks, blank templates. The logic is in workforce.inge
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -13,7 +14,9 @@ import pandas as pd
 import streamlit as st
 
 from workforce import app
-from workforce.core import checks, db, i18n, pseudonym
+from workforce.access import ui as access_ui
+from workforce.core import checks, db, i18n, pseudonym, reporting
+from workforce.core.markup import md, md_list
 from workforce.ingest import blank, templates
 from workforce.ingest.errors import IngestError
 from workforce.ingest.load import (
@@ -106,11 +109,20 @@ def import_section() -> None:
     try:
         checked = _preview(item, key)
     except IngestError as exc:
-        st.error(exc.text(app.lang()), icon=":material/block:")
+        st.error(exc.text(app.lang(), esc=md), icon=":material/block:")
         return
     show_preview(checked)
+    today = date.today()
+    as_of = st.date_input(
+        T("kelola.as_of"),
+        value=today,
+        max_value=today,
+        format="DD/MM/YYYY",
+        key="kd_as_of",
+        help=T("kelola.as_of_help"),
+    )
     if st.button(T("kelola.confirm"), type="primary", disabled=demo and not force):
-        run_import(item, key, force)
+        run_import(item, key, force, as_of)
 
 
 def _key_or_none(demo: bool) -> bytes | None:
@@ -142,13 +154,14 @@ def show_preview(v: Any) -> None:
     with st.expander(T("kelola.preview", n=min(PREVIEW_ROWS, len(v.raw)))):
         st.dataframe(masked_rows(v, v.raw.index[:PREVIEW_ROWS]), width="stretch")
     for kind, names in v.new_refs.items():
-        st.info(T("ingest.summary.new_refs", kind=kind, names=", ".join(names)))
+        shown = ", ".join(md_list(names))
+        st.info(T("ingest.summary.new_refs", kind=kind, names=shown))
     for key, values in (
         ("ignored_columns", v.ignored_columns),
         ("personal_columns", v.personal_columns),
     ):
         if values:
-            st.caption(T(f"ingest.summary.{key}", columns=", ".join(values)))
+            st.caption(T(f"ingest.summary.{key}", columns=", ".join(md_list(values))))
     if v.example_rows:
         st.caption(T("ingest.summary.example_rows", n=v.example_rows))
     report_table(report(v), f"laporan_validasi_{v.template.name}")
@@ -174,13 +187,19 @@ def report_table(frame: pd.DataFrame, file_stem: str) -> None:
     )
 
 
-def run_import(item: Upload, key: bytes, force: bool) -> None:
-    """Import in one transaction; keep the outcome for the next run."""
+def run_import(item: Upload, key: bytes, force: bool, as_of: date) -> None:
+    """Import in one transaction, dated ``as_of``; keep the outcome for the next run."""
     user = st.session_state.get("user_name") or "admin"
     try:
         with st.spinner(T("kelola.importing")):
             batch = import_files(
-                app.db_file(), [item], user=user, key=key, force=force, wait_s=WAIT_S
+                app.db_file(),
+                [item],
+                user=user,
+                key=key,
+                force=force,
+                wait_s=WAIT_S,
+                as_of=as_of,
             )
     except db.LockedError:
         st.error(T("ingest.error.locked"), icon=":material/lock_clock:")
@@ -189,7 +208,7 @@ def run_import(item: Upload, key: bytes, force: bool) -> None:
         missing_key_message()
         return
     except IngestError as exc:
-        st.error(exc.text(app.lang()), icon=":material/block:")
+        st.error(exc.text(app.lang(), esc=md), icon=":material/block:")
         return
     st.session_state["kd_result"] = batch
     st.session_state["kd_upload_round"] = st.session_state.get("kd_upload_round", 0) + 1
@@ -204,7 +223,7 @@ def show_last_result() -> None:
         return
     for result in batch.results:
         box = {"loaded": st.success, "unchanged": st.info, "rejected": st.warning}
-        lines = summary_lines(result, app.lang())
+        lines = summary_lines(result, app.lang(), esc=md)
         box[result.status]("  \n".join(lines))
     if batch.site_error:
         st.warning(T("ingest.site_not_updated", reason=batch.site_error))
@@ -223,8 +242,29 @@ def _table(name: str, **params: Any) -> pd.DataFrame | None:
         return None
 
 
+def dates_section() -> None:
+    """Each table's "data per" date and the reporting date they give."""
+    info = app.info()
+    dates = reporting.table_dates(info)
+    if not dates:
+        return
+    st.subheader(T("kelola.table_dates"))
+    as_of = reporting.as_of(info)
+    st.caption(T("kelola.table_dates_hint", date=i18n.fmt_date(as_of, app.lang())))
+    table = pd.DataFrame(
+        {
+            T("kelola.tcol.table"): list(dates),
+            T("kelola.tcol.as_of"): [
+                i18n.fmt_date(d, app.lang()) for d in dates.values()
+            ],
+        }
+    )
+    st.table(table, hide_index=True)
+
+
 def log_section() -> None:
-    """The latest imports, and the rejected rows kept in quarantine."""
+    """The tables' dates, the latest imports, the rows kept in quarantine."""
+    dates_section()
     st.subheader(T("kelola.log"))
     log = _table("ingest/import_log", limit=100)
     if log is None or log.empty:
@@ -243,12 +283,13 @@ def log_section() -> None:
     shown = rows.drop(columns=[other])
     shown.columns = [T(f"kelola.qcol.{c}") for c in shown.columns]
     st.dataframe(shown, hide_index=True, width="stretch")
-    st.download_button(
+    st.download_button(  # personal data: made on click, served once
         T("kelola.download_quarantine"),
-        to_csv(rows),
+        access_ui.private_file(partial(to_csv, rows)),
         file_name="karantina.csv",
         mime="text/csv",
         key="dl_quarantine",
+        on_click="ignore",
     )
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from workforce.core.names import norm
+from workforce.ingest import limits
 from workforce.ingest.errors import IngestError
 from workforce.ingest.issues import Issues, params
 from workforce.ingest.lookups import DbLookups
@@ -24,6 +25,8 @@ from workforce.ingest.templates import Column, Template
 
 PERSONAL = ("nama", "alamat", "no_hp", "hp", "telepon", "email", "no_kk")
 KEEP_RAW = 50  # rows as typed kept for a preview (plus every row with an issue)
+DUPLICATES_SHOWN = 10  # rows named in a duplicate key's reason
+SERIAL_RE = r"\d{5}(?:[.,]0+)?"  # an Excel date serial typed as text
 
 
 @dataclass
@@ -103,7 +106,10 @@ def validate(raw: RawFile, template: Template, lk: DbLookups) -> Validation:
     frame = frame[~blank & ~example]
     if frame.empty and not raw.bad_rows:
         raise IngestError("no_rows", file=raw.name)
+    long = _shorten_long_cells(frame)
     issues = Issues(frame)
+    for name, mask in long.items():
+        issues.add(mask, name, "cell_too_long", params(max=limits.MAX_CELL))
     values, bad = _parse(frame, raw, template, lk, found, issues)
     for rule in template.rules:
         RULES[rule](values, bad, lk, issues)
@@ -143,6 +149,19 @@ def _template_frame(raw: RawFile, template: Template, found: dict) -> pd.DataFra
     return pd.DataFrame(columns, index=index)
 
 
+def _shorten_long_cells(frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """Cut cells longer than MAX_CELL to their first characters (in place) and
+    return where they were: nothing downstream holds a huge cell, and the reason
+    shows what the cell starts with."""
+    found = {}
+    for name in frame.columns:
+        mask = frame[name].str.len() > limits.MAX_CELL
+        if mask.any():
+            frame.loc[mask, name] = frame.loc[mask, name].map(limits.shorten)
+            found[name] = mask
+    return found
+
+
 def _is_example(frame: pd.DataFrame, template: Template) -> pd.Series:
     """The blank template's example row, left in by mistake (first data row only)."""
     same = pd.Series(False, index=frame.index)
@@ -169,6 +188,8 @@ def _parse(
         parsed = parse_column(cells, col, lk)
         if col.kind == "nik" and col.name in found:
             _numeric_nik(parsed, raw, found[col.name], frame.index)
+        if col.kind == "date":
+            _typed_serial(parsed, cells, raw, found.get(col.name))
         if col.not_future:
             future = parsed["value"].notna() & (
                 pd.to_datetime(parsed["value"]) > pd.Timestamp(lk.today)
@@ -197,6 +218,20 @@ def _numeric_nik(
     parsed.loc[mask.astype(bool), "code"] = "nik_numeric_cell"
 
 
+def _typed_serial(
+    parsed: pd.DataFrame, cells: pd.Series, raw: RawFile, header: str | None
+) -> None:
+    """``45000`` is an Excel date only in an XLSX number cell; typed in a CSV (or
+    as text) it is a number, not a date: rejected rather than guessed."""
+    serial = cells.str.fullmatch(SERIAL_RE) & (parsed["code"] == "")
+    numeric = raw.numeric.get(header) if header else None
+    if numeric is not None:
+        cell_is_number = pd.Series(numeric, index=pd.Index(raw.rows))
+        serial &= ~cell_is_number.reindex(cells.index).fillna(False).astype(bool)
+    parsed.loc[serial, "value"] = pd.NA
+    parsed.loc[serial, "code"] = "date_serial_text"
+
+
 def _key_frame(values: pd.DataFrame, key: tuple[Column, ...]) -> pd.DataFrame:
     out = pd.DataFrame(index=values.index)
     for col in key:
@@ -208,7 +243,13 @@ def _key_frame(values: pd.DataFrame, key: tuple[Column, ...]) -> pd.DataFrame:
 def _duplicates(
     v: pd.DataFrame, bad: pd.DataFrame, template: Template, out: Issues
 ) -> None:
-    """Rows sharing a key within the file: all of them are rejected."""
+    """Rows sharing a key within the file: all of them are rejected.
+
+    Linear in time and memory: the rows are grouped by key once, and every row of
+    a group gets the same reason (how many rows, the first DUPLICATES_SHOWN of
+    them), so a file of thousands of identical rows costs one pass, not a list
+    of every other row for each row.
+    """
     names = [c.name for c in template.key]
     ok = pd.Series(True, index=v.index)
     for name in names:
@@ -217,19 +258,25 @@ def _duplicates(
     dup = keys.duplicated(keep=False)
     if not dup.any():
         return
-    group = keys[dup].astype(str).agg("\x1f".join, axis=1)
-    rows = group.groupby(group).groups
-    others = pd.Series(
-        [", ".join(str(r) for r in rows[g] if r != row) for row, g in group.items()],
-        index=group.index,
-    )
-    shown = out.raw.loc[group.index, names].agg(" / ".join, axis=1)
-    label = " + ".join(names)
-    ps = others.map(lambda r: params(rows=r))
+    group = keys[dup].groupby(names, sort=False, dropna=False).ngroup()
+    rows = pd.Series(group.index, index=group.index)
+    firsts = rows.groupby(group.to_numpy()).agg(_group_rows)
+    ps = group.map(firsts)
+    shown = out.raw.loc[group.index, names[0]].astype("str")
+    for name in names[1:]:
+        shown = shown + " / " + out.raw.loc[group.index, name].astype("str")
     mask = pd.Series(v.index.isin(group.index), index=v.index)
+    label = " + ".join(names)
     out.add(
         mask, label, "duplicate_key", ps.reindex(v.index), value=shown.reindex(v.index)
     )
+
+
+def _group_rows(rows: pd.Series) -> str:
+    """The reason's params for one group of rows sharing a key."""
+    listed = ", ".join(str(r) for r in rows.iloc[:DUPLICATES_SHOWN])
+    more = len(rows) - DUPLICATES_SHOWN
+    return params(n=len(rows), rows=listed + (f" … (+{more})" if more > 0 else ""))
 
 
 def _references(

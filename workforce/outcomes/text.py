@@ -10,6 +10,7 @@ import pandas as pd
 
 from workforce.core import i18n
 from workforce.core.filters import Filters
+from workforce.core.markup import md, md_list
 from workforce.core.metrics import Result
 from workforce.outcomes import numbers as oc
 
@@ -103,7 +104,7 @@ def rates_sentence(rows: pd.DataFrame, dim: str, lang: str) -> str:
             "sum.rates_one",
             lang,
             dim=dim_name,
-            grp=value_label(dim, hi["grp"], lang),
+            grp=md(value_label(dim, hi["grp"], lang)),
             pct=pct(hi["penempatan_6b_pct"], lang),
             n=num(hi["penempatan_6b_n"], lang),
             small=len(rows) - 1,
@@ -114,10 +115,10 @@ def rates_sentence(rows: pd.DataFrame, dim: str, lang: str) -> str:
         lang,
         dim=dim_name,
         lo=pct(lo["penempatan_6b_pct"], lang),
-        lo_grp=value_label(dim, lo["grp"], lang),
+        lo_grp=md(value_label(dim, lo["grp"], lang)),
         lo_n=num(lo["penempatan_6b_n"], lang),
         hi=pct(hi["penempatan_6b_pct"], lang),
-        hi_grp=value_label(dim, hi["grp"], lang),
+        hi_grp=md(value_label(dim, hi["grp"], lang)),
         hi_n=num(hi["penempatan_6b_n"], lang),
         small=len(rows) - len(ok),
         groups=len(rows),
@@ -170,7 +171,7 @@ def sector_sentence(sectors: pd.DataFrame, apindo_pct: float | None, lang: str) 
     return tr(
         "sum.sector",
         lang,
-        sektor=f"{top['sektor_kbli']} {top['sektor_nama']}",
+        sektor=md(f"{top['sektor_kbli']} {top['sektor_nama']}"),
         n=num(top["penempatan_count"], lang),
         pct=pct(
             oc.rate(top["penempatan_count"], sectors["penempatan_count"].sum()), lang
@@ -187,7 +188,7 @@ def employer_sentence(employers: pd.DataFrame, top: pd.DataFrame, lang: str) -> 
     return tr(
         "sum.employer",
         lang,
-        nama=top.iloc[0]["nama_perusahaan"],
+        nama=md(top.iloc[0]["nama_perusahaan"]),
         n=num(top.iloc[0]["penempatan_count"], lang),
         k=len(top),
         pct=pct(oc.rate(top["penempatan_count"].sum(), total), lang),
@@ -213,7 +214,7 @@ def local_sentence(porsi: Result, local: pd.DataFrame, lang: str) -> str:
         "sum.local",
         lang,
         **values,
-        kejuruan=value_label("kejuruan", low["kejuruan"], lang),
+        kejuruan=md(value_label("kejuruan", low["kejuruan"], lang)),
         kpct=pct(low["share"], lang),
         kn=num(low["n"], lang),
     )
@@ -234,9 +235,9 @@ def wage_sentence(rows: pd.DataFrame, median: Result, vs_umk: Result, lang: str)
         n=num(median.denominator, lang),
         umk_pct=pct(vs_umk.value, lang),
         umk=i18n.fmt_rupiah(vs_umk.denominator, lang),
-        hi=value_label("kejuruan", hi["kejuruan"], lang),
+        hi=md(value_label("kejuruan", hi["kejuruan"], lang)),
         hi_val=i18n.fmt_rupiah(hi["median_rupiah"], lang),
-        lo=value_label("kejuruan", lo["kejuruan"], lang),
+        lo=md(value_label("kejuruan", lo["kejuruan"], lang)),
         lo_val=i18n.fmt_rupiah(lo["median_rupiah"], lang),
     )
 
@@ -285,9 +286,9 @@ def gap_sentence(rows: pd.DataFrame, tahun: int, lang: str) -> str:
         "sum.gap",
         lang,
         **values,
-        kurang=top["kejuruan"],
+        kurang=md(top["kejuruan"]),
         kurang_gap=_signed(top["gap_count"], lang),
-        lebih=bottom["kejuruan"],
+        lebih=md(bottom["kejuruan"]),
         lebih_gap=_signed(bottom["gap_count"], lang),
     )
 
@@ -301,7 +302,7 @@ def persistence_sentence(persist: pd.DataFrame, lang: str) -> str:
         names = persist.loc[
             persist["is_persistent"] & (persist["kelas"] == kelas), "kejuruan"
         ].tolist()
-        lists[kelas] = names
+        lists[kelas] = md_list(names)
     return tr(
         "sum.persist",
         lang,

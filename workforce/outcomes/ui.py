@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from workforce import app
+from workforce.core import markup
 from workforce.core import palette as charts
 from workforce.core.filters import Filters
 from workforce.outcomes import charts as ch
@@ -73,7 +74,10 @@ def open_chart(
     if fig is not None:
         fig.update_layout(separators=charts.separators(app.lang()))
         st.plotly_chart(
-            fig, width="stretch", config={"displaylogo": False}, key=f"chart_{name}"
+            markup.plain_figure(fig),
+            width="stretch",
+            config={"displaylogo": False},
+            key=f"chart_{name}",
         )
     st.caption(summary)
     app.data_table(data, name, expanded=True)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from workforce.core import i18n, metrics
 from workforce.core.filters import Filters
+from workforce.core.markup import md
 from workforce.overview.numbers import COUNTED_RATES, Attention, Card, Laggard
 
 WILAYAH_CITY = "Kota Cilegon"
@@ -59,7 +60,7 @@ def comparison_phrase(value: float, others: Mapping[str, float], lang: str) -> s
     """``di atas Provinsi Banten (6,69%) serta Indonesia (4,85%)``; same relations merged."""
     groups: dict[str, list[str]] = {}
     for name, other in others.items():
-        label = f"{name} ({i18n.fmt_pct(other, lang)})"
+        label = f"{md(name)} ({i18n.fmt_pct(other, lang)})"
         groups.setdefault(relation(value, other), []).append(label)
     also = f" {_t('also', lang)} "
     parts = [_t(rel, lang) + " " + also.join(names) for rel, names in groups.items()]
@@ -134,7 +135,7 @@ def kpi_sentence(card: Card, lang: str) -> str:
 def laggard_text(lag: Laggard, metric_id: str, unit: str, lang: str) -> str:
     """``kecamatan Citangkil 25,00% (1 dari 4)``; the base only for counted rates."""
     value = i18n.fmt_value(lag.result.value, unit, lang)
-    text = _t(f"dim.{lag.dimension}", lang, name=lag.name) + " " + value
+    text = _t(f"dim.{lag.dimension}", lang, name=md(lag.name)) + " " + value
     if metric_id in COUNTED_RATES and lag.result.denominator:
         part = i18n.fmt_number(lag.result.numerator, lang)
         whole = i18n.fmt_number(lag.result.denominator, lang)
@@ -262,8 +263,8 @@ def ranking_summary(
         return _t("ranking_none", lang, measure=measure)
     high = max(v for _, v in pairs)
     low = min(v for _, v in pairs)
-    top = ", ".join(n for n, v in pairs if v == high)
-    bottom = ", ".join(n for n, v in pairs if v == low)
+    top = ", ".join(md(n) for n, v in pairs if v == high)
+    bottom = ", ".join(md(n) for n, v in pairs if v == low)
 
     def fmt(value: float) -> str:
         if digits is not None:

@@ -7,7 +7,7 @@ language's decimal separators.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -76,11 +76,15 @@ def scenario_figure(
 
 
 def scenario_summary(
-    tot: Mapping[str, float | None], proj: pd.DataFrame, lang: str
+    tot: Mapping[str, float | None],
+    proj: pd.DataFrame,
+    lang: str,
+    esc: Callable[[object], str] = str,
 ) -> str:
-    """One sentence: graduates and placements with ranges, oversupplied kejuruan."""
+    """One sentence: graduates and placements with ranges, oversupplied kejuruan
+    (names through ``esc``: ``markup.md`` on a page, as they are in the PDF)."""
     n = i18n.fmt_number
-    over = proj.loc[proj["is_oversupply"].astype(bool), "kejuruan"].tolist()
+    over = [esc(k) for k in proj.loc[proj["is_oversupply"].astype(bool), "kejuruan"]]
     return _t(
         "summary.scenario",
         lang,
@@ -195,8 +199,11 @@ def link_match_figure(lm: pd.DataFrame, lang: str, year: int | None) -> go.Figur
     return layout(fig, lang, height, _t("chart.link_match_title", lang, year=year))
 
 
-def link_match_summary(lm: pd.DataFrame, lang: str, year: int | None) -> str:
-    """One sentence: total vacancies vs graduates and the largest shortfall."""
+def link_match_summary(
+    lm: pd.DataFrame, lang: str, year: int | None, esc: Callable[[object], str] = str
+) -> str:
+    """One sentence: total vacancies vs graduates and the largest shortfall (the
+    kejuruan's name through ``esc``: ``markup.md`` on a page)."""
     if lm.empty:
         return _t("summary.no_link_match", lang)
     top = lm.sort_values("gap", ascending=False).iloc[0]
@@ -206,7 +213,7 @@ def link_match_summary(lm: pd.DataFrame, lang: str, year: int | None) -> str:
         year=year,
         vacancies=i18n.fmt_number(lm["vacancies"].sum(), lang),
         graduates=i18n.fmt_number(lm["graduates"].sum(), lang),
-        top=top["kejuruan"],
+        top=esc(top["kejuruan"]),
         gap=i18n.fmt_number(top["gap"], lang),
     )
 
@@ -217,8 +224,12 @@ def _flag_value(key: str, value: object, lang: str) -> object:
     return i18n.fmt_number(value, lang) if isinstance(value, float) else value
 
 
-def flag_text(key: str, values: dict, lang: str) -> str:
-    """A warning sentence with its numbers formatted in ``lang``."""
+def flag_text(
+    key: str, values: dict, lang: str, esc: Callable[[object], str] = str
+) -> str:
+    """A warning sentence with its numbers formatted in ``lang`` (its names through
+    ``esc``: ``markup.md`` on a page)."""
     shown = {k: _flag_value(k, v, lang) for k, v in values.items()}
+    shown = {k: esc(v) if isinstance(values[k], str) else v for k, v in shown.items()}
     ratio = i18n.fmt_number(OVERSUPPLY_RATIO, lang, 1)
     return _t(f"flag.{key}", lang, ratio=ratio, **shown)

@@ -8,7 +8,9 @@ an import needs, for a few hundred bytes. A small JSON file per scenario is
 written atomically (temp file + ``os.replace``), survives rebuilds, is readable
 in any editor and backed up with a plain copy. The directory is
 ``$WORKFORCE_SCENARIOS_DIR``, else ``data/scenarios/`` (gitignored). Saving under
-an existing name replaces that scenario (last save wins).
+an existing name replaces that scenario (last save wins); a name that differs but
+shares the file (``Rencana A``, ``rencana-a``, ``RENCANA_A!``) is refused with
+``NameTakenError`` unless the caller asked first (``replace_other=True``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,15 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 class ScenarioError(ValueError):
     """A scenario name or file that cannot be used."""
+
+
+class NameTakenError(ScenarioError):
+    """Another scenario name already uses the file this name would be saved in."""
+
+    def __init__(self, name: str, other: str) -> None:
+        super().__init__(f"scenario {name!r} would replace {other!r} (same file)")
+        self.name = name
+        self.other = other
 
 
 @dataclass
@@ -107,9 +118,15 @@ def _path(name: str, directory: Path | None) -> Path:
     return (directory or scenarios_dir()) / f"{slug(check_name(name))}.json"
 
 
-def save(scenario: Scenario, directory: Path | None = None) -> Path:
-    """Write the scenario atomically; returns the file path."""
+def save(
+    scenario: Scenario, directory: Path | None = None, replace_other: bool = False
+) -> Path:
+    """Write the scenario atomically; returns the file path. A scenario saved under
+    another name in the same file is kept (NameTakenError) unless ``replace_other``."""
     path = _path(scenario.name, directory)
+    other = _stored_name(path)
+    if other not in (None, scenario.name) and not replace_other:
+        raise NameTakenError(scenario.name, other)
     path.parent.mkdir(parents=True, exist_ok=True)
     scenario.saved_at = datetime.now(UTC).isoformat(timespec="seconds")
     text = json.dumps(asdict(scenario), ensure_ascii=False, indent=2)
@@ -122,6 +139,16 @@ def save(scenario: Scenario, directory: Path | None = None) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _stored_name(path: Path) -> str | None:
+    """The name saved in ``path`` (its file name when unreadable; None if absent)."""
+    if not path.is_file():
+        return None
+    try:
+        return _from_file(path).name
+    except ScenarioError:
+        return path.name
 
 
 def load(name: str, directory: Path | None = None) -> Scenario:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from workforce import app
 from workforce.core import i18n, metrics
+from workforce.core.markup import md
 from workforce.planning import charts as planner_charts
 from workforce.planning import numbers as planner_data
 from workforce.planning import planner, scenarios
@@ -23,6 +24,7 @@ from workforce.planning.projection import ui as projection_ui
 from workforce.planning.scenarios import Scenario
 
 _SEATS, _VER, _MSG = "plan_seats", "plan_editor_ver", "plan_msg"
+_TAKEN, _REPLACE = "plan_save_taken", "plan_save_replace"
 
 
 # ---- cached inputs -----------------------------------------------------------------
@@ -144,7 +146,7 @@ def results(b: planner.Basis, sc: Scenario) -> dict[str, float | None]:
     app.chart(
         planner_charts.scenario_figure(proj, lang, b.vacancy_year),
         _projection_table(proj),
-        planner_charts.scenario_summary(tot, proj, lang),
+        planner_charts.scenario_summary(tot, proj, lang, esc=md),
         "plan_scenario",
     )
     st.markdown(f"**{app.T('planner.result.table')}**")
@@ -199,7 +201,7 @@ def _flags(proj: pd.DataFrame, budget: pd.DataFrame) -> None:
             app.T("planner.result.ok", ratio=i18n.fmt_number(1.5, lang, 1)), icon="✅"
         )
         return
-    lines = [planner_charts.flag_text(k, v, lang) for k, v in found]
+    lines = [planner_charts.flag_text(k, v, lang, esc=md) for k, v in found]
     st.warning("\n".join(f"- {line}" for line in lines), icon="⚠️")
 
 
@@ -257,13 +259,23 @@ def method_note(b: planner.Basis) -> None:
 
 
 def _save(current: Scenario) -> tuple[str, str]:
-    """Save the current inputs under the typed name; (message kind, text)."""
+    """Save the current inputs under the typed name; (message kind, text). A name
+    sharing the file of another saved name asks first (``plan_save_replace``)."""
     try:
         name = scenarios.check_name(st.session_state.get("plan_save_name", ""))
     except scenarios.ScenarioError:
         return ("error", app.T("planner.save.invalid"))
-    scenarios.save(replace(current, name=name))
-    return ("success", app.T("planner.save.done", name=name))
+    agreed = st.session_state.get(_TAKEN) == name and st.session_state.get(_REPLACE)
+    try:
+        scenarios.save(replace(current, name=name), replace_other=bool(agreed))
+    except scenarios.NameTakenError as taken:
+        st.session_state[_TAKEN] = name
+        return (
+            "warning",
+            app.T("planner.save.taken", name=md(name), other=md(taken.other)),
+        )
+    st.session_state.pop(_TAKEN, None)
+    return ("success", app.T("planner.save.done", name=md(name)))
 
 
 def _load(b: planner.Basis) -> None:
@@ -278,7 +290,7 @@ def _load(b: planner.Basis) -> None:
         return
     _set_inputs(b, sc.budget, sc.seats_frame())
     st.session_state["plan_save_name"] = sc.name
-    st.session_state[_MSG] = ("success", app.T("planner.load.done", name=sc.name))
+    st.session_state[_MSG] = ("success", app.T("planner.load.done", name=md(sc.name)))
 
 
 def saved_scenarios(b: planner.Basis, current: Scenario) -> None:
@@ -295,6 +307,8 @@ def saved_scenarios(b: planner.Basis, current: Scenario) -> None:
     if left.button(app.T("planner.save.button"), key="plan_save"):
         kind, text = _save(current)
         getattr(left, kind)(text)
+    if st.session_state.get(_TAKEN) == st.session_state.get("plan_save_name"):
+        left.checkbox(app.T("planner.save.replace"), key=_REPLACE)
     names = scenarios.list_names()
     if names:
         right.selectbox(app.T("planner.load.select"), names, key="plan_load_name")

@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from workforce.core import config, db, i18n, metrics
+from workforce.core import config, db, i18n, metrics, spreadsheet
 from workforce.public import disclosure
 from workforce.public import numbers as public_data
 from workforce.public.numbers import Publication
@@ -252,7 +252,7 @@ def files(pub: Publication) -> dict[str, bytes]:
     data = tables(pub)
     out: dict[str, bytes] = {}
     for name, df in data.items():
-        out[f"{name}.csv"] = df.to_csv(index=False).encode("utf-8")
+        out[f"{name}.csv"] = spreadsheet.csv_bytes(df, bom=False)
         out[f"{name}.parquet"] = _parquet(df)
     package = descriptor(pub, list(data))
     out["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2).encode()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workforce.core import i18n, metrics
+from workforce.core.markup import md
 from workforce.overview import text as narrative
 from workforce.public import disclosure
 from workforce.public.numbers import MEASURES, Publication
@@ -222,7 +223,7 @@ def dimension_summary(wide: pd.DataFrame, dimensi: str, year: int, lang: str) ->
             "sum.single",
             lang,
             measure=measure,
-            name=shown.iloc[0]["label"],
+            name=md(shown.iloc[0]["label"]),
             value=count,
         )
     else:

@@ -7,6 +7,7 @@ One sheet per table, headings in the pack's language, numbers kept as numbers
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from workforce.core import i18n, metrics
+from workforce.core import i18n, metrics, spreadsheet
 from workforce.planning import planner
 from workforce.planning.meeting_pack.content import Content
 
@@ -40,6 +41,11 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def sheet_title(title: str) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "-"
+
+
 def _sheet(
     wb: Workbook,
     title: str,
@@ -48,12 +54,12 @@ def _sheet(
     formats: Sequence[str | None] = (),
 ) -> Worksheet:
     """A sheet with a bold heading row, frozen, and per-column number formats."""
-    ws = wb.create_sheet(title[:31])
-    ws.append(list(header))
+    ws = wb.create_sheet(sheet_title(title))
+    spreadsheet.xlsx_row(ws, header)
     for cell in ws[1]:
         cell.font, cell.fill = HEAD_FONT, HEAD_FILL
     for row in rows:
-        ws.append([_clean(v) for v in row])
+        spreadsheet.xlsx_row(ws, [_clean(v) for v in row])
     for col, fmt in enumerate(formats, start=1):
         if fmt:
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
@@ -91,7 +97,7 @@ def _info(wb: Workbook, c: Content) -> None:
     if c.is_demo:
         lines.append((_t("xlsx.demo", lang), _t("pack.demo_note", lang)))
     for row in lines:
-        ws.append(list(row))
+        spreadsheet.xlsx_row(ws, row)
     ws["A1"].font = Font(bold=True, size=13)
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 90
