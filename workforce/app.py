@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import os
 import runpy
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -25,7 +26,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from workforce.core import config, db, i18n, metrics
+from workforce.core import config, db, i18n, metrics, runlog
 from workforce.core import palette as charts
 from workforce.core.filters import (
     DIMENSIONS,
@@ -38,6 +39,7 @@ from workforce.core.filters import (
 from workforce.core.metrics import Result
 
 Stamp = tuple[int, int, int]
+runlog.configure()
 
 
 def lang() -> str:
@@ -65,6 +67,7 @@ def stamp(path: Path) -> Stamp:
 @st.cache_resource(max_entries=4, on_release=lambda c: c.close())
 def _connection(path: str, file_stamp: Stamp) -> duckdb.DuckDBPyConnection:
     """One read-only connection per version of the file (see db.connect_snapshot)."""
+    runlog.database_opened(path, file_stamp[0], file_stamp[2])
     return db.connect_snapshot(Path(path))
 
 
@@ -277,10 +280,17 @@ def frame(page_file: str, role: str) -> Iterator[None]:
     and checked it against the page's role in the navigation spec."""
     st.session_state[_ROLE] = role
     token = _in_frame.set(_relative(page_file) if page_file else "")
+    started, cpu = time.perf_counter(), time.thread_time()
+    outcome = "ok"
     try:
         yield
+    except BaseException as exc:  # logged, then raised as it was (st.stop, reruns)
+        outcome = type(exc).__name__
+        raise
     finally:
         _in_frame.reset(token)
+        page = Path(page_file).stem or "home"
+        runlog.page_run(page, role, lang(), outcome, started, cpu)
 
 
 def role() -> str:

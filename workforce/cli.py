@@ -19,6 +19,8 @@ from workforce.access import cli as auth_cli
 from workforce.core import config, db
 from workforce.ingest import cli as ingest_cli
 from workforce.public import open_data
+from workforce.serve import cli as serve_cli
+from workforce.serve.snapshots import SnapshotError
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -126,6 +128,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     handlers["kpis"] = cmd_kpis
     ingest_cli.add_parser(sub, handlers)
     open_data.add_parser(sub, handlers)
+    serve_cli.add_commands(sub, handlers)
     return parser, handlers
 
 
@@ -141,3 +144,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+    except SnapshotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
