@@ -26,6 +26,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+RECONNECT_TRIES = 5
 STICKY_COOKIE = "WFSRV"  # HAProxy's server cookie (deploy/haproxy.cfg.in)
 
 
@@ -131,13 +132,23 @@ class Tab:
             max_size=None,
             open_timeout=self.timeout,
         )
+        for value in self.ws.response.headers.get_all("Set-Cookie"):
+            name, _, rest = value.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
 
     async def reconnect(self) -> None:
         """What the frontend does when the stream drops: connect again (the proxy
         sends the tab to a live worker), keeping its widget values and page."""
         self.reconnects += 1
         await self.close()
-        await self._connect()
+        for attempt in range(RECONNECT_TRIES):
+            try:
+                await self._connect()
+                return
+            except (OSError, websockets.InvalidHandshake):
+                if attempt == RECONNECT_TRIES - 1:
+                    raise
+                await asyncio.sleep(0.5 * (attempt + 1))
 
     async def close(self) -> None:
         """Close the stream (the tab goes away)."""

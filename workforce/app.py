@@ -90,7 +90,8 @@ def query(name: str, filters: Filters | None = None, **extra: Any) -> pd.DataFra
         sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
     )
     path = db_file()
-    return _cached(str(path), stamp(path), name, items).copy()
+    # st.cache_data hands every caller its own unpickled copy: no .copy() needed
+    return _cached(str(path), stamp(path), name, items)
 
 
 _FilterKey = tuple[
@@ -117,9 +118,16 @@ def kpi(metric_id: str, filters: Filters) -> Result:
 
 
 def info() -> dict[str, str]:
-    """dataset_info of the current database."""
-    df = query("common/dataset_info")
-    return dict(zip(df["key"], df["value"], strict=True))
+    """dataset_info of the current database (read once per version of the file:
+    a page asks for it several times per run)."""
+    path = db_file()
+    return dict(_cached_info(str(path), stamp(path)))
+
+
+@st.cache_resource(max_entries=4)
+def _cached_info(path: str, file_stamp: Stamp) -> tuple[tuple[str, str], ...]:
+    df = db.run(_connection(path, file_stamp), "common/dataset_info")
+    return tuple(zip(df["key"], df["value"], strict=True))
 
 
 def is_demo() -> bool:
@@ -350,7 +358,7 @@ def page_header(key: str, intro_key: str | None = None) -> None:
 
 def chart(fig: go.Figure, data: pd.DataFrame, summary: str, name: str) -> None:
     """A chart with its sentence and a "view data" table with CSV download."""
-    fig.update_layout(separators=charts.separators(lang()))
+    fig.layout.separators = charts.separators(lang())
     st.plotly_chart(
         fig, width="stretch", config={"displaylogo": False}, key=f"chart_{name}"
     )
@@ -364,7 +372,8 @@ def data_table(data: pd.DataFrame, name: str, expanded: bool = False) -> None:
         st.dataframe(data, hide_index=True, width="stretch")
         st.download_button(
             T("chart.download_csv"),
-            data.to_csv(index=False).encode("utf-8"),
+            # made when clicked: no CSV per chart per run, none held per session
+            lambda: data.to_csv(index=False).encode("utf-8"),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"dl_{name}",

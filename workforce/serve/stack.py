@@ -37,6 +37,7 @@ class Options:
     run_dir: Path = Path("var")
     drain_s: float = 10.0
     flags: dict[str, str] = field(default_factory=dict)  # Streamlit flag overrides
+    script: Path | None = None  # another Streamlit script (the benchmark's reference)
 
     @property
     def ports(self) -> list[int]:
@@ -84,7 +85,12 @@ class Stack:
     def _spawn(self, i: int) -> subprocess.Popen:
         self.spawned[i] = time.monotonic()
         proc = workers.start(
-            self.opts.ports[i], self.opts.db, self.env, self._log(i), **self.opts.flags
+            self.opts.ports[i],
+            self.opts.db,
+            self.env,
+            self._log(i),
+            script=self.opts.script,
+            **self.opts.flags,
         )
         LOG.info(
             "worker %s: port %d, pid %d",
@@ -175,7 +181,7 @@ class Stack:
         self.start()
         try:
             while self.wanted != "stop":
-                self._tick()
+                self.check()
                 time.sleep(0.5)
         finally:
             self.stop()
@@ -184,7 +190,8 @@ class Stack:
         if self.wanted != "stop":
             self.wanted = what
 
-    def _tick(self) -> None:
+    def check(self) -> None:
+        """One look: a reload asked for, HAProxy alive, a dead worker started again."""
         if self.proxy is not None and self.proxy.poll() is not None:
             raise haproxy.ProxyError("HAProxy exited; see var/log/haproxy.log")
         if self.wanted == "reload":
@@ -201,6 +208,10 @@ class Stack:
             )
             self.procs[i] = self._spawn(i)
             self._write_state("serving")
+
+    def pids(self) -> list[int]:
+        """The live workers' process ids."""
+        return [p.pid for p in self.procs if p is not None and p.poll() is None]
 
     def _write_state(self, state: str) -> None:
         data = {

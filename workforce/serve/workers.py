@@ -67,13 +67,19 @@ def wait_healthy(
 
 
 def start(
-    port: int, db: Path, env: dict[str, str], log: Path, **flags: str
+    port: int,
+    db: Path,
+    env: dict[str, str],
+    log: Path,
+    script: Path | None = None,
+    **flags: str,
 ) -> subprocess.Popen:
-    """One ``streamlit run dashboard.py`` with the production profile on ``port``."""
+    """One ``streamlit run dashboard.py`` (or ``script``) with the production
+    profile on ``port``."""
     log.parent.mkdir(parents=True, exist_ok=True)
     out = log.open("ab")
     return subprocess.Popen(
-        profile.streamlit_command(port, **flags),
+        profile.streamlit_command(port, script=script, **flags),
         cwd=config.ROOT,
         env={**env, "WORKFORCE_DB": str(db)},
         stdout=out,
