@@ -26,6 +26,7 @@ from bench.st_session import Run, SessionError, Tab
 
 PUBLIC_PAGES = ("transparansi",)
 DEMO_ENTER = "auth_demo_enter_sidebar"
+FAILOVER_TRIES = 3
 
 
 @dataclass
@@ -77,18 +78,21 @@ class Plan:
         self.gate.set()
 
 
-def check_run(run: Run, year: str | None = None) -> str | None:
-    """Why a run is not what the user asked for (None: it is)."""
+def check_run(run: Run, year: str | None = None, url: str = "") -> str | None:
+    """Why a run is not what the user asked for (None: it is). After a year
+    change the app must show the year: the tab's address (``url``, which the app
+    rewrites from the filters it used: before the change it held the old year) or
+    the widget's value set by the app."""
     if run.exceptions:
         return "exception on the page: " + run.exceptions[0]
     if year is None:
         return None
     shown = run.widget("f_tahun")
-    if f"tahun={year}" in (run.query_string or "") or (
+    if f"tahun={year}" in url.split("&") or (
         shown is not None and shown.raw_value == year
     ):
         return None
-    return f"year {year} asked, page shows {run.query_string!r}"
+    return f"year {year} asked, the tab's address is {url!r}"
 
 
 async def viewer(no: int, plan: Plan, tally: Tally) -> None:
@@ -164,7 +168,7 @@ async def _change(tab: Tab, page: str, year: str, no: int, tally: Tally) -> Run:
         run = await tab.run()
     except SessionError:
         run = await _failover(tab, page, year, tally)
-    problem = check_run(run, year)
+    problem = check_run(run, year, tab.query_string)
     if problem:
         tally.fail(f"filterer {no} on {page}", problem)
     else:
@@ -176,10 +180,16 @@ async def _failover(tab: Tab, page: str, year: str, tally: Tally) -> Run:
     """The stream dropped mid-change: reconnect (another worker, a new session),
     open the page again and, if the change was lost with the old worker, make it
     once more, as the user would."""
-    tally.reconnects += 1
-    await tab.reconnect()
-    run = await enter(tab, page)
-    if check_run(run, year):
+    for attempt in range(FAILOVER_TRIES):
+        tally.reconnects += 1
+        await tab.reconnect()
+        try:
+            run = await enter(tab, page)
+            break
+        except SessionError:  # dropped again (a reload moves on to the next worker)
+            if attempt == FAILOVER_TRIES - 1:
+                raise
+    if check_run(run, year, tab.query_string):
         tab.choose(run.widget("f_tahun"), year)
         run = await tab.run()
     return run

@@ -181,7 +181,10 @@ class Tab:
         state.context_info.locale = "id-ID"
         state.context_info.url = f"{self.base}/{page_name}"
         current = Run(started=time.perf_counter())
-        await self.ws.send(msg.SerializeToString())
+        try:
+            await self.ws.send(msg.SerializeToString())
+        except websockets.ConnectionClosed as exc:
+            raise SessionError(f"stream closed: {exc}") from exc
         await self._read(current)
         return current
 

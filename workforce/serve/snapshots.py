@@ -73,6 +73,7 @@ def backup(live: Path, out: Path, wait_s: float = 60.0) -> dict[str, int]:
     """Copy the live database to ``out`` while the app serves; checked after."""
     if not live.exists():
         raise SnapshotError(f"no database at {live}")
+    out.parent.mkdir(parents=True, exist_ok=True)
     with db.writer_lock(live, wait_s), open(live, "rb") as source:
         copy_atomic(source, out)
     return describe(out)
@@ -82,6 +83,7 @@ def restore(copy: Path, live: Path, wait_s: float = 60.0) -> Path | None:
     """Put a backup in place of the live database (the app opens it by its new
     stamp); the file it replaces is kept beside it. Returns that file's path."""
     describe(copy)
+    live.parent.mkdir(parents=True, exist_ok=True)
     with db.writer_lock(live, wait_s), open(copy, "rb") as source:
         kept = None
         if live.exists():
@@ -118,6 +120,7 @@ def _stage(fh: BinaryIO, source: Path, target: str) -> Path:
     path = Path(remote[1] if remote else target)
     incoming = path.with_name(f".{path.name}.incoming")
     if remote is None:
+        incoming.parent.mkdir(parents=True, exist_ok=True)
         fh.seek(0)
         with open(incoming, "wb") as out:
             shutil.copyfileobj(fh, out, 16 * 1024 * 1024)
