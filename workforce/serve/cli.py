@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workforce.core import config
-from workforce.serve import control, haproxy, workers
+from workforce.serve import control, haproxy, profile, rolling, workers
 from workforce.serve import snapshots as snap
 from workforce.serve.stack import Options, Stack
 
@@ -35,7 +35,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Start the stack in the foreground, or talk to the running one."""
     run_dir = Path(args.run_dir)
     try:
-        if args.action == "reload":
+        if args.action == "reload" and args.systemd:
+            ports = [args.base_port + i for i in range(args.workers)]
+            admin = haproxy.Admin(Path(args.socket))
+            rolling.systemd_reload(admin, ports, args.drain_seconds)
+            print(
+                f"reloaded: workforce@{ports[0]}..{ports[-1]} restarted one at a time"
+            )
+        elif args.action == "reload":
             done = control.reload(run_dir)
             print(f"reloaded: {len(done['workers'])} workers restarted one at a time")
         elif args.action == "stop":
@@ -45,7 +52,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(control.status(run_dir))
         else:
             return _start(args)
-    except (control.NotRunningError, TimeoutError, OSError) as exc:
+    except (control.NotRunningError, TimeoutError, OSError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
@@ -68,6 +75,23 @@ def _start(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 4
     return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Become one Streamlit worker with the production profile (systemd's
+    workforce@PORT.service runs this); the cookie secret comes from the environment."""
+    secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET")
+    if not secret:
+        print(
+            "error: STREAMLIT_SERVER_COOKIE_SECRET is not set (every worker needs the "
+            "same one: /etc/workforce/workforce.env, see deploy/README.md)",
+            file=sys.stderr,
+        )
+        return 2
+    cmd = profile.streamlit_command(args.port, args.address)
+    os.chdir(config.ROOT)
+    os.execve(cmd[0], cmd, profile.worker_env(secret))
+    return 0  # not reached
 
 
 def cmd_proxy_config(args: argparse.Namespace) -> int:
@@ -187,6 +211,16 @@ def _serve_parser(sub: argparse._SubParsersAction) -> None:
         help="state, logs, proxy config and socket (default: var/)",
     )
     p.add_argument(
+        "--systemd",
+        action="store_true",
+        help="reload: restart the workforce@PORT units (a server) instead",
+    )
+    p.add_argument(
+        "--socket",
+        default="/run/haproxy/workforce.sock",
+        help="reload --systemd: HAProxy's admin socket",
+    )
+    p.add_argument(
         "--drain-seconds",
         type=float,
         default=10.0,
@@ -213,4 +247,10 @@ def add_commands(sub: argparse._SubParsersAction, handlers: dict[str, Command]) 
     handlers["serve"] = cmd_serve
     _proxy_parser(sub)
     handlers["proxy-config"] = cmd_proxy_config
+    p = sub.add_parser(
+        "worker", help="one Streamlit worker, production profile (systemd)"
+    )
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--address", default="127.0.0.1", help="listen address (loopback)")
+    handlers["worker"] = cmd_worker
     _snapshot_parsers(sub, handlers)

@@ -14,7 +14,9 @@ environment. The reasons, measured in bench/load_test.py (README, Production):
 - uploads up to 64 MB (``MAX_UPLOAD_MB``);
 - websocket compression off (``WEBSOCKET_COMPRESSION``);
 - one log line per event with time, level and source; the dashboard adds one line
-  per page run (``WORKFORCE_LOG_RUNS``), without user names, addresses or filters.
+  per page run (``WORKFORCE_LOG_RUNS``), without user names, addresses or filters;
+- secrets from ``$WORKFORCE_SECRETS_FILE`` when set (a server keeps them in
+  /etc/workforce, not in the code's folder).
 """
 
 from __future__ import annotations
@@ -62,7 +64,10 @@ def streamlit_command(
 ) -> list[str]:
     """``streamlit run`` of the dashboard (or ``script``) with the production flags;
     ``extra`` overrides a flag (``{"runner.postScriptGC": "true"}`` to measure)."""
-    flags = PRODUCTION | {"server.port": str(port), "server.address": address} | extra
+    flags = PRODUCTION | {"server.port": str(port), "server.address": address}
+    if os.environ.get("WORKFORCE_SECRETS_FILE"):  # e.g. /etc/workforce/secrets.toml
+        flags["secrets.files"] = os.environ["WORKFORCE_SECRETS_FILE"]
+    flags |= extra
     target = script or config.ROOT / "dashboard.py"
     args = [arg for key, value in flags.items() for arg in (f"--{key}", value)]
     return [sys.executable, "-m", "streamlit", "run", str(target), *args]

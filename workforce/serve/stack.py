@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workforce.serve import haproxy, profile, workers
+from workforce.serve import haproxy, profile, rolling, workers
 
 LOG = logging.getLogger("workforce.serve")
 STATE_FILE = "serve.json"
@@ -140,36 +140,16 @@ class Stack:
 
     def restart_worker(self, i: int) -> None:
         """Drain one worker (no new tabs), then restart it and put it back."""
+
+        def restart() -> None:
+            proc = self.procs[i]
+            if proc is not None:
+                workers.stop(proc)
+            self.procs[i] = self._spawn(i)
+
         name, port = haproxy.worker_name(i), self.opts.ports[i]
-        self.admin.set_state(name, "drain")
-        self._wait_drained(name)
-        self.admin.set_state(name, "maint")
-        proc = self.procs[i]
-        if proc is not None:
-            workers.stop(proc)
-        self.procs[i] = self._spawn(i)
-        if not workers.wait_healthy(port, self.procs[i]):
-            raise RuntimeError(f"worker {name} did not come back; see {self._log(i)}")
-        self.admin.set_state(name, "ready")
-        self._wait_up(name)
+        rolling.restart_one(self.admin, name, port, restart, self.opts.drain_s)
         LOG.info("worker %s restarted", name)
-
-    def _wait_drained(self, name: str) -> None:
-        """Until the worker holds no sessions or ``drain_s`` is over (an open tab
-        keeps its websocket: it reconnects to another worker when this one stops)."""
-        deadline = time.monotonic() + self.opts.drain_s
-        while time.monotonic() < deadline:
-            if self.admin.servers()[name].sessions == 0:
-                return
-            time.sleep(0.5)
-
-    def _wait_up(self, name: str, timeout: float = 30.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.admin.servers()[name].status.startswith("UP"):
-                return
-            time.sleep(0.25)
-        raise RuntimeError(f"HAProxy does not see worker {name} up")
 
     # ---- watching -------------------------------------------------------------------
 
