@@ -125,13 +125,16 @@ class Tab:
             token,
             *([self.session_id] if self.session_id else []),
         ]
-        self.ws = await websockets.connect(
-            self.base.replace("http", "ws", 1) + "/_stcore/stream",
-            subprotocols=protocols,
-            additional_headers={"Cookie": cookie, "Origin": self.base},
-            max_size=None,
-            open_timeout=self.timeout,
-        )
+        try:
+            self.ws = await websockets.connect(
+                self.base.replace("http", "ws", 1) + "/_stcore/stream",
+                subprotocols=protocols,
+                additional_headers={"Cookie": cookie, "Origin": self.base},
+                max_size=None,
+                open_timeout=self.timeout,
+            )
+        except websockets.InvalidHandshake as exc:
+            raise SessionError(f"stream refused: {exc}") from exc
         for value in self.ws.response.headers.get_all("Set-Cookie"):
             name, _, rest = value.partition("=")
             self.cookies[name.strip()] = rest.split(";", 1)[0]
@@ -145,9 +148,9 @@ class Tab:
             try:
                 await self._connect()
                 return
-            except (OSError, websockets.InvalidHandshake):
+            except (OSError, SessionError) as exc:
                 if attempt == RECONNECT_TRIES - 1:
-                    raise
+                    raise SessionError(f"no reconnect: {exc}") from exc
                 await asyncio.sleep(0.5 * (attempt + 1))
 
     async def close(self) -> None:

@@ -78,7 +78,9 @@ def test_workers_share_one_cookie_secret_readable_by_its_owner_only(
 
 
 def test_the_proxy_config_names_every_worker_with_its_cookie() -> None:
-    text = haproxy.render([8601, 8602], haproxy.Listen(bind="127.0.0.1:8080"))
+    text = haproxy.render(
+        haproxy.local([8601, 8602]), haproxy.Listen(bind="127.0.0.1:8080")
+    )
     assert "server w1 127.0.0.1:8601 cookie w1" in text
     assert "server w2 127.0.0.1:8602 cookie w2" in text
     assert "cookie WFSRV insert indirect nocache httponly\n" in text
@@ -99,7 +101,7 @@ def test_haproxy_accepts_the_rendered_config(tmp_path: Path, tls: bool) -> None:
         )  # fmt: skip
     listen = haproxy.Listen(socket=tmp_path / "h.sock", tls_cert=cert)
     cfg = tmp_path / "haproxy.cfg"
-    cfg.write_text(haproxy.render([8601, 8602, 8603], listen))
+    cfg.write_text(haproxy.render(haproxy.local([8601, 8602, 8603]), listen))
     haproxy.check(cfg)  # raises with HAProxy's words
     assert (" secure" in cfg.read_text()) is tls
 
@@ -224,3 +226,35 @@ def test_publish_db_puts_one_version_on_every_host(
     assert done.returncode == 0, done.stderr
     assert all(h.read_bytes() == demo_db.read_bytes() for h in hosts)
     assert not list(tmp_path.rglob("*.incoming"))
+
+
+def test_proxy_config_for_app_hosts_past_one_machine() -> None:
+    done = _cli(
+        "proxy-config", "--server", "10.0.0.11:8601", "--server", "10.0.0.12:8601",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "server w1 10.0.0.11:8601 cookie w1" in done.stdout
+    assert "server w2 10.0.0.12:8601 cookie w2" in done.stdout
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="no systemd here")
+def test_systemd_units_verify(tmp_path: Path) -> None:
+    """systemd-analyze accepts the units (with this checkout's Python in place of
+    /opt/workforce/.venv/bin/python, which exists only on a server)."""
+    for unit in (ROOT / "deploy" / "systemd").iterdir():
+        text = unit.read_text().replace(
+            "/opt/workforce/.venv/bin/python", sys.executable
+        )
+        (tmp_path / unit.name).write_text(text)
+    (tmp_path / "workforce@8601.service").write_text(
+        (tmp_path / "workforce@.service").read_text()
+    )
+    done = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", "workforce@8601.service",
+         "workforce-proxy.service", "workforce.target"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    problems = [
+        line for line in done.stderr.splitlines() if "/usr/sbin/haproxy" not in line
+    ]
+    assert not problems, done.stderr

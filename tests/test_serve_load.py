@@ -151,7 +151,7 @@ def test_an_import_published_to_two_app_hosts_shows_on_both(
     ]
     listen = haproxy.Listen(bind=f"127.0.0.1:{port}", socket=tmp_path / "h.sock")
     cfg = tmp_path / "haproxy.cfg"
-    cfg.write_text(haproxy.render([port + 1, port + 2], listen))
+    cfg.write_text(haproxy.render(haproxy.local([port + 1, port + 2]), listen))
     try:
         assert all(workers.wait_healthy(port + 1 + i, procs[i]) for i in range(2))
         procs.append(haproxy.start(cfg, tmp_path / "haproxy.log"))

@@ -103,8 +103,10 @@ def cmd_proxy_config(args: argparse.Namespace) -> int:
         tls_cert=Path(args.tls_cert) if args.tls_cert else None,
         global_extra=_systemd_globals() if args.syslog else "",
     )
-    ports = [args.base_port + i for i in range(args.workers)]
-    print(haproxy.render(ports, listen, args.servers_host), end="")
+    servers = args.server or [
+        f"{args.servers_host}:{args.base_port + i}" for i in range(args.workers)
+    ]
+    print(haproxy.render(servers, listen), end="")
     return 0
 
 
@@ -233,6 +235,11 @@ def _proxy_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--base-port", type=int, default=8601)
     p.add_argument("--servers-host", default="127.0.0.1", help="where workers listen")
+    p.add_argument(
+        "--server",
+        action="append",
+        help="HOST:PORT of a worker (repeat; app hosts past one machine)",
+    )
     p.add_argument("--bind", default="127.0.0.1:8080", help="address:port (no TLS)")
     p.add_argument("--socket", default="/run/haproxy/workforce.sock")
     p.add_argument("--tls-cert", help="PEM (certificate + key): listen on 443 and 80")

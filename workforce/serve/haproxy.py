@@ -42,12 +42,18 @@ def worker_name(index: int) -> str:
     return f"w{index + 1}"
 
 
-def server_lines(ports: list[int], host: str = "127.0.0.1") -> str:
-    """One ``server`` line per worker; the cookie value is the worker's name."""
+def server_lines(servers: list[str]) -> str:
+    """One ``server`` line per worker address (``host:port``); the cookie value is
+    the worker's name."""
     return "\n".join(
-        f"    server {worker_name(i)} {host}:{port} cookie {worker_name(i)}"
-        for i, port in enumerate(ports)
+        f"    server {worker_name(i)} {address} cookie {worker_name(i)}"
+        for i, address in enumerate(servers)
     )
+
+
+def local(ports: list[int]) -> list[str]:
+    """Worker addresses on this machine's loopback."""
+    return [f"127.0.0.1:{port}" for port in ports]
 
 
 def _bind_lines(listen: Listen) -> tuple[str, str]:
@@ -64,8 +70,9 @@ def _bind_lines(listen: Listen) -> tuple[str, str]:
     )
 
 
-def render(ports: list[int], listen: Listen, servers_host: str = "127.0.0.1") -> str:
-    """The HAProxy config for workers on ``ports`` (of ``servers_host``)."""
+def render(servers: list[str], listen: Listen) -> str:
+    """The HAProxy config for the workers at ``servers`` (``host:port`` each: on
+    this machine's loopback, or app hosts' private addresses)."""
     bind, cookie_extra = _bind_lines(listen)
     values = {
         "LOG": listen.log,
@@ -73,7 +80,7 @@ def render(ports: list[int], listen: Listen, servers_host: str = "127.0.0.1") ->
         "GLOBAL_EXTRA": listen.global_extra,
         "BIND": bind,
         "COOKIE_EXTRA": cookie_extra,
-        "SERVERS": server_lines(ports, servers_host),
+        "SERVERS": server_lines(servers),
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for name, value in values.items():

@@ -109,7 +109,7 @@ class Stack:
     def _start_proxy(self) -> None:
         listen = haproxy.Listen(bind=self._front(), socket=self.admin.path)
         cfg = self.run_dir / "haproxy.cfg"
-        cfg.write_text(haproxy.render(self.opts.ports, listen))
+        cfg.write_text(haproxy.render(haproxy.local(self.opts.ports), listen))
         self.proxy = haproxy.start(cfg, self.run_dir / "log" / "haproxy.log")
         if not workers.wait_healthy(self.opts.port, self.proxy, timeout=15):
             self.stop()
