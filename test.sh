@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run every test: lint, unit and query tests, AppTest pages, and the
-# real-browser tests on Debian's Chromium (installed here if missing).
+# real-browser tests on Debian's Chromium and the serving tests behind Debian's
+# HAProxy (both installed here if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh requirements-dev.txt
@@ -10,6 +11,7 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
+source scripts/haproxy.sh  # the serving tests run workers behind Debian's HAProxy
 if [ -z "${WORKFORCE_BOUNDARIES:-}" ] && [ -f ../shared/geo/cilegon_kecamatan.geojson ]; then
   export WORKFORCE_BOUNDARIES="$(cd ../shared/geo && pwd)/cilegon_kecamatan.geojson"
 fi

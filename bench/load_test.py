@@ -1,300 +1,343 @@
-"""Load test: simulated users on one dashboard server, in real Chromium tabs.
+"""Load test of the server: simulated tabs speaking Streamlit's websocket protocol
+to the production stack (``python -m workforce serve``: workers behind HAProxy).
 
-``python bench/load_test.py [--users 20] [--seconds 120] [--db PATH]`` starts
-``streamlit run dashboard.py`` on a demo database (city size: the README's demo
-file unless ``--db``), opens one Chromium (Debian's ``/usr/bin/chromium``) with one
-browser context per user, and lets every user, for ``--seconds``: enter as the
-demo admin, then repeatedly switch to a random page of the sidebar and change the
-year filter to a random year. A filter change is timed from the click on the new
-year to the moment the app shows the new numbers: the script has run (its state
-went ``running`` and back to ``notRunning``) and no spinner or skeleton is left.
-Users first open the app and log in, four at a time; the timed part starts when
-all are in, so ``--seconds`` is all switching and filtering. A user who cannot
-get in, a failed wait or an exception shown by the app counts as an error.
+``python bench/load_test.py [--db PATH] [--workers 1,2] [--users 6] [--seconds 15]
+[--paced-users 50] [--paced-seconds 60] [--kill] [--import-during] [--settings]``
 
-Prints the number of page switches and filter changes, the errors (exceptions
-shown by the app, failed waits), and the median, p95 and max of the filter-change
-time; writes them as JSON (``--out``, default ``bench/results/load_test.json``).
+For each number of workers it starts the stack as ``./serve.sh`` does, and a second
+stack serving a one-line Streamlit page (bench/one_line.py) with the same profile,
+then runs phases, one after another (bench/load_users.py says what a user does):
+
+- ``view one_line`` / ``view transparansi``: fresh tabs, one after another per user
+  (a public visitor: a new session each time);
+- ``filter <page>``: tabs on one page (staff pages as the demo admin) changing the
+  year as fast as the server answers: the server's throughput;
+- ``paced``: ``--paced-users`` tabs spread over the pages, each changing the year
+  every 10 s; with ``--kill`` one worker gets ``kill -9`` half-way, with
+  ``--import-during`` an import replaces the database file three quarters in.
+
+A phase starts once every tab has opened its page; it reports interactions per
+second, latency from the request to the run's last message (p50, p95), failed
+interactions, reconnects, and the workers' CPU seconds per interaction (from
+``/proc/<pid>/stat``), beside this process's own CPU: the load generator runs on the
+same cores as the server. ``--settings`` also measures, with one worker, what the
+profile's choices change (forced GC, file watcher, websocket compression).
+Loopback only; bounded by ``--seconds`` and the user counts.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
-import os
-import random
-import resource
-import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import load_users as lu
 from bench.common import RESULTS, write_json
 from workforce.core import config
+from workforce.serve import haproxy
+from workforce.serve.stack import Options, Stack
 
-CHROMIUM = "/usr/bin/chromium"
-LOGIN_AT_ONCE = 4  # users opening the app at the same moment (before the timed part)
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-    # every tab is a user in front of the screen: no throttling of "background" tabs
-    "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-    "--disable-backgrounding-occluded-windows",
-]  # fmt: skip
+STAFF_PAGES = (
+    "ringkasan",
+    "pelatihan",
+    "penempatan",
+    "link_match",
+    "anggaran",
+    "perencanaan",
+)
+SETTINGS = {
+    "forced GC after each run": {"runner.postScriptGC": "true"},
+    "file watcher on": {"server.fileWatcherType": "auto"},
+    "websocket compression on": {"server.enableWebsocketCompression": "true"},
+}
+PERUSAHAAN_CSV = (
+    "kode_perusahaan,nama_perusahaan,sektor_kbli,kecamatan,anggota_apindo\n"
+    "PRS-LT1,PT Uji Beban,C,Ciwandan,ya\n"
+)
 
-# WATCH_JS marks the moment before a click; DONE_JS is true once the app has run
-# since (see WATCH_JS) and is idle again.
-WATCH_JS = """() => {
-    // A run after this mark shows as a change of the script state or, when React
-    // batches a fast run's running/notRunning into one render, as new content in
-    // the main area. The app was idle when marked.
-    window.__wf_ran = false;
-    if (!window.__wf_observer) {
-        const seen = () => { window.__wf_ran = true; };
-        window.__wf_observer = new MutationObserver(seen);
-        window.__wf_observer.observe(document.body, {
-            attributes: true, subtree: true,
-            attributeFilter: ['data-test-script-state'],
-        });
-        const main = document.querySelector('[data-testid="stMain"]');
-        if (main) {
-            window.__wf_main = new MutationObserver(seen);
-            window.__wf_main.observe(main, {
-                childList: true, subtree: true, characterData: true,
-            });
-        }
+
+def percentile(values: list[float], q: float) -> float | None:
+    """The ``q`` quantile (nearest rank), None without values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def summary(name: str, plan: lu.Plan, tally: lu.Tally, wall: float, cpu: dict) -> dict:
+    """One phase's figures."""
+    done = len(tally.latencies)
+    return {
+        "phase": name,
+        "users": None,
+        "think_s": plan.think,
+        "interactions": done,
+        "per_s": done / wall if wall else 0.0,
+        "p50_s": percentile(tally.latencies, 0.5),
+        "p95_s": percentile(tally.latencies, 0.95),
+        "errors": len(tally.errors),
+        "error_samples": tally.errors[:5],
+        "reconnects": tally.reconnects,
+        "server_cpu_s": cpu["server"],
+        "cpu_per_interaction_s": cpu["server"] / done if done else None,
+        "proxy_cpu_s": cpu["proxy"],
+        "client_cpu_s": cpu["client"],
+        "kb_per_interaction": tally.bytes_in / done / 1000 if done else None,
+        "wall_s": wall,
+        "notes": plan.notes,
     }
-}"""
-DONE_JS = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    return Boolean(window.__wf_ran && app
-        && app.getAttribute('data-test-script-state') === 'notRunning');
-}"""
-IDLE_JS = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!app) return false;
-    const idle = app.getAttribute('data-test-script-state') === 'notRunning';
-    const busy = document.querySelector(
-        '[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSpinner"],'
-        + ' [data-testid="stSkeleton"]');
-    return idle && !busy;
-}"""
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds a running process has used (``/proc/PID/stat``)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+async def run_phase(
+    stack: Stack, name: str, plan: lu.Plan, users: int, events: list | None = None
+) -> dict[str, Any]:
+    """Start ``users`` users, open the gate once all are set up, wait for them."""
+    role = lu.viewer if name.startswith("view") else lu.filterer
+    tally = lu.Tally()
+    tasks = [asyncio.create_task(role(no, plan, tally)) for no in range(users)]
+    while plan.arrived < users and not all(t.done() for t in tasks):
+        await asyncio.sleep(0.1)
+    server = lu.CpuMeter(stack.pids)
+    proxy = lu.CpuMeter(lambda: [stack.proxy.pid] if stack.proxy else [])
+    for meter in (server, proxy):
+        meter.sample(baseline=True)
+    client0, wall0 = time.process_time(), time.perf_counter()
+    follow = asyncio.create_task(server.follow())
+    extra = [asyncio.create_task(e(stack, plan)) for e in events or []]
+    plan.start()
+    await asyncio.gather(*tasks, *extra)
+    follow.cancel()
+    wall = time.perf_counter() - wall0
+    for meter in (server, proxy):
+        meter.sample()
+    cpu = {
+        "server": server.total(),
+        "proxy": proxy.total(),
+        "client": time.process_time() - client0,
+    }
+    return summary(name, plan, tally, wall, cpu) | {"users": users}
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# ---- faults ---------------------------------------------------------------------------
 
 
-def start_server(db_path: Path, port: int, log: Path) -> subprocess.Popen:
-    """``streamlit run dashboard.py`` on ``db_path``; returns once it answers."""
-    env = {**os.environ, "WORKFORCE_DB": str(db_path), "WORKFORCE_DEMO": "1"}
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(config.ROOT / "dashboard.py"),
-        "--server.headless", "true", "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    log.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.Popen(
-        cmd, cwd=config.ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+async def kill_a_worker(stack: Stack, plan: lu.Plan) -> None:
+    """``kill -9`` the first worker half-way; note when HAProxy marks it down and up."""
+    await asyncio.sleep(plan.seconds / 2)
+    victim = stack.procs[0]
+    killed = time.monotonic()
+    victim.kill()
+    down = await _until_state(stack, "DOWN", killed)
+    up = await _until_state(stack, "UP", killed, watch=True)
+    plan.notes.append(
+        f"worker w1 (pid {victim.pid}) killed with SIGKILL: marked down after "
+        f"{down:.1f} s, back up after {up:.1f} s"
     )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health") as r:
-                if r.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise RuntimeError(f"streamlit did not start; see {log}")
 
 
-async def wait_idle(page: Any, timeout_ms: int) -> None:
-    await page.wait_for_function(IDLE_JS, timeout=timeout_ms)
+async def _until_state(
+    stack: Stack, wanted: str, since: float, watch: bool = False
+) -> float:
+    admin = haproxy.Admin(stack.run_dir / "haproxy.sock")
+    while time.monotonic() - since < 60:
+        if watch:
+            await asyncio.to_thread(stack.check)  # starts the killed worker again
+        if admin.servers()["w1"].status.startswith(wanted):
+            return time.monotonic() - since
+        await asyncio.sleep(0.1)
+    return float("nan")
 
 
-async def app_errors(page: Any) -> list[str]:
-    return await page.locator('[data-testid="stException"]').all_inner_texts()
+async def import_during(stack: Stack, plan: lu.Plan) -> None:
+    """Three quarters in, an import replaces the database file (trial import)."""
+    await asyncio.sleep(plan.seconds * 0.75)
+    csv = stack.run_dir / "perusahaan_load_test.csv"
+    csv.write_text(PERUSAHAAN_CSV)
+    started = time.monotonic()
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "workforce", "import", "perusahaan", str(csv),
+        "--db", str(stack.opts.db), "--force",
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=config.ROOT,
+    )  # fmt: skip
+    out, _ = await proc.communicate()
+    plan.notes.append(
+        f"import into the live database during the phase: exit {proc.returncode} "
+        f"in {time.monotonic() - started:.1f} s"
+        + ("" if proc.returncode == 0 else f": {out.decode()[-300:]}")
+    )
 
 
-async def user(
-    no: int, browser: Any, url: str, gates: dict[str, Any], out: dict[str, Any]
-) -> None:
-    """One simulated user: in as the demo admin (a few users at a time), then, once
-    everybody is in, page switches and year changes until the time is up."""
-    rng = random.Random(no)
-    step = "open"
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
-    page = await context.new_page()
-    ready = False
-    try:
-        async with gates["login"]:
-            await page.goto(url, timeout=180_000)
-            await wait_idle(page, 180_000)
-            step = "enter demo"
-            await page.get_by_role(
-                "button", name="Masuk sebagai admin demo"
-            ).first.click()
-            await page.wait_for_timeout(500)
-            await wait_idle(page, 180_000)
-        ready = True
-        gates["ready"] += 1
-        await gates["start"].wait()
-        while time.monotonic() < gates["until"]:
-            links = page.locator('[data-testid="stSidebarNavLink"]')
-            here = page.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
-            hrefs = [
-                await links.nth(i).get_attribute("href")
-                for i in range(await links.count())
-            ]
-            others = [
-                i
-                for i, h in enumerate(hrefs)
-                if (h or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1] != here
-            ]
-            await page.evaluate(WATCH_JS)
-            target = rng.choice(others)
-            step = f"switch from {here} to {hrefs[target]}"
-            await links.nth(target).click()
-            await page.wait_for_function(DONE_JS, timeout=120_000)
-            out["switches"] += 1
-            tahun = page.locator(".st-key-f_tahun")
-            if not await tahun.count():
-                continue
-            current = await tahun.locator("input").input_value()
-            await tahun.click()
-            options = page.get_by_role("option")
-            texts = await options.all_inner_texts()
-            choices = [i for i, t in enumerate(texts) if t.strip() != current]
-            if not choices:
-                await page.keyboard.press("Escape")
-                continue
-            await page.evaluate(WATCH_JS)
-            step = f"year {current} on {page.url}"
-            started = time.monotonic()
-            await options.nth(rng.choice(choices)).click()
-            await page.wait_for_function(DONE_JS, timeout=120_000)
-            out["filter_s"].append(time.monotonic() - started)
-            errors = await app_errors(page)
-            if errors:
-                out["errors"].append(f"user {no}: {errors[0][:300]}")
-    except Exception as exc:  # a failed wait or click is an error of the run
-        if not ready:
-            gates["ready"] += 1  # counted, so the others do not wait for this one
-        out["errors"].append(
-            f"user {no} ({step}): {type(exc).__name__}: {str(exc)[:200]}"
+# ---- stacks and phases ---------------------------------------------------------------
+
+
+def start_stack(
+    args: argparse.Namespace, workers: int, port: int, script: Path | None = None,
+    flags: dict[str, str] | None = None,
+) -> Stack:  # fmt: skip
+    """A stack as ``./serve.sh`` starts it, on ports of its own."""
+    opts = Options(
+        db=args.db.resolve(),
+        workers=workers,
+        port=port,
+        base_port=port + 1,
+        run_dir=args.run_dir / f"stack-{port}",
+        flags=flags or {},
+        script=script,
+    )
+    stack = Stack(opts)
+    stack.start()
+    return stack
+
+
+def base(stack: Stack) -> str:
+    """The stack's address (through HAProxy)."""
+    return f"http://127.0.0.1:{stack.opts.port}"
+
+
+async def phases(stack: Stack, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The dashboard's phases on one stack."""
+    url, n, s = base(stack), args.users, args.seconds
+    await run_phase(stack, "warm-up", lu.Plan(url, ("transparansi",), 3), 2)
+    await run_phase(stack, "warm-up", lu.Plan(url, STAFF_PAGES, 3), len(STAFF_PAGES))
+    out = [
+        await run_phase(
+            stack, "view transparansi", lu.Plan(url, ("transparansi",), s), n
         )
-        shot = RESULTS / "raw" / f"load_test_error_{no}.png"
-        with contextlib.suppress(Exception):
-            await page.screenshot(path=str(shot), full_page=True)
-    finally:
-        await context.close()
-
-
-async def run(url: str, users: int, seconds: float) -> dict[str, Any]:
-    from playwright.async_api import async_playwright
-
-    out: dict[str, Any] = {"switches": 0, "filter_s": [], "errors": []}
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=ARGS
+    ]
+    for page in ("transparansi", *STAFF_PAGES):
+        out.append(
+            await run_phase(stack, f"filter {page}", lu.Plan(url, (page,), s), n)
         )
-        gates: dict[str, Any] = {
-            "login": asyncio.Semaphore(LOGIN_AT_ONCE),
-            "ready": 0,
-            "start": asyncio.Event(),
-            "until": 0.0,
-        }
-
-        async def starter() -> None:
-            while gates["ready"] < users:
-                await asyncio.sleep(0.2)
-            gates["until"] = time.monotonic() + seconds
-            gates["start"].set()
-
-        await asyncio.gather(
-            starter(), *(user(no, browser, url, gates, out) for no in range(users))
-        )
-        await browser.close()
+    out.append(await run_phase(stack, "filter mixed", lu.Plan(url, STAFF_PAGES, s), n))
+    if args.paced_users:
+        out.append(await paced(stack, args))
     return out
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+async def paced(stack: Stack, args: argparse.Namespace) -> dict[str, Any]:
+    """Many tabs, each changing the year every ``--paced-think`` seconds; the faults."""
+    plan = lu.Plan(
+        base(stack), ("transparansi", *STAFF_PAGES), args.paced_seconds,
+        think=args.paced_think, stagger=args.paced_think,
+    )  # fmt: skip
+    events = []
+    if args.kill and stack.opts.workers > 1:
+        events.append(kill_a_worker)
+    if args.import_during:
+        events.append(import_during)
+    name = f"paced, every {args.paced_think:g} s" + "".join(
+        f" + {e.__name__.replace('_', ' ')}" for e in events
+    )
+    return await run_phase(stack, name, plan, args.paced_users, events)
+
+
+async def reference(stack: Stack, args: argparse.Namespace) -> dict[str, Any]:
+    """Fresh views of the one-line page."""
+    url = base(stack)
+    await run_phase(stack, "warm-up", lu.Plan(url, ("one_line",), 3), 2)
+    plan = lu.Plan(url, ("one_line",), args.seconds)
+    return await run_phase(stack, "view one_line", plan, args.users)
+
+
+def measure(args: argparse.Namespace, workers: int, port: int) -> list[dict[str, Any]]:
+    """The reference page, then the dashboard, each on its own stack."""
+    print(f"[{workers} worker(s)] one-line page ...", flush=True)
+    stack = start_stack(args, workers, port, script=config.ROOT / "bench/one_line.py")
+    try:
+        rows = [asyncio.run(reference(stack, args))]
+    finally:
+        stack.stop()
+    print(f"[{workers} worker(s)] dashboard ...", flush=True)
+    stack = start_stack(args, workers, port)
+    try:
+        rows += asyncio.run(phases(stack, args))
+    finally:
+        stack.stop()
+    return [row | {"workers": workers} for row in rows]
+
+
+async def setting_phases(stack: Stack, args: argparse.Namespace) -> list[dict]:
+    """What one profile setting changes: a fresh public view and a filter change."""
+    url, n, s = base(stack), args.users, args.seconds
+    await run_phase(stack, "warm-up", lu.Plan(url, ("ringkasan",), 3), 2)
+    return [
+        await run_phase(
+            stack, "view transparansi", lu.Plan(url, ("transparansi",), s), n
+        ),
+        await run_phase(stack, "filter ringkasan", lu.Plan(url, ("ringkasan",), s), n),
+    ]
+
+
+def settings(args: argparse.Namespace, port: int) -> list[dict[str, Any]]:
+    """One worker with the production profile, then with each choice undone."""
+    rows = []
+    for label, flags in {"production profile": {}, **SETTINGS}.items():
+        print(f"[settings] {label} ...", flush=True)
+        stack = start_stack(args, 1, port, flags=flags)
+        try:
+            found = asyncio.run(setting_phases(stack, args))
+        finally:
+            stack.stop()
+        rows += [row | {"workers": 1, "setting": label} for row in found]
+    return rows
+
+
+# ---- the command ---------------------------------------------------------------------
+
+
+def parse_args() -> argparse.Namespace:
+    """Command-line options."""
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument("--db", type=Path, default=config.DEFAULT_DB, help="database file")
+    p.add_argument("--workers", default="1,2", help="worker counts to measure")
+    p.add_argument("--users", type=int, default=6, help="tabs per unpaced phase")
+    p.add_argument("--seconds", type=float, default=15, help="length of each phase")
+    p.add_argument("--paced-users", type=int, default=50, help="0: no paced phase")
+    p.add_argument("--paced-seconds", type=float, default=60)
+    p.add_argument("--paced-think", type=float, default=10)
+    p.add_argument("--kill", action="store_true", help="kill -9 a worker (paced)")
+    p.add_argument("--import-during", action="store_true", help="import (paced)")
+    p.add_argument("--settings", action="store_true", help="measure profile choices")
+    p.add_argument("--port", type=int, default=8790, help="first port (loopback)")
+    p.add_argument("--run-dir", type=Path, default=RESULTS / "raw" / "load_stacks")
+    p.add_argument("--out", type=Path, default=RESULTS / "load_test.json")
+    args = p.parse_args()
+    args.workers = [int(w) for w in args.workers.split(",") if w]
+    return args
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=120)
-    parser.add_argument("--db", type=Path, default=config.DEFAULT_DB)
-    parser.add_argument("--out", type=Path, default=RESULTS / "load_test.json")
-    args = parser.parse_args()
+    """Measure, print the table and the ratios, write JSON."""
+    from bench import load_report
+
+    args = parse_args()
     if not args.db.exists():
         subprocess.run(
             [sys.executable, "-m", "workforce", "init-demo", "--db", str(args.db)],
             check=True,
         )
-    port = free_port()
-    server = start_server(args.db, port, RESULTS / "raw" / "load_test_server.log")
-    load_before = os.getloadavg()
-    try:
-        out = asyncio.run(run(f"http://127.0.0.1:{port}/", args.users, args.seconds))
-        server_cpu = cpu_seconds(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    all_cpu = children.ru_utime + children.ru_stime
-    times = out["filter_s"]
-    summary = {
-        "users": args.users,
-        "seconds": args.seconds,
-        "database": str(args.db),
-        "page_switches": out["switches"],
-        "filter_changes": len(times),
-        "errors": len(out["errors"]),
-        "error_samples": out["errors"][:10],
-        "filter_median_s": statistics.median(times) if times else None,
-        "filter_p95_s": percentile(times, 0.95) if times else None,
-        "filter_max_s": max(times) if times else None,
-        "server_cpu_s": server_cpu,
-        "browsers_cpu_s": all_cpu - server_cpu,
-        "load_average_before": load_before,
-        "load_average_after": os.getloadavg(),
-    }
-    write_json(args.out, summary)
-    print(
-        f"{args.users} users, {args.seconds:.0f} s: {summary['page_switches']} page "
-        f"switches, {len(times)} filter changes, {summary['errors']} errors"
-    )
-    print(
-        f"CPU seconds: server {server_cpu:.0f}, browsers and driver {all_cpu - server_cpu:.0f}"
-        f" (whole run, {os.cpu_count()} cores)"
-    )
-    if times:
-        print(
-            f"filter change to updated numbers: median {summary['filter_median_s']:.2f} s, "
-            f"p95 {summary['filter_p95_s']:.2f} s, max {summary['filter_max_s']:.2f} s"
-        )
-    for line in out["errors"][:10]:
-        print("  error:", line)
+    rows = []
+    for w in args.workers:
+        rows += measure(args, w, args.port)
+    if args.settings:
+        rows += settings(args, args.port)
+    text = "\n".join(
+        [load_report.table(rows), "", *load_report.ratios(rows),
+         *load_report.settings_lines(rows)]
+    )  # fmt: skip
+    print(text)
+    write_json(args.out, {"rows": rows, "text": text})
+    for r in rows:
+        for sample in r["error_samples"]:
+            print(f"  error ({r['workers']} workers, {r['phase']}): {sample}")
 
 
 if __name__ == "__main__":

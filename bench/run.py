@@ -1,6 +1,7 @@
 """The performance benchmark: demo databases at 10 thousand, 1 million and 10 million
 enrolments; every page's query set cold, warm and after a filter change; page renders
-under AppTest; peak memory; file size; the pandas baseline; a 1M-row import.
+under AppTest; peak memory; file size; the KPIs against pandas and Polars peers
+(bench/peers.py); a 1M-row import; the load test of the server (bench/load_test.py).
 
 Usage: ``python bench/run.py [--sizes 10k,1m,10m] [--cache DIR] [--runs N]``.
 Prints one table and writes it to ``bench/results/bench_<time>.csv`` (and
@@ -75,35 +76,31 @@ def measure_size(size: str, args: argparse.Namespace, raw: Path) -> dict[str, An
         raw / f"replay_{size}.json",
         raw / f"replay_{size}.log",
     )
-    print(f"[{size}] pandas baseline ...")
-    pan = child_json(
-        "pandas_baseline.py",
+    print(f"[{size}] KPIs: product, DuckDB on base tables, pandas, Polars ...")
+    peers = child_json(
+        "peers.py",
         ["--db", path, "--runs", str(args.runs)],
-        raw / f"pandas_{size}.json",
-        raw / f"pandas_{size}.log",
+        raw / f"peers_{size}.json",
+        raw / f"peers_{size}.log",
     )
-    return {"size": size, "db": info, "record": rec, "replay": rep, "pandas": pan}
+    return {"size": size, "db": info, "record": rec, "replay": rep, "peers": peers}
 
 
 def load_test(args: argparse.Namespace, raw: Path) -> dict[str, Any]:
-    """The load test (bench/load_test.py) on the city-size (10k) database."""
+    """The load test of the server (bench/load_test.py) on the city-size (10k)
+    database: 1 and 2 workers behind HAProxy, the paced phase with a worker killed
+    and an import, the profile's settings."""
     path = build.build("10k", args.cache)["path"]
-    print(f"[load] {args.load_users} users for {args.load_seconds:.0f} s ...")
-    out = raw / "load_test.json"
-    child = run_child(
-        python(
-            "load_test.py",
-            "--db",
-            str(path),
-            "--users",
-            str(args.load_users),
-            "--seconds",
-            str(args.load_seconds),
-            "--out",
-            str(out),
-        ),  # fmt: skip
-        raw / "load_test.log",
+    print(
+        f"[load] {args.load_users} tabs per phase, {args.load_seconds:.0f} s each ..."
     )
+    out = raw / "load_test.json"
+    cmd = python(
+        "load_test.py", "--db", str(path), "--users", str(args.load_users),
+        "--seconds", str(args.load_seconds), "--paced-users", str(args.paced_users),
+        "--kill", "--import-during", "--settings", "--out", str(out),
+    )  # fmt: skip
+    child = run_child(cmd, raw / "load_test.log")
     if child.rc:
         raise RuntimeError(f"bench/load_test.py failed:\n{child.output[-3000:]}")
     return read_json(out)
@@ -136,10 +133,13 @@ def parse_args() -> argparse.Namespace:
         "--rebuild", action="store_true", help="build the databases again"
     )
     parser.add_argument(
-        "--load-users", type=int, default=20, help="load test users (0: skip)"
+        "--load-users", type=int, default=6, help="load test tabs per phase (0: skip)"
     )
     parser.add_argument(
-        "--load-seconds", type=float, default=120, help="load test length"
+        "--load-seconds", type=float, default=15, help="load test phase length"
+    )
+    parser.add_argument(
+        "--paced-users", type=int, default=50, help="load test paced tabs (10 s apart)"
     )
     args = parser.parse_args()
     args.sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
@@ -158,14 +158,15 @@ def main() -> None:
     sizes = [measure_size(size, args, raw) for size in args.sizes]
     imported = None if args.no_import else import_bench.measure(args.cache / "import")
     loaded = load_test(args, raw) if args.load_users else None
-    table = report.rows(sizes, imported, loaded)
+    table = report.rows(sizes, imported)
     context = report.context(load_before, os.getloadavg())
+    text = report.text(table) + ("\n\n" + loaded["text"] if loaded else "")
     print()
-    print(report.text(table))
+    print(text)
     print(context)
     for name in (f"bench_{stamp}.csv", "latest.csv"):
         report.write_csv(RESULTS / name, table)
-    (RESULTS / "latest.txt").write_text(report.text(table) + "\n" + context + "\n")
+    (RESULTS / "latest.txt").write_text(text + "\n" + context + "\n")
     print(f"written: {RESULTS / f'bench_{stamp}.csv'} (raw figures in {raw})")
 
 

@@ -14,6 +14,7 @@ import contextvars
 import logging
 import os
 import runpy
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -26,7 +27,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from workforce.core import config, db, i18n, markup, metrics, spreadsheet
+from workforce.core import config, db, i18n, markup, metrics, runlog, spreadsheet
 from workforce.core import palette as charts
 from workforce.core.filters import (
     DIMENSIONS,
@@ -41,6 +42,7 @@ from workforce.core.metrics import Result
 Stamp = tuple[int, int, int]
 FAVICON = config.ROOT / "workforce" / "assets" / "favicon.png"
 log = logging.getLogger("workforce.app")
+runlog.configure()
 
 
 def lang() -> str:
@@ -68,6 +70,7 @@ def stamp(path: Path) -> Stamp:
 @st.cache_resource(max_entries=4, on_release=lambda c: c.close())
 def _connection(path: str, file_stamp: Stamp) -> duckdb.DuckDBPyConnection:
     """One read-only connection per version of the file (see db.connect_snapshot)."""
+    runlog.database_opened(path, file_stamp[0], file_stamp[2])
     return db.connect_snapshot(Path(path))
 
 
@@ -90,7 +93,8 @@ def query(name: str, filters: Filters | None = None, **extra: Any) -> pd.DataFra
         sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
     )
     path = db_file()
-    return _cached(str(path), stamp(path), name, items).copy()
+    # st.cache_data hands every caller its own unpickled copy: no .copy() needed
+    return _cached(str(path), stamp(path), name, items)
 
 
 _FilterKey = tuple[
@@ -117,9 +121,16 @@ def kpi(metric_id: str, filters: Filters) -> Result:
 
 
 def info() -> dict[str, str]:
-    """dataset_info of the current database."""
-    df = query("common/dataset_info")
-    return dict(zip(df["key"], df["value"], strict=True))
+    """dataset_info of the current database (read once per version of the file:
+    a page asks for it several times per run)."""
+    path = db_file()
+    return dict(_cached_info(str(path), stamp(path)))
+
+
+@st.cache_resource(max_entries=4)
+def _cached_info(path: str, file_stamp: Stamp) -> tuple[tuple[str, str], ...]:
+    df = db.run(_connection(path, file_stamp), "common/dataset_info")
+    return tuple(zip(df["key"], df["value"], strict=True))
 
 
 def database_problem() -> str | None:
@@ -295,10 +306,17 @@ def frame(page_file: str, role: str) -> Iterator[None]:
     and checked it against the page's role in the navigation spec."""
     st.session_state[_ROLE] = role
     token = _in_frame.set(_relative(page_file) if page_file else "")
+    started, cpu = time.perf_counter(), time.thread_time()
+    outcome = "ok"
     try:
         yield
+    except BaseException as exc:  # logged, then raised as it was (st.stop, reruns)
+        outcome = type(exc).__name__
+        raise
     finally:
         _in_frame.reset(token)
+        page = Path(page_file).stem or "home"
+        runlog.page_run(page, role, lang(), outcome, started, cpu)
 
 
 def role() -> str:
@@ -358,7 +376,7 @@ def page_header(key: str, intro_key: str | None = None) -> None:
 
 def chart(fig: go.Figure, data: pd.DataFrame, summary: str, name: str) -> None:
     """A chart with its sentence and a "view data" table with CSV download."""
-    fig.update_layout(separators=charts.separators(lang()))
+    fig.layout.separators = charts.separators(lang())
     st.plotly_chart(
         markup.plain_figure(fig),
         width="stretch",
@@ -375,7 +393,8 @@ def data_table(data: pd.DataFrame, name: str, expanded: bool = False) -> None:
         st.dataframe(data, hide_index=True, width="stretch")
         st.download_button(
             T("chart.download_csv"),
-            spreadsheet.csv_bytes(data),
+            # made when clicked: no CSV per chart per run, none held per session
+            lambda: spreadsheet.csv_bytes(data),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"dl_{name}",

@@ -21,6 +21,8 @@ from workforce.ingest import cli as ingest_cli
 from workforce.planning.meeting_pack import cli as meeting_pack_cli
 from workforce.public import open_data, site
 from workforce.public.site import cli as site_cli
+from workforce.serve import cli as serve_cli
+from workforce.serve.snapshots import SnapshotError
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -145,6 +147,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     open_data.add_parser(sub, handlers)
     site_cli.add_parser(sub, handlers)
     meeting_pack_cli.add_parser(sub, handlers)
+    serve_cli.add_commands(sub, handlers)
     return parser, handlers
 
 
@@ -160,3 +163,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+    except SnapshotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,112 @@
+"""The load test's table and the ratios it is judged by (bench/load_test.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+HEAD = (
+    "| workers | phase | users | interactions | per s | p50 s | p95 s | errors "
+    "| reconnects | server CPU-s per interaction | KB per interaction |\n"
+    "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+)
+
+
+def _f(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """Markdown table, one line per phase."""
+    lines = [HEAD]
+    for r in rows:
+        phase = r["phase"] + (f" ({r['setting']})" if r.get("setting") else "")
+        lines.append(
+            f"| {r['workers']} | {phase} | {r['users']} | {r['interactions']} "
+            f"| {_f(r['per_s'], 1)} | {_f(r['p50_s'])} | {_f(r['p95_s'])} "
+            f"| {r['errors']} | {r['reconnects']} | {_f(r['cpu_per_interaction_s'], 3)} "
+            f"| {_f(r['kb_per_interaction'], 0)} |"
+        )
+    return "\n".join(lines)
+
+
+def _find(
+    rows: list[dict], workers: int, phase: str, setting: str | None = None
+) -> dict | None:
+    for r in rows:
+        if (
+            r["workers"] == workers
+            and r["phase"].startswith(phase)
+            and r.get("setting") == setting
+        ):
+            return r
+    return None
+
+
+def ratios(rows: list[dict[str, Any]]) -> list[str]:
+    """The figures the targets speak of, each from rows measured in this run."""
+    out = []
+    for w in sorted({r["workers"] for r in rows if not r.get("setting")}):
+        view, ref = _find(rows, w, "view transparansi"), _find(rows, w, "view one_line")
+        if view and ref and ref["cpu_per_interaction_s"]:
+            out.append(
+                f"{w} worker(s): server CPU per fresh public view {view['cpu_per_interaction_s']:.3f} s"
+                f" = {view['cpu_per_interaction_s'] / ref['cpu_per_interaction_s']:.1f}x the one-line page"
+                f" ({ref['cpu_per_interaction_s']:.3f} s); target <= 2x"
+            )
+        staff = [
+            r
+            for r in rows
+            if r["workers"] == w
+            and r["phase"].startswith("filter ")
+            and not r.get("setting")
+            and r["cpu_per_interaction_s"] is not None
+        ]
+        if staff:
+            worst = max(staff, key=lambda r: r["cpu_per_interaction_s"])
+            out.append(
+                f"{w} worker(s): server CPU per filter change {min(r['cpu_per_interaction_s'] for r in staff):.3f}"
+                f"-{worst['cpu_per_interaction_s']:.3f} s (highest: {worst['phase']}); target <= 0.1"
+            )
+    for r in rows:
+        if r["phase"].startswith("paced") and not r.get("setting"):
+            out.append(
+                f"{r['workers']} worker(s), {r['users']} paced users: p95 {_f(r['p95_s'])} s, "
+                f"{r['errors']} errors, {r['reconnects']} reconnects; target 0 errors, p95 < 2 s"
+                + "".join(f"; {n}" for n in r.get("notes", []))
+            )
+    out += _throughput(rows)
+    return out
+
+
+def _throughput(rows: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for r2 in [
+        r for r in rows if r["workers"] == 2 and r["phase"].startswith("filter ")
+    ]:
+        r1 = _find(rows, 1, r2["phase"], r2.get("setting"))
+        if r1 and r1["per_s"]:
+            out.append(
+                f"throughput {r2['phase']}: 2 workers {r2['per_s']:.1f}/s vs 1 worker "
+                f"{r1['per_s']:.1f}/s = {r2['per_s'] / r1['per_s']:.2f}x; target >= 1.7x"
+            )
+    return out
+
+
+def settings_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """Each profile choice undone, against the profile, with one worker."""
+    out = []
+    for phase in ("view transparansi", "filter ringkasan"):
+        prod = _find(rows, 1, phase, "production profile")
+        for r in rows:
+            if r.get("setting") in (None, "production profile") or not r[
+                "phase"
+            ].startswith(phase):
+                continue
+            if prod and prod["cpu_per_interaction_s"] and r["cpu_per_interaction_s"]:
+                out.append(
+                    f"{phase}, {r['setting']}: {r['cpu_per_interaction_s']:.3f} CPU-s and "
+                    f"{_f(r['kb_per_interaction'], 0)} KB per interaction vs "
+                    f"{prod['cpu_per_interaction_s']:.3f} and {_f(prod['kb_per_interaction'], 0)} "
+                    f"with the profile ({r['cpu_per_interaction_s'] / prod['cpu_per_interaction_s']:.2f}x CPU)"
+                )
+    return out
