@@ -282,18 +282,23 @@ def test_wage_quartiles_by_kejuruan(conn):
 
 
 def test_time_to_placement_bins(conn):
-    bins = run(conn, "penempatan/time_to_placement", Filters(tahun=2024))
-    # 2024 graduates: A/P1 -15 (bin 1), A/P3 26 and G 17 (bin 2), E 61 (bin 3),
-    # B 214 (bin 5), F and C none (bin 7)
+    filters = Filters(tahun=2024)  # reporting date 2024-12-31
+    bins = run(conn, "penempatan/time_to_placement", filters)
+    # 2024 graduates mature at 2024-12-31 (graduated by 2024-07-01): A/P1 -15
+    # (bin 1), A/P3 26 (bin 2), E 61 (bin 3), B 214 (bin 5), F none (bin 7); G and
+    # C (2024-10-15) are left out, as the KPI leaves them out
     assert dict(zip(bins["bin"], bins["lulusan_count"], strict=True)) == {
         1: 1,
-        2: 2,
+        2: 1,
         3: 1,
         5: 1,
-        7: 2,
+        7: 1,
     }
-    assert oc.placed_within(bins, 2) == (3, 7)
-    assert oc.placed_within(bins, 4) == (4, 7)
+    assert oc.placed_within(bins, 2) == (2, 5)
+    placed, graduates = oc.placed_within(bins, 4)
+    assert (placed, graduates) == (3, 5)
+    kpi = metrics.compute(conn, "tingkat_penempatan_6b", filters)
+    assert (kpi.numerator, kpi.denominator) == (placed, graduates)  # one figure
 
 
 # ---- link and match -----------------------------------------------------------------

@@ -410,7 +410,7 @@ def test_card_and_attention_sentences(conn):
         "Peserta 2024: 6, naik 4 dari 2023; target 10, di luar target."
     )
     assert narrative.kpi_sentence(cards["tpt"], "en") == (
-        "Open unemployment rate 2024: 6.08%, down 1.17 points from 2023; "
+        "Open unemployment rate August 2024: 6.08%, down 1.17 points from August 2023; "
         "target 6.00%, at risk."
     )
     assert narrative.kpi_sentence(cards["upah_median"], "id") == (
@@ -631,3 +631,45 @@ def test_page_for_a_quarter_and_a_kecamatan(app_test, overview_db):
     shown = {m.label: m.value for m in at.metric}
     assert shown["Participants"] == "2"  # C and D
     assert shown["Completion rate"] == "25.00%"  # C-P1 no, D-P1 no, C-P2 yes, D-P4 no
+
+
+def _texts(at) -> str:
+    """Every sentence, caption and card help text on the page, joined."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    return "\n".join(parts + [m.help or "" for m in at.metric])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_quarter_labels_every_figure_with_the_period_it_covers(
+    app_test, overview_db, lang
+):
+    """Triwulan 1 picked: quarterly KPIs say the quarter; the budget's absorption
+    (yearly lines) and TPT (BPS's August survey) say the year they cover, and
+    that no quarterly figure exists."""
+    at = _overview(app_test, overview_db, lang, kuartal="1")
+    text = _texts(at)
+    q1, year = ("Triwulan 1 2024", "2024") if lang == "id" else ("Q1 2024", "2024")
+    serapan = metrics.get("serapan_anggaran").name(lang)
+    assert f"{serapan} {year}: 92" in text  # the yearly figure, called the year's
+    assert f"{serapan} {q1}" not in text
+    august = "Agustus 2024" if lang == "id" else "August 2024"
+    assert f"{metrics.get('tpt').name(lang)} {august}" in text
+    assert f"{metrics.get('peserta').name(lang)} {q1}" in text
+    only = "Tidak ada angka per triwulan" if lang == "id" else "No quarterly figure"
+    only_captions = [c.value for c in at.caption if c.value.startswith(only)]
+    assert len(only_captions) == 2  # TPT and serapan anggaran; the others are Q1
+
+
+def _funnel_traces(at) -> list[str]:
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    return [t.get("name", "") for t in spec["data"]]
+
+
+def test_city_targets_are_not_drawn_over_a_filtered_selection(app_test, overview_db):
+    target = i18n.t(
+        "overview.chart.target_of", "en", name=i18n.t("overview.stage.peserta", "en")
+    )
+    assert target in _funnel_traces(_overview(app_test, overview_db, "en"))
+    at = _overview(app_test, overview_db, "en", kecamatan="Ciwandan")
+    assert target not in _funnel_traces(at)
+    assert any("target is for the whole city" in c.value for c in at.caption)

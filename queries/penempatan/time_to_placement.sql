@@ -2,14 +2,17 @@
 -- days before graduation, as in mart_enrolment) for graduates whose tanggal_lulus
 -- falls in [$start, $end], in fixed bins; bin 7 holds graduates with no placement
 -- recorded yet. Days are computed against tanggal_lulus (negative = before).
--- params: $start, $end, dimension lists.
+-- Only graduates at least 183 days before $as_of (the reporting date) count, as in
+-- tingkat_penempatan_6b: bins 1-4 together are that KPI's numerator, all bins its
+-- denominator, so the page's "within 6 months" is the registry's figure.
+-- params: $start, $end, $as_of, dimension lists.
 -- filters: in_filters (a macro of queries/marts/), the dimension lists.
 -- grain: one row per bin (1-7) with at least one graduate.
 with selected as (
     select days_to_placement,
     from mart_enrolment
     where is_lulus
-        and tanggal_lulus between $start and $end
+        and tanggal_lulus between $start and least($end::date, $as_of::date - 183)
         and in_filters(
             kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
             $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,

@@ -56,6 +56,10 @@ class Filters:
             return replace(self, tahun=self.tahun - 1, kuartal=4)
         return replace(self, kuartal=self.kuartal - 1)
 
+    def whole_year(self) -> Filters:
+        """The same selection over the whole year (yearly charts)."""
+        return replace(self, kuartal=None)
+
     def sql_params(self) -> dict[str, Any]:
         """Every ambient param a query may bind."""
         params: dict[str, Any] = {

@@ -39,6 +39,9 @@ class Metric:
     better: str | None
     split: str | None = None
     source: str = "program"
+    # the shortest period the KPI has a figure for: "quarter" (any period), "year"
+    # (yearly budget lines and vacancies) or "august" (BPS's August labour survey)
+    covers: str = "quarter"
 
     @property
     def query(self) -> str:
@@ -58,14 +61,30 @@ class Metric:
         """The KPI's definition in ``lang`` (shown on hover and in Metodologi)."""
         return i18n.t(f"metric.{self.id}.definition", lang)
 
+    def period_of(self, filters: Filters) -> Filters:
+        """The period the KPI's figure really covers for ``filters``: the whole year
+        when a quarter is asked of a yearly KPI."""
+        if self.covers == "quarter" or filters.kuartal is None:
+            return filters
+        return replace(filters, kuartal=None)
+
+    def period_label(
+        self, period: Filters, lang: str, in_sentence: bool = False
+    ) -> str:
+        """``Triwulan 2 2025``, ``2025`` or, for BPS's survey, ``Agustus 2025``."""
+        if self.covers == "august":
+            key = "period.august_in_text" if in_sentence else "period.august"
+            return i18n.t(key, lang, tahun=period.tahun)
+        return i18n.period_label(period.tahun, period.kuartal, lang, in_sentence)
+
     def dimensions(self) -> tuple[str, ...]:
         """The filter dimensions this KPI honours."""
         return tuple(d for d in DIMENSIONS if d in db.query_params(self.query))
 
 
 REGISTRY: tuple[Metric, ...] = (
-    Metric("tpt", "pct", "lower", source="bps"),
-    Metric("tpak", "pct", "higher", source="bps"),
+    Metric("tpt", "pct", "lower", source="bps", covers="august"),
+    Metric("tpak", "pct", "higher", source="bps", covers="august"),
     Metric("peserta", "count", "higher"),
     Metric("tingkat_kelulusan", "pct", "higher"),
     Metric("tingkat_sertifikasi", "pct", "higher"),
@@ -74,11 +93,32 @@ REGISTRY: tuple[Metric, ...] = (
     Metric("upah_median", "rupiah", "higher"),
     Metric("porsi_lokal", "pct", "higher"),
     Metric(
-        "kesenjangan_link_match", "count", None, split="kejuruan", source="lowongan"
+        "kesenjangan_link_match",
+        "count",
+        None,
+        split="kejuruan",
+        source="lowongan",
+        covers="year",
     ),
-    Metric("pagu", "rupiah", None, split="sumber_dana", source="anggaran"),
-    Metric("realisasi", "rupiah", None, split="sumber_dana", source="anggaran"),
-    Metric("serapan_anggaran", "pct", "higher", split="sumber_dana", source="anggaran"),
+    Metric(
+        "pagu", "rupiah", None, split="sumber_dana", source="anggaran", covers="year"
+    ),
+    Metric(
+        "realisasi",
+        "rupiah",
+        None,
+        split="sumber_dana",
+        source="anggaran",
+        covers="year",
+    ),
+    Metric(
+        "serapan_anggaran",
+        "pct",
+        "higher",
+        split="sumber_dana",
+        source="anggaran",
+        covers="year",
+    ),
     Metric(
         "biaya_per_lulusan", "rupiah", "lower", split="sumber_dana", source="anggaran"
     ),
@@ -90,7 +130,7 @@ REGISTRY: tuple[Metric, ...] = (
         source="anggaran",
     ),
     Metric("upah_vs_umk", "pct", "higher"),
-    Metric("porsi_apbn", "pct", None, source="anggaran"),
+    Metric("porsi_apbn", "pct", None, source="anggaran", covers="year"),
 )
 BY_ID = {m.id: m for m in REGISTRY}
 # KPIs whose JSON form (kpis CLI, open data) is an object keyed by their split.

@@ -48,12 +48,27 @@ def _short(label: str, size: int = 28) -> str:
 def funnel_figure(stages: pd.DataFrame, lang: str) -> go.Figure:
     """The four funnel stages as horizontal bars labelled with count and rate."""
     labels = [ot.tr(f"stage.{s}", lang) for s in stages["stage"]]
+    # each rate names its own base: the placement rate's base (mature graduates)
+    # is not the bar above it
     text = [
         ot.num(c, lang)
         if p is None or pd.isna(p)
-        else f"{ot.num(c, lang)} · {ot.pct(p, lang)}" + ("" if r else " ⚠")
-        for c, p, r in zip(
-            stages["count"], stages["pct"], stages["reliable"], strict=True
+        else ot.tr(
+            "funnel_label",
+            lang,
+            count=ot.num(c, lang),
+            pct=i18n.fmt_value(p, "pct", lang),  # as the KPI cards show it
+            base=ot.num(b, lang),
+            of=ot.tr(f"base.{s}", lang),
+        )
+        + ("" if r else " ⚠")
+        for s, c, b, p, r in zip(
+            stages["stage"],
+            stages["count"],
+            stages["base"],
+            stages["pct"],
+            stages["reliable"],
+            strict=True,
         )
     ]
     fig = go.Figure(

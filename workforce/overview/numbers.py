@@ -63,6 +63,12 @@ class Card:
     previous_period: Filters
     target: float | None
     status: str | None
+    asked: Filters | None = None  # the period picked (``period`` is what it covers)
+
+    @property
+    def whole_year_only(self) -> bool:
+        """A quarter was picked but the KPI has only a figure for the year."""
+        return self.asked is not None and self.asked.kuartal != self.period.kuartal
 
     @property
     def value(self) -> float | None:
@@ -99,10 +105,9 @@ class Attention:
 
 
 def previous_period(metric: Metric, filters: Filters) -> Filters:
-    """The comparison period: BPS figures are annual (August), others one period back."""
-    if metric.source == "bps":
-        return replace(filters, tahun=filters.tahun - 1, kuartal=None)
-    return filters.previous()
+    """The comparison period: one period back from what the KPI covers (a year for
+    yearly KPIs and BPS's August survey, even when a quarter is picked)."""
+    return metric.period_of(filters).previous()
 
 
 def target_applies(metric: Metric, filters: Filters) -> bool:
@@ -130,10 +135,11 @@ def card_asks(filters: Filters, ids: Sequence[str]) -> list[Ask]:
 
 def _periods(metric: Metric, filters: Filters) -> tuple[Ask, ...]:
     """A card's asks: a whole year and the one before in one ask, else one each."""
+    period = metric.period_of(filters)
     before = previous_period(metric, filters)
-    if filters.kuartal is None and before == replace(filters, tahun=filters.tahun - 1):
-        return (Ask(metric.id, filters, "tahun", (before.tahun, filters.tahun)),)
-    return Ask(metric.id, filters), Ask(metric.id, before)
+    if period.kuartal is None and before == replace(period, tahun=period.tahun - 1):
+        return (Ask(metric.id, period, "tahun", (before.tahun, period.tahun)),)
+    return Ask(metric.id, period), Ask(metric.id, before)
 
 
 def _card(
@@ -144,18 +150,19 @@ def _card(
 ) -> Card:
     """One KPI card from the answers to its ``card_asks``."""
     metric = metrics.get(metric_id)
+    period = metric.period_of(filters)
     before = previous_period(metric, filters)
     answers = [found[a] for a in _periods(metric, filters)]
     if len(answers) == 1:  # both years in one answer
-        answers = [answers[0][str(filters.tahun)], answers[0][str(before.tahun)]]
+        answers = [answers[0][str(period.tahun)], answers[0][str(before.tahun)]]
     current, previous = answers
     target = targets.get(metric_id)
     status = (
         metrics.status(current.value, target, metric.better)
-        if target_applies(metric, filters)
+        if target_applies(metric, period)
         else None
     )
-    return Card(metric, current, previous, filters, before, target, status)
+    return Card(metric, current, previous, period, before, target, status, filters)
 
 
 def cards(
@@ -373,6 +380,18 @@ def targets_for(targets: pd.DataFrame, metric_id: str) -> pd.DataFrame:
     """The yearly targets of one KPI: columns ``tahun``, ``nilai_target``."""
     picked = targets[targets["indikator"] == metric_id]
     return picked[["tahun", "nilai_target"]].reset_index(drop=True)
+
+
+def chart_targets(
+    targets: pd.DataFrame, metric_id: str, filters: Filters
+) -> pd.DataFrame:
+    """The yearly targets a chart of yearly figures may draw for ``filters``: none
+    for a city-wide total (participants) when the selection is filtered, as on the
+    card (a city target over one kecamatan's bars says nothing)."""
+    picked = targets_for(targets, metric_id)
+    if target_applies(metrics.get(metric_id), filters.whole_year()):
+        return picked
+    return picked.iloc[0:0]
 
 
 def save_target(

@@ -106,7 +106,7 @@ def kpi_sentence(card: Card, lang: str) -> str:
     """``Tingkat kelulusan 2024: 63,64%, naik 5,00 poin dari 2023; target 70,00%, berisiko.``"""
     unit = card.metric.unit
     name = card.metric.name(lang)
-    period = i18n.period_label(card.period.tahun, card.period.kuartal, lang)
+    period = card.metric.period_label(card.period, lang)
     if card.value is None:
         return _t("kpi", lang, name=name, period=period, value=_t("na", lang)) + "."
     text = _t(
@@ -117,9 +117,7 @@ def kpi_sentence(card: Card, lang: str) -> str:
         value=i18n.fmt_value(card.value, unit, lang),
     )
     if card.change is not None:
-        since = i18n.period_label(
-            card.previous_period.tahun, card.previous_period.kuartal, lang
-        )
+        since = card.metric.period_label(card.previous_period, lang)
         text += ", " + change_phrase(card.change, unit, since, lang)
     if card.target is not None:
         target = i18n.fmt_value(card.target, unit, lang)

@@ -103,9 +103,7 @@ def draw_card(card: Card, lang: str) -> None:
     unit = card.metric.unit
     delta = overview.fmt_change(card.change, unit, lang)
     zero = overview.is_zero(card.change, unit)
-    since = i18n.period_label(
-        card.previous_period.tahun, card.previous_period.kuartal, lang
-    )
+    since = card.metric.period_label(card.previous_period, lang)
     st.metric(
         card.metric.short_name(lang),
         overview.card_value(card.value, unit, lang),
@@ -115,6 +113,13 @@ def draw_card(card: Card, lang: str) -> None:
         delta_description=app.T("overview.card.vs", period=since) if delta else None,
         help=_help(card, lang),
     )
+    if card.whole_year_only:
+        st.caption(
+            app.T(
+                f"overview.card.only_{card.metric.covers}",
+                period=card.metric.period_label(card.period, lang),
+            )
+        )
     if card.target is not None:
         target = i18n.fmt_value(card.target, unit, lang)
         applies = overview.target_applies(card.metric, card.period)
@@ -316,17 +321,21 @@ def page() -> None:
         st.subheader(app.T("overview.funnel.header"))
         app.chart(
             charts.funnel_figure(
-                data.funnel, overview.targets_for(data.targets, "peserta"), lang
+                data.funnel,
+                overview.chart_targets(data.targets, "peserta", filters),
+                lang,
             ),
             data.funnel,
             narrative.funnel_summary(data.funnel, filters.tahun, lang),
             "ringkasan_alur",
         )
         st.caption(app.T("overview.funnel.note"))
+        if not overview.target_applies(metrics.get("peserta"), filters.whole_year()):
+            st.caption(app.T("overview.funnel.no_city_target"))
     with right:
         st.subheader(app.T("overview.rates.header"))
         rate_targets = {
-            m: overview.targets_for(data.targets, m) for m in narrative.RATES
+            m: overview.chart_targets(data.targets, m, filters) for m in narrative.RATES
         }
         app.chart(
             charts.rates_figure(data.funnel, rate_targets, lang),
@@ -338,7 +347,9 @@ def page() -> None:
     st.subheader(app.T("overview.funding.header"))
     app.chart(
         charts.funding_figure(
-            data.funding, overview.targets_for(data.targets, "porsi_apbn"), lang
+            data.funding,
+            overview.chart_targets(data.targets, "porsi_apbn", filters),
+            lang,
         ),
         data.funding,
         narrative.funding_summary(data.funding, filters.tahun, lang),
