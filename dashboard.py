@@ -76,9 +76,9 @@ needs.append((login, "pages/masuk.py", "public"))
 current = st.navigation(dict(sections))
 auth_ui.account_sidebar()
 
-app.sidebar_filters()
-app.demo_banner()
 file, needed = next(((f, r) for p, f, r in needs if p is current), ("", "public"))
+app.sidebar_filters(next((spec.filters for spec in PAGES if spec.file == file), ()))
+app.demo_banner()
 auth_ui.require(needed)
 with app.frame(file, role):
     current.run()

@@ -83,8 +83,10 @@ def _title(at: AppTest) -> list[str]:
 def test_page_runs(app_test, any_db: Path, spec: PageSpec, lang: str) -> None:
     at = _open(app_test(any_db, lang=lang), spec)
     assert _title(at), "a page opens with its heading (a login prompt has none)"
-    frame_ran = "f_tahun" in [box.key for box in at.selectbox]  # sidebar filters
+    frame_ran = "lang" in [r.key for r in at.radio]  # the frame's language switch
     assert frame_ran, "the page ran without dashboard.py: call app.page(__file__)"
+    drawn = [w.key for w in [*at.selectbox, *at.multiselect] if w.key.startswith("f_")]
+    assert drawn == [f"f_{name}" for name in spec.filters]  # only what it honours
     role = i18n.t(f"auth.role.{spec.role}", lang)
     assert i18n.t("auth.need_login", lang, role=role) not in rendered_text(at)
 
@@ -169,3 +171,16 @@ def test_switch_page_runs_the_frame(app_test, fixture_db: Path) -> None:
     assert not at.exception, _exceptions(at)
     assert at.selectbox(key="f_tahun").value == 2023  # the frame's sidebar
     assert i18n.t("app.demo_banner") in [w.value for w in at.warning]
+
+
+def test_a_filter_survives_a_page_that_does_not_draw_it(app_test, fixture_db) -> None:
+    """Ringkasan with a kecamatan → Transparansi (year only) → Ringkasan: the
+    kecamatan is still chosen, and the public page did not apply it."""
+    at = app_test(fixture_db, lang="en", role="admin", kecamatan="Ciwandan").run()
+    at.switch_page("pages/ringkasan.py").run()
+    assert at.session_state["filters"].values("kecamatan") == ("Ciwandan",)
+    at.switch_page("pages/transparansi.py").run()
+    assert at.session_state["filters"].values("kecamatan") == ()
+    at.switch_page("pages/ringkasan.py").run()
+    assert not at.exception
+    assert at.session_state["filters"].values("kecamatan") == ("Ciwandan",)

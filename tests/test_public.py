@@ -30,7 +30,7 @@ import pytest
 from tests.public_fixture import AS_OF, build_public_fixture
 from tests.test_disclosure import assert_protected
 from workforce import cli, refresh
-from workforce.core import db, metrics
+from workforce.core import db, i18n, metrics
 from workforce.core.config import QUERIES_DIR
 from workforce.core.filters import Filters
 from workforce.public import charts as pc
@@ -597,3 +597,26 @@ def test_cards_carry_change_and_target_status(pub) -> None:
     assert cards["serapan_anggaran"].change == "\u221210,00 poin"
     # no target: no status; TPT comes from BPS (2024 6,08% against 2023 7,25%)
     assert cards["tpt"].status == "" and cards["tpt"].change == "\u22121,17 poin"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_link_with_filters_the_public_figures_ignore_says_so(
+    app_test, main_db: Path, lang: str
+) -> None:
+    """``?kecamatan=Ciwandan`` on the public page: only the year is offered, the
+    figures are the city's, and the page says the filter does not apply."""
+    plain = app_test(main_db, lang=lang, role=None, tahun="2024").run()
+    at = app_test(
+        main_db, lang=lang, role=None, tahun="2024", kecamatan="Ciwandan", kuartal="2"
+    ).run()
+    assert not at.exception
+    assert [b.key for b in at.selectbox if b.key.startswith("f_")] == ["f_tahun"]
+    assert not [m for m in at.multiselect if m.key.startswith("f_")]
+    note = " ".join(i.value for i in at.main.info)
+    kecamatan = i18n.t("filter.kecamatan", lang)
+    periode = i18n.t("filter.periode", lang)
+    assert kecamatan in note and periode in note
+    assert [m.value for m in at.main.metric] == [m.value for m in plain.main.metric]
+    assert not plain.main.info  # nothing asked that the page ignores
+    url = {key: at.query_params[key] for key in at.query_params}
+    assert url == {"tahun": "2024", **({} if lang == "id" else {"lang": lang})}

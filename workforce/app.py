@@ -15,7 +15,7 @@ import logging
 import os
 import runpy
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -38,6 +38,7 @@ from workforce.core.filters import (
     options_from_db,
 )
 from workforce.core.metrics import Result
+from workforce.core.navigation import ALL_FILTERS
 
 Stamp = tuple[int, int, int]
 FAVICON = config.ROOT / "workforce" / "assets" / "favicon.png"
@@ -200,8 +201,11 @@ def _label(dim: str, value: str, lang_code: str) -> str:
     return i18n.t(f"jenis.{value}", lang_code) if dim == "jenis" else value
 
 
-def sidebar_filters() -> Filters:
-    """Draw the shared filters; keep them in session state and in the URL."""
+def sidebar_filters(honoured: Sequence[str] = ALL_FILTERS) -> Filters:
+    """Draw the filters the page honours; keep every filter in session state (a
+    page that does not draw one keeps its value for the next page) and the
+    honoured ones in the URL. A filter the page does not honour is not drawn and
+    not applied: ``ignored_filters`` names those a shared link asked for."""
     options, years = filter_options()
     if "f_tahun" not in st.session_state:
         start = from_query_params(_url_params(), options, years, _aliases())
@@ -209,42 +213,78 @@ def sidebar_filters() -> Filters:
         st.session_state["f_kuartal"] = start.kuartal or 0
         for dim in DIMENSIONS:
             st.session_state[f"f_{dim}"] = list(start.values(dim))
+    for key in FILTER_KEYS:  # undrawn widgets' values survive this run
+        st.session_state[key] = st.session_state[key]
+    st.session_state["f_ignored"] = [
+        name
+        for name in ("kuartal", *DIMENSIONS)
+        if name not in honoured and (name in _url_params() or _picked(name))
+    ]
     lg = lang()  # bound now: AppTest calls a format_func outside the script run
-    with st.sidebar:
-        st.subheader(T("filter.header"))
-        year_choices = sorted(years, reverse=True) or [date.today().year]
-        if st.session_state["f_tahun"] not in year_choices:
-            st.session_state["f_tahun"] = year_choices[0]
-        st.selectbox(T("filter.tahun"), year_choices, key="f_tahun")
+    if honoured:
+        with st.sidebar:
+            _draw_filters(honoured, options, years, lg)
+    current = Filters(
+        tahun=int(st.session_state["f_tahun"]),
+        kuartal=(st.session_state["f_kuartal"] or None)
+        if "kuartal" in honoured
+        else None,
+        as_of=data_as_of(),
+        dims={
+            d: tuple(st.session_state[f"f_{d}"])
+            for d in DIMENSIONS
+            if st.session_state[f"f_{d}"] and d in honoured
+        },
+    )
+    if honoured:
+        _write_url(current)
+    st.session_state["filters"] = current
+    return current
+
+
+FILTER_KEYS = ("f_tahun", "f_kuartal", *(f"f_{d}" for d in DIMENSIONS))
+
+
+def _picked(name: str) -> bool:
+    """A filter other than the year chosen on another page (kept in the session)."""
+    value = st.session_state.get(f"f_{name}")
+    return bool(value)
+
+
+def ignored_filters() -> list[str]:
+    """Filters chosen (in the link or on another page) that this page does not
+    honour; the page says so rather than show a figure that seems filtered."""
+    return list(st.session_state.get("f_ignored", []))
+
+
+def _draw_filters(
+    honoured: Sequence[str], options: dict, years: list[int], lg: str
+) -> None:
+    st.subheader(T("filter.header"))
+    year_choices = sorted(years, reverse=True) or [date.today().year]
+    if st.session_state["f_tahun"] not in year_choices:
+        st.session_state["f_tahun"] = year_choices[0]
+    st.selectbox(T("filter.tahun"), year_choices, key="f_tahun")
+    if "kuartal" in honoured:
         st.selectbox(
             T("filter.periode"),
             [0, 1, 2, 3, 4],
             key="f_kuartal",
             format_func=lambda q: i18n.quarter_option(q, lg),
         )
-        for dim in DIMENSIONS:
-            st.multiselect(
-                T(f"filter.{dim}"),
-                options[dim],
-                key=f"f_{dim}",
-                placeholder=T("filter.all"),
-                format_func=lambda v, d=dim: _label(d, v, lg),
-            )
+    for dim in DIMENSIONS:
+        if dim not in honoured:
+            continue
+        st.multiselect(
+            T(f"filter.{dim}"),
+            options[dim],
+            key=f"f_{dim}",
+            placeholder=T("filter.all"),
+            format_func=lambda v, d=dim: _label(d, v, lg),
+        )
+    if len(honoured) > 1:
         st.button(T("filter.reset"), on_click=_reset_filters)
-        st.caption(T("filter.share_hint"))
-    current = Filters(
-        tahun=int(st.session_state["f_tahun"]),
-        kuartal=st.session_state["f_kuartal"] or None,
-        as_of=data_as_of(),
-        dims={
-            d: tuple(st.session_state[f"f_{d}"])
-            for d in DIMENSIONS
-            if st.session_state[f"f_{d}"]
-        },
-    )
-    _write_url(current)
-    st.session_state["filters"] = current
-    return current
+    st.caption(T("filter.share_hint"))
 
 
 def _reset_filters() -> None:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workforce.core.filters import DIMENSIONS
+
 ROLES = ("public", "staff", "admin")
+ALL_FILTERS = ("tahun", "kuartal", *DIMENSIONS)
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,8 @@ class PageSpec:
     section_key: str
     role: str
     icon: str
+    # the sidebar filters the page honours (the others are not drawn on it)
+    filters: tuple[str, ...] = ALL_FILTERS
 
     @property
     def url_path(self) -> str:
@@ -76,6 +81,7 @@ PAGES: tuple[PageSpec, ...] = (
         "nav.public",
         "public",
         ":material/public:",
+        filters=("tahun",),  # the public figures are city-wide and yearly
     ),
     PageSpec(
         "pages/kelola_data.py",
@@ -83,6 +89,7 @@ PAGES: tuple[PageSpec, ...] = (
         "nav.admin",
         "admin",
         ":material/upload_file:",
+        filters=(),  # imports and checks cover the whole database
     ),
 )
 

@@ -87,8 +87,10 @@ def page() -> None:
     st.caption(app.T("public.as_of", date=as_of, limit=limit))
     if static := config.site_url_public():
         st.link_button(app.T("public.static_site"), static, icon=":material/article:")
-    if f.kuartal or f.is_filtered():
-        st.caption(app.T("public.scope_note"))
+    if ignored := app.ignored_filters():
+        keys = ("filter.periode" if n == "kuartal" else f"filter.{n}" for n in ignored)
+        names = ", ".join(app.T(key) for key in keys)
+        st.info(app.T("public.scope_note", filters=names), icon=":material/info:")
     if not pub.years:
         st.info(app.T("public.no_data"))
         st.stop()
