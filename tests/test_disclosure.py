@@ -357,14 +357,22 @@ def test_a_small_year_total_is_hidden_in_every_table_that_shows_it() -> None:
 
 def test_parts_that_overlap_add_up_to_more_than_the_total() -> None:
     # 20 distinct participants; per kejuruan Las 12, Listrik 7, Garmen 3 = 22 (two
-    # people took two kejuruan). Garmen is small and alone: Listrik is hidden with
-    # it. The reader knows only Garmen + Listrik = 20 - 12 + overlap ≥ 8, so Garmen
-    # stays anywhere in 1..4. (An exact equation would be contradicted here.)
+    # people took two kejuruan). Garmen is small, but the reader knows only
+    # Garmen = 20 - 12 - 7 + overlap ≥ 1, the overlap unknown: Garmen stays
+    # anywhere in 1..4 with nothing else hidden. Hiding Listrik (262 in the demo's
+    # 2025 breakdown by programme type) would lose information and protect nothing.
     counts = {"t": 20, "las": 12, "listrik": 7, "garmen": 3}
     eq = Equation("t", ("las", "listrik", "garmen"), exact=False)
     hidden = d.suppress(counts, [eq], LIMIT)
-    assert hidden == {"garmen": SMALL, "listrik": COMPLEMENT}
+    assert hidden == {"garmen": SMALL}
     assert d.ranges(counts, [eq], hidden, LIMIT) == {"garmen": (1, 4)}
+    # exact (no overlap: 12 + 5 + 3 = 20), subtraction would give Garmen away, so
+    # the smallest other part is hidden with it
+    counts = {"t": 20, "las": 12, "listrik": 5, "garmen": 3}
+    exact = Equation("t", ("las", "listrik", "garmen"))
+    hidden = d.suppress(counts, [exact], LIMIT)
+    assert hidden == {"garmen": SMALL, "listrik": COMPLEMENT}
+    assert_protected(counts, [exact], hidden)
 
 
 def test_a_count_that_follows_from_shown_ones_is_protected() -> None:

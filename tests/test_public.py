@@ -528,12 +528,13 @@ def test_the_page_runs_for_the_public(app_test, main_db: Path, lang: str) -> Non
     assert not any(b.label.startswith(login) for b in at.main.button)
 
 
-def _numbers(values) -> list[float]:
-    """Plotly's JSON keeps arrays as lists or as base64 typed arrays."""
+def _numbers(values) -> list[float | None]:
+    """Plotly's JSON keeps arrays as lists or as base64 typed arrays; a missing
+    value (no bar) is None in a list and NaN in a typed array: None here."""
     if isinstance(values, dict):
         raw = base64.b64decode(values["bdata"])
-        return np.frombuffer(raw, dtype=np.dtype(values["dtype"])).tolist()
-    return [float(v) for v in values]
+        values = np.frombuffer(raw, dtype=np.dtype(values["dtype"])).tolist()
+    return [None if v is None or v != v else float(v) for v in values]
 
 
 def test_charts_draw_no_small_bar(app_test, main_db: Path) -> None:
@@ -549,8 +550,33 @@ def test_charts_draw_no_small_bar(app_test, main_db: Path) -> None:
                 trace["x"] if trace.get("orientation") == "h" else trace["y"]
             )
             counted += len(values)
-            assert not any(0 < v < 5 for v in values), trace.get("name")
+            assert not any(v is not None and 0 < v < 5 for v in values), trace["name"]
     assert counted > 10
+
+
+def test_a_hidden_cell_is_a_marked_cross_never_an_empty_bar(app_test, main_db) -> None:
+    """Every hidden count of a chart: no bar at all (an empty bar reads as zero)
+    and a cross with its mark, whose hover says what the mark means."""
+    at = app_test(main_db, lang="id", role=None).run()
+    crosses = 0
+    for chart in at.main.get("plotly_chart"):
+        data = json.loads(chart.proto.spec)["data"]
+        bars = [t for t in data if t.get("type") == "bar"]
+        marks = [t for t in data if t.get("mode") == "markers+text"]
+        hidden = sum(
+            1
+            for t in bars
+            for v in _numbers(t["x"] if t.get("orientation") == "h" else t["y"])
+            if v is None
+        )
+        shown = sum(len(t["text"]) for t in marks)
+        assert shown == hidden, (hidden, [(t.get("type"), t.get("mode")) for t in data])
+        for t in marks:
+            assert t["marker"]["symbol"] == "x-thin-open"
+            assert {x.strip() for x in t["text"]} <= {"&lt; 5", "*"}  # escaped
+            assert all("disembunyikan" in m for m in t["customdata"])
+        crosses += shown
+    assert crosses > 0  # the fixture hides cells
 
 
 def test_public_aggregates_are_kept_and_equal_the_computed_ones(demo_db) -> None:

@@ -16,7 +16,13 @@ import pandas as pd
 from workforce.core import i18n, metrics
 from workforce.core.filters import Filters
 from workforce.core.markup import md
-from workforce.overview.numbers import COUNTED_RATES, Attention, Card, Laggard
+from workforce.overview.numbers import (
+    COUNTED_RATES,
+    Attention,
+    Card,
+    Laggard,
+    target_applies,
+)
 
 WILAYAH_CITY = "Kota Cilegon"
 WILAYAH_COMPARE = ("Provinsi Banten", "Indonesia")
@@ -125,6 +131,8 @@ def kpi_sentence(card: Card, lang: str) -> str:
             text += "; " + _t(
                 "target", lang, target=target, status=status_text(card.status, lang)
             )
+        elif not target_applies(card.metric, card.period):
+            text += "; " + _t("target_annual", lang, target=target)
         else:
             text += "; " + _t("target_only", lang, target=target)
     return text + "."

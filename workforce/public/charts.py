@@ -3,7 +3,9 @@
 Colours are Okabe-Ito hues darkened until each reaches WCAG AA contrast against
 white for text (4.5:1, so also for graphics, 3:1); series differ by hue, by
 lightness and by line dash or bar pattern, so no figure relies on colour alone.
-A hidden figure is drawn as an empty bar labelled ``< 5`` or ``*``. Streamlit-free.
+A hidden figure has no bar (an empty bar reads as zero): a grey cross stands in its
+place with the mark ``< 5`` or ``*`` and a legend entry saying what the marks mean.
+Streamlit-free.
 """
 
 from __future__ import annotations
@@ -101,9 +103,41 @@ def _shown(values: pd.Series, status: pd.Series, limit: int, lang: str) -> list[
     ]
 
 
-def _heights(values: pd.Series) -> list[float]:
-    """Bar lengths: a hidden value (NA) is an empty bar carrying its label."""
-    return [0.0 if pd.isna(v) else float(v) for v in values]
+def _heights(values: pd.Series) -> list[float | None]:
+    """Bar lengths: a hidden value (NA) draws no bar (``_hidden_marks`` marks it)."""
+    return [None if pd.isna(v) else float(v) for v in values]
+
+
+def _hidden_marks(
+    where: list, status: pd.Series, limit: int, lang: str, horizontal: bool
+) -> go.Scatter | None:
+    """A grey cross with its mark (``< 5`` / ``*``) for each hidden value, at the
+    axis, with one legend entry that says what the marks mean; None if none."""
+    picked = [(w, s) for w, s in zip(where, status, strict=True) if s]
+    if not picked:
+        return None
+    places = [w for w, _ in picked]
+    marks = [disclosure.marker(s, limit) for _, s in picked]
+    meaning = [i18n.t(f"public.hidden_mark.{s}", lang, limit=limit) for _, s in picked]
+    zeros = [0] * len(picked)
+    return go.Scatter(
+        x=zeros if horizontal else places,
+        y=places if horizontal else zeros,
+        mode="markers+text",
+        marker={
+            "symbol": "x-thin-open",
+            "size": 12,
+            "color": MUTED,
+            "line": {"width": 2, "color": MUTED},
+        },  # fmt: skip
+        text=[f" {m}" for m in marks] if horizontal else marks,
+        textposition="middle right" if horizontal else "top center",
+        textfont={"color": TEXT},
+        customdata=meaning,
+        name=i18n.t("public.hidden_legend", lang, limit=limit),
+        hovertemplate="%{customdata}<extra></extra>",
+        cliponaxis=False,
+    )
 
 
 def years_figure(
@@ -120,13 +154,20 @@ def years_figure(
                 y=_heights(wide[m]),
                 name=i18n.t(f"public.measure.{m}", lang),
                 marker={"color": PALETTE[i], "pattern": {"shape": PATTERNS[i]}},
-                text=[t if s else "" for t, s in zip(shown, status, strict=True)],
-                textposition="outside",
-                cliponaxis=False,
+                offsetgroup=str(i),
                 customdata=shown,
                 hovertemplate="%{x}: %{customdata}<extra></extra>",
             )
         )
+    hidden = wide.assign(_x=wide["tahun"].astype(str))
+    for m in measures:
+        marks = _hidden_marks(
+            list(hidden["_x"]), hidden[f"{m}_status"], limit, lang, horizontal=False
+        )
+        if marks is not None:
+            marks.showlegend = not any(t.type == "scatter" for t in fig.data)
+            marks.legendgroup = "hidden"
+            fig.add_trace(marks)
     return _layout(
         fig,
         lang,
@@ -141,7 +182,7 @@ def category_figure(
 ) -> go.Figure:
     """One count per kejuruan / kecamatan / jenis, largest at the top (horizontal)."""
     df = wide.assign(_v=_heights(wide[measure]))
-    df = df.sort_values(["_v", "label"], ascending=[True, False])
+    df = df.sort_values(["_v", "label"], ascending=[True, False], na_position="first")
     fig = go.Figure(
         go.Bar(
             y=df["label"],
@@ -155,13 +196,18 @@ def category_figure(
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
+    marks = _hidden_marks(
+        list(df["label"]), df[f"{measure}_status"], limit, lang, horizontal=True
+    )
+    if marks is not None:
+        fig.add_trace(marks)
     height = max(220, 28 * len(df) + 60)
-    top = max(df["_v"].max(), 1.0) * 1.2  # room for the labels right of the bars
+    top = max(df["_v"].max(skipna=True) if df["_v"].notna().any() else 0, 1.0) * 1.2
     return _layout(
         fig,
         lang,
         height=height,
-        showlegend=False,
+        showlegend=marks is not None,
         xaxis={
             "title": i18n.t("public.axis.orang", lang),
             "range": [0, top],

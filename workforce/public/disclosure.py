@@ -174,7 +174,9 @@ def _complement_once(
     protected: set[Key],
 ) -> bool:
     """Hide one more cell where the published figures give a small one away."""
-    for eq in eqs:  # plain subtraction: an equation with one hidden entry
+    for eq in eqs:  # plain subtraction: an exact equation with one hidden entry
+        if not eq.exact:  # parts over-count the total: no subtraction gives a part
+            continue  # (what such an equation does give, the ranges below check)
         alone = [k for k in eq.entries if k in hidden]
         if len(alone) != 1 or (
             hidden[alone[0]] == UNPUBLISHED and alone[0] not in protected
