@@ -34,7 +34,7 @@ from tests.fixture_data import build_fixture, pid
 from workforce import refresh
 from workforce.budget import numbers as budget
 from workforce.core import db, metrics
-from workforce.core.filters import Filters
+from workforce.core.filters import Filters, bind
 
 JT = 1_000_000
 EXTRA_PROGRAM = [
@@ -185,6 +185,8 @@ def programmes(conn, name: str, filters: Filters, **extra) -> pd.DataFrame:
     from workforce.core.filters import bind
 
     q = f"anggaran/{name}"
+    if name == "programme_pacing":
+        extra.setdefault("floor_pct", None)  # no schedule: the straight line
     return db.run(conn, q, **bind(q, filters, **budget.programme_params(**extra)))
 
 
@@ -809,3 +811,61 @@ def test_programme_pacing_equals_the_monthly_rows_on_demo_data(demo_db, bulan):
     assert got["pagu_rupiah"].tolist() == pytest.approx(want["pagu"].tolist())
     assert list(got["is_lagging"]) == list(12 * want["r"] < n * want["pagu"])
     assert budget.data_month(monthly) == last
+
+
+def test_behind_is_against_the_citys_own_schedule():
+    # pagu 1200, month 6: straight line 50%; the schedule's floor 10% (earlier
+    # years' programmes spend late). A spent 144 (12%): under the straight line but
+    # on schedule; B spent 108 (9%): behind schedule too.
+    monthly = pd.DataFrame(
+        {
+            "kode_program": ["A"] * 12 + ["B"] * 12,
+            "sumber_dana": "APBD",
+            "pagu_rupiah": 1200.0,
+            "bulan": list(range(1, 13)) * 2,
+            "realisasi_rupiah": [24.0] * 6 + [0.0] * 6 + [18.0] * 6 + [0.0] * 6,
+            "bulan_data": 6,
+        }
+    )
+    schedule = pd.DataFrame(
+        {"bulan": range(1, 13), "floor_pct": [m * 10 / 6 for m in range(1, 13)]}
+    )
+    now = rows(
+        budget.pacing_now(monthly, ["kode_program"], 6, schedule), "kode_program"
+    )
+    assert now["A"]["is_lagging"] and not now["A"]["is_behind"]
+    assert now["B"]["is_lagging"] and now["B"]["is_behind"]
+    assert now["A"]["jadwal_pct"] == pytest.approx(10.0)
+    # no floor (too few earlier programmes): the straight line is the schedule
+    empty = schedule.assign(floor_pct=None)
+    plain = rows(budget.pacing_now(monthly, ["kode_program"], 6, empty), "kode_program")
+    assert plain["A"]["is_behind"] and plain["B"]["is_behind"]
+
+
+def test_in_december_the_schedule_flags_few_where_the_straight_line_flags_all(
+    demo_db,
+):
+    """The demo's programmes spend most in the last quarter, as Cilegon's do: the
+    straight line n/12 flags nearly every programme and source in December; the
+    city's own schedule flags the slowest tenth or so."""
+    conn = db.connect(demo_db, read_only=True)
+    try:
+        f = Filters(tahun=2024)
+        q = "anggaran/pace_schedule"
+        schedule = db.run(conn, q, **bind(q, f, **budget.schedule_params()))
+        floor = budget.pace_floor(schedule, 12)
+        got = programmes(conn, "programme_pacing", f, bulan=12, floor_pct=floor)
+        monthly = run(conn, "monthly", f)
+    finally:
+        conn.close()
+    first = got.iloc[0]
+    total, straight = int(first["programmes_count"]), int(first["lagging_count"])
+    behind = int(first["behind_count"])
+    assert floor is not None and schedule["programmes_count"].iloc[0] >= 10
+    assert straight >= 0.8 * total  # the straight line fires for nearly everything
+    assert behind <= 0.3 * total and behind < straight
+    sources = budget.pacing_now(monthly, ["sumber_dana"], 12, schedule)
+    assert sources["is_lagging"].all() and not sources["is_behind"].all()
+    # the floor is the 10th percentile: about a tenth of the earlier programmes
+    # were below it, by construction
+    assert 0 < floor < 100

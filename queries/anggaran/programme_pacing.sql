@@ -8,7 +8,9 @@
 -- programmes furthest behind come back (lowest serapan first, then kode_program);
 -- programmes_count, lagging_count and outliers_count count them all and
 -- outlier_codes lists the first outliers in the same order (for the sentence).
--- params: $tahun, dimension lists, $bulan, $iqr_k, $iqr_min, $limit.
+-- is_behind: below $floor_pct, the city's own schedule at month n
+-- (anggaran/pace_schedule.sql; null: the straight line); behind_count counts them.
+-- params: $tahun, dimension lists, $bulan, $floor_pct, $iqr_k, $iqr_min, $limit.
 -- filters: in_programme (a macro of queries/marts/), the programme lists.
 -- grain: one row per programme, at most $limit rows (none without monthly data).
 with month_n as (
@@ -48,6 +50,14 @@ rated as (
             as serapan_kumulatif_pct,
         n.bulan / 12 * 100 as garis_lurus_pct,
         12 * p.realisasi_kumulatif_rupiah < n.bulan * p.pagu_rupiah as is_lagging,
+        case
+            when $floor_pct::double is null then is_lagging
+            else coalesce(
+                p.realisasi_kumulatif_rupiah / nullif(p.pagu_rupiah, 0) * 100
+                    < $floor_pct::double,
+                false
+            )
+        end as is_behind,
     from programmes as p
     cross join month_n as n
     where n.bulan is not null
@@ -81,6 +91,7 @@ counts as (
     select
         count(*) as programmes_count,
         count(*) filter (where is_lagging) as lagging_count,
+        count(*) filter (where is_behind) as behind_count,
         count(*) filter (where is_outlier) as outliers_count,
         list(kode_program order by serapan_kumulatif_pct nulls last, kode_program)
             filter (where is_outlier)[1:9] as outlier_codes,
@@ -88,7 +99,13 @@ counts as (
 ),
 
 final as (
-    select f.*, c.programmes_count, c.lagging_count, c.outliers_count, c.outlier_codes,
+    select
+        f.*,
+        c.programmes_count,
+        c.lagging_count,
+        c.behind_count,
+        c.outliers_count,
+        c.outlier_codes,
     from flagged as f
     cross join counts as c
 )

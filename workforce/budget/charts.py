@@ -316,10 +316,13 @@ def _flow_sentence(flow: pd.DataFrame, unit: str, lang: str) -> str:
 # ---- pacing -------------------------------------------------------------------------
 
 
-def pacing_chart(monthly: pd.DataFrame, month: int, lang: str) -> Chart:
-    """Cumulative absorption by month per source and in total, against n/12."""
-    by_source = budget.pacing(monthly, ["sumber_dana"])
-    total = budget.pacing(monthly)
+def pacing_chart(
+    monthly: pd.DataFrame, month: int, lang: str, schedule: pd.DataFrame | None = None
+) -> Chart:
+    """Cumulative absorption by month per source and in total, against n/12 and the
+    city's own schedule (anggaran/pace_schedule.sql)."""
+    by_source = budget.pacing(monthly, ["sumber_dana"], schedule)
+    total = budget.pacing(monthly, (), schedule)
     fig = go.Figure()
     for source in budget.SOURCES:
         part = by_source[by_source["sumber_dana"] == source]
@@ -336,6 +339,15 @@ def pacing_chart(monthly: pd.DataFrame, month: int, lang: str) -> Chart:
         line={"color": "#999999", "dash": "dash"},
         hoverinfo="skip",
     )
+    if schedule is not None and schedule["floor_pct"].notna().any():
+        fig.add_scatter(
+            x=[0, *schedule["bulan"]],
+            y=[0, *schedule["floor_pct"]],
+            mode="lines",
+            name=i18n.t("budget.legend.jadwal", lang, tahun=budget.PACE_YEARS),
+            line={"color": "#B45309", "dash": "dot", "width": 2},
+            hoverinfo="skip",
+        )
     fig.add_vline(x=month, line={"color": "#6B7280", "width": 1, "dash": "dot"})
     ticks = list(range(1, 13))
     _layout(
@@ -355,7 +367,10 @@ def pacing_chart(monthly: pd.DataFrame, month: int, lang: str) -> Chart:
         month=month_name(month, lang),
         serapan=_pct(whole["serapan_kumulatif_pct"].iloc[0], lang),
         garis=_pct(month / 12 * 100, lang),
-        lagging=int(now["is_lagging"].sum()),
+        jadwal=_pct(budget.pace_floor(schedule, month), lang)
+        if schedule is not None
+        else "–",
+        lagging=int(now["is_behind"].sum()),
         sources=len(now),
     )
     return fig, table(by_source, lang), summary

@@ -11,7 +11,13 @@ returns DataFrames or plain values. The definitions follow ``metrics.md``:
 - biaya per peserta (this page's own, in the same style): realisasi of programmes
   *starting* in the period ÷ their enrolments (every status; a person in two
   programmes counts twice, as graduates do);
-- pacing (DJPK rule): by month n, spending below n/12 of pagu lags;
+- pacing: by month n, spending below n/12 of pagu is under DJPK's straight line
+  (``is_lagging``); since Cilegon spends most in the last quarter, that line flags
+  nearly everything until December. A programme or source is *behind*
+  (``is_behind``) when its cumulative absorption by month n is below the city's own
+  schedule: the ``PACE_QUANTILE`` quantile of the earlier ``PACE_YEARS`` years'
+  programmes at month n (anggaran/pace_schedule.sql): slower than 9 of 10 of them.
+  Without enough earlier programmes, the straight line is the schedule;
 - outliers: cost per placement above ``EXPENSIVE_FACTOR`` × the median of the same
   kejuruan's programmes; absorption outside Tukey's fences (Q1 − 1.5 IQR, Q3 + 1.5 IQR),
   computed in SQL over all programmes (anggaran/programme_absorption.sql,
@@ -28,6 +34,9 @@ import pandas as pd
 
 SOURCES = ("APBN", "APBD", "CSR", "lainnya")
 EXPENSIVE_FACTOR = 2.0  # cost per placement > 2 × the kejuruan median is flagged
+PACE_YEARS = 3  # the schedule: programmes of the 3 years before
+PACE_QUANTILE = 0.10  # behind = slower than 9 of 10 of them at the same month
+PACE_MIN_PROGRAMMES = 10  # fewer earlier programmes: the straight line n/12
 IQR_K = 1.5  # Tukey's fences
 IQR_MIN_PROGRAMMES = 4  # fewer programmes: no quartiles worth the name
 PROGRAMME_ROWS = 500  # per-programme tables show this many (those needing a look first)
@@ -127,12 +136,36 @@ def data_month(monthly: pd.DataFrame) -> int | None:
     return int(monthly["bulan_data"].iloc[0])
 
 
-def pacing(monthly: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
-    """Cumulative spending per group and month 1..n against the straight line n/12.
+def schedule_params() -> dict[str, object]:
+    """The schedule's rule for anggaran/pace_schedule.sql."""
+    return {
+        "years": PACE_YEARS,
+        "quantile": PACE_QUANTILE,
+        "min_programmes": PACE_MIN_PROGRAMMES,
+    }
+
+
+def pace_floor(schedule: pd.DataFrame, month: int) -> float | None:
+    """The schedule's floor at ``month`` (None: too few earlier programmes)."""
+    row = schedule[schedule["bulan"] == month]
+    if row.empty or pd.isna(row["floor_pct"].iloc[0]):
+        return None
+    return float(row["floor_pct"].iloc[0])
+
+
+def pacing(
+    monthly: pd.DataFrame,
+    by: Sequence[str] = (),
+    schedule: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Cumulative spending per group and month 1..n against the straight line n/12
+    and the city's own schedule.
 
     Columns: by, bulan, pagu_rupiah, realisasi_kumulatif_rupiah, serapan_kumulatif_pct,
-    garis_lurus_pct (n/12 × 100) and ``is_lagging`` (spending by month n below n/12 of
-    pagu, compared exactly as 12 × spending < n × pagu).
+    garis_lurus_pct (n/12 × 100), ``is_lagging`` (spending by month n below n/12 of
+    pagu, compared exactly as 12 × spending < n × pagu), jadwal_pct (the schedule's
+    floor at month n, from ``schedule``: anggaran/pace_schedule.sql) and
+    ``is_behind`` (below jadwal_pct; without a floor, ``is_lagging``).
     """
     n = data_month(monthly)
     if n is None:
@@ -156,14 +189,28 @@ def pacing(monthly: pd.DataFrame, by: Sequence[str] = ()) -> pd.DataFrame:
     out["is_lagging"] = 12 * out["realisasi_kumulatif_rupiah"] < (
         out["bulan"] * out["pagu_rupiah"]
     )
+    floors = [
+        pace_floor(schedule, int(m)) if schedule is not None else None
+        for m in out["bulan"]
+    ]
+    out["jadwal_pct"] = pd.array(floors, dtype="Float64")
+    out["is_behind"] = [
+        lagging if floor is None else (pct is not None and pct < floor)
+        for lagging, floor, pct in zip(
+            out["is_lagging"], floors, out["serapan_kumulatif_pct"], strict=True
+        )
+    ]
     return _finish(out.drop(columns=["realisasi_rupiah"]), by)
 
 
 def pacing_now(
-    monthly: pd.DataFrame, by: Sequence[str], month: int | None = None
+    monthly: pd.DataFrame,
+    by: Sequence[str],
+    month: int | None = None,
+    schedule: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Pacing of each group at ``month`` (default: the last month with data)."""
-    table = pacing(monthly, by)
+    table = pacing(monthly, by, schedule)
     if table.empty:
         return table
     month = min(month or 12, int(table["bulan"].max()))

@@ -40,7 +40,7 @@ COLUMNS = {
                   "is_expensive", "no_placement"],
     "pacing": ["kode_program", "nama_program", "kejuruan", "pagu_rupiah",
                "realisasi_kumulatif_rupiah", "serapan_kumulatif_pct",
-               "garis_lurus_pct", "is_lagging", "is_outlier"],
+               "garis_lurus_pct", "is_lagging", "is_behind", "is_outlier"],
     "over": ["tahun", "kode_program", "nama_program", "sumber_dana", "pagu_rupiah",
              "realisasi_rupiah", "selisih_rupiah"],
     "idle": ["tahun", "kode_program", "nama_program", "sumber_dana",
@@ -100,15 +100,19 @@ Message = tuple[str, str]
 
 
 def pacing_messages(
-    monthly: pd.DataFrame, programmes: pd.DataFrame, month: int, lang: str
+    monthly: pd.DataFrame,
+    programmes: pd.DataFrame,
+    month: int,
+    lang: str,
+    schedule: pd.DataFrame | None = None,
 ) -> list[Message]:
     """Which sources and how many programmes lag at ``month``, and the outliers.
 
     ``programmes`` is anggaran/programme_pacing.sql's result: its counts cover every
     programme, even when only the first rows came back."""
     when = month_name(month, lang)
-    now = budget.pacing_now(monthly, ["sumber_dana"], month)
-    late = [source_label(x, lang) for x in now[now["is_lagging"]]["sumber_dana"]]
+    now = budget.pacing_now(monthly, ["sumber_dana"], month, schedule)
+    late = [source_label(x, lang) for x in now[now["is_behind"]]["sumber_dana"]]
     out: list[Message] = [
         (
             "warning",
@@ -125,6 +129,9 @@ def pacing_messages(
                 "budget.lagging.programmes",
                 lang,
                 n=i18n.fmt_number(
+                    int(first["behind_count"]) if first is not None else 0, lang
+                ),
+                straight=i18n.fmt_number(
                     int(first["lagging_count"]) if first is not None else 0, lang
                 ),
                 total=i18n.fmt_number(
@@ -210,7 +217,7 @@ def methodology(lang: str) -> str:
     rules = [
         i18n.t("budget.rule.expensive", lang, factor=factor),
         i18n.t("budget.rule.iqr", lang),
-        i18n.t("budget.rule.pacing", lang),
+        i18n.t("budget.rule.pace_schedule", lang, years=budget.PACE_YEARS),
         i18n.t("budget.rule.flow_rupiah", lang),
         i18n.t("budget.rule.flow_orang", lang),
         i18n.t("budget.scope_note", lang),

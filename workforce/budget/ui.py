@@ -181,7 +181,14 @@ def pacing_tab(
         st.info(app.T("budget.no_monthly", tahun=f.tahun))
     else:
         st.subheader(app.T("budget.h.pacing", tahun=f.tahun))
-        st.caption(app.T("budget.rule.pacing"))
+        schedule = app.query("anggaran/pace_schedule", f, **budget.schedule_params())
+        has_schedule = schedule["floor_pct"].notna().any()
+        st.caption(
+            app.T(
+                "budget.rule.pace_schedule" if has_schedule else "budget.rule.pacing",
+                years=budget.PACE_YEARS,
+            )
+        )
         month = st.select_slider(
             app.T("budget.pacing_month"),
             options=list(range(1, last + 1)),
@@ -190,15 +197,18 @@ def pacing_tab(
             key="budget_pacing_month",
         )
         st.caption(app.T("budget.pacing_data", bulan=bt.month_name(last, lang)))
-        app.chart(*bc.pacing_chart(monthly, month, lang), "laju_serapan")
+        app.chart(*bc.pacing_chart(monthly, month, lang, schedule), "laju_serapan")
         if silent := budget.lines_without_monthly(monthly):
             st.caption(app.T("budget.lines_without_monthly", n=silent))
         st.subheader(app.T("budget.h.lagging"))
         st.caption(app.T("budget.rule.iqr"))
+        floor = budget.pace_floor(schedule, month)
         progs = app.query(
-            "anggaran/programme_pacing", f, **budget.programme_params(bulan=month)
+            "anggaran/programme_pacing",
+            f,
+            **budget.programme_params(bulan=month, floor_pct=floor),
         )
-        show(bt.pacing_messages(monthly, progs, month, lang))
+        show(bt.pacing_messages(monthly, progs, month, lang, schedule))
         shown_of(progs)
         if len(progs):
             app.data_table(bt.table(progs, lang, "pacing"), "laju_program", True)
