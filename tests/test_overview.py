@@ -673,3 +673,22 @@ def test_city_targets_are_not_drawn_over_a_filtered_selection(app_test, overview
     at = _overview(app_test, overview_db, "en", kecamatan="Ciwandan")
     assert target not in _funnel_traces(at)
     assert any("target is for the whole city" in c.value for c in at.caption)
+
+
+def test_the_map_names_every_kecamatan_on_it(
+    app_test, overview_db, monkeypatch, boundaries
+):
+    monkeypatch.setenv("WORKFORCE_BOUNDARIES", str(boundaries))
+    at = _overview(app_test, overview_db, "id")
+    spec = next(
+        json.loads(c.proto.spec)
+        for c in at.get("plotly_chart")
+        if json.loads(c.proto.spec)["data"][0]["type"] == "choroplethmap"
+    )
+    labels = [t for t in spec["data"] if t["type"] == "scattermap"]
+    named = [n for t in labels for n in t.get("text", [])]
+    shapes = spec["data"][0]
+    assert sorted(named) == sorted(shapes["text"])  # every kecamatan, once
+    assert all(t["mode"] == "text" for t in labels)
+    lon = [x for t in labels for x in _array(t.get("lon", []))]
+    assert all(105.9 < x < 106.1 for x in lon)  # inside Cilegon

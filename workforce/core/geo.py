@@ -80,3 +80,42 @@ def _points(coords: Any) -> list[tuple[float, float]]:
     if coords and isinstance(coords[0], int | float):
         return [(float(coords[0]), float(coords[1]))]
     return [point for part in coords for point in _points(part)]
+
+
+def label_points(geojson: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    """Where each feature's name goes on the map, by its code: the area-weighted
+    centroid of its largest ring (inside for the kecamatan's compact shapes)."""
+    out = {}
+    for feature in geojson.get("features", []):
+        code = feature_code(feature)
+        rings = _rings(feature["geometry"])
+        if code is None or not rings:
+            continue
+        out[code] = _centroid(max(rings, key=lambda r: abs(_area(r))))
+    return out
+
+
+def _rings(geometry: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """The outer rings of a Polygon or MultiPolygon."""
+    coords = geometry.get("coordinates") or []
+    polygons = [coords] if geometry.get("type") == "Polygon" else coords
+    return [[(float(x), float(y)) for x, y, *_ in p[0]] for p in polygons if p]
+
+
+def _area(ring: Sequence[tuple[float, float]]) -> float:
+    """Signed area (shoelace), in square degrees."""
+    pairs = zip(ring, [*ring[1:], ring[0]], strict=True)
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairs) / 2
+
+
+def _centroid(ring: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    area = _area(ring)
+    if area == 0:
+        xs, ys = zip(*ring, strict=True)
+        return sum(xs) / len(xs), sum(ys) / len(ys)
+    cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        cross = x0 * y1 - x1 * y0
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    return cx / (6 * area), cy / (6 * area)

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from workforce.core import geo, i18n, metrics
 from workforce.core.filters import SUMBER_DANA
-from workforce.core.palette import PALETTE, SEQUENTIAL
+from workforce.core.palette import FONT, PALETTE, SEQUENTIAL
 from workforce.overview.text import RATES
 
 HEIGHT = 360
@@ -191,6 +191,9 @@ def ranking_figure(
     return fig
 
 
+DARK_FILL = 0.55  # above this share of the colour scale the fill needs white text
+
+
 def map_figure(
     geojson: dict[str, Any], table: pd.DataFrame, column: str, label: str, lang: str
 ) -> go.Figure:
@@ -215,6 +218,33 @@ def map_figure(
             hovertemplate="%{text}: %{z:.2f}<extra></extra>",
         )
     )
+    # each kecamatan named on the map, not only on hover: dark text on the light
+    # fills, white on the dark ones (Scattermap takes one text colour per trace)
+    points = geo.label_points(geojson)
+    values = table[column].astype("Float64")
+    low, high = values.min(), values.max()
+    span = (high - low) if pd.notna(high) and high != low else None
+    for dark, colour in ((False, "#111111"), (True, "#FFFFFF")):
+        placed = [
+            (points[code], name)
+            for code, name, v in zip(
+                table["kecamatan_kode"], table["nama"], values, strict=True
+            )
+            if code in points
+            and (span is not None and pd.notna(v) and (v - low) / span > DARK_FILL)
+            == dark
+        ]
+        fig.add_trace(
+            go.Scattermap(
+                lon=[p[0] for p, _ in placed],
+                lat=[p[1] for p, _ in placed],
+                mode="text",
+                text=[name for _, name in placed],
+                textfont={"size": 12, "color": colour, "family": FONT},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
     fig.update_layout(
         height=HEIGHT + 60,
         margin={"l": 0, "r": 0, "t": 0, "b": 70},
