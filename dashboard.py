@@ -78,6 +78,7 @@ auth_ui.account_sidebar()
 
 file, needed = next(((f, r) for p, f, r in needs if p is current), ("", "public"))
 app.sidebar_filters(next((spec.filters for spec in PAGES if spec.file == file), ()))
+app.page_head()
 app.demo_banner()
 auth_ui.require(needed)
 with app.frame(file, role):

@@ -35,7 +35,7 @@ def page_alone(app_test):
 
 def texts(at: AppTest) -> str:
     parts = [e.value for kind in ("markdown", "caption", "success", "info", "warning",
-                                  "error", "subheader") for e in getattr(at, kind)]  # fmt: skip
+                                  "error", "header") for e in getattr(at, kind)]  # fmt: skip
     return "\n".join(str(p) for p in parts)
 
 

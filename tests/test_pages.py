@@ -148,7 +148,7 @@ def test_url_filter_on_the_demo_database(app_test, demo_db: Path) -> None:
 def test_demo_banner_and_language(app_test, fixture_db: Path, lang: str) -> None:
     at = app_test(fixture_db, lang=lang).run()
     assert any(i18n.t("app.demo_banner", lang) == w.value for w in at.warning)
-    assert i18n.t("filter.header", lang) in [s.value for s in at.sidebar.subheader]
+    assert i18n.t("filter.header", lang) in [s.value for s in at.sidebar.header]
 
 
 def test_language_from_the_url(app_test, fixture_db: Path) -> None:
@@ -157,7 +157,7 @@ def test_language_from_the_url(app_test, fixture_db: Path) -> None:
     at.run()
     assert not at.exception, _exceptions(at)
     assert at.session_state["lang"] == "en"
-    assert i18n.t("filter.header", "en") in [s.value for s in at.sidebar.subheader]
+    assert i18n.t("filter.header", "en") in [s.value for s in at.sidebar.header]
     assert at.query_params["lang"] == "en"  # kept in the shareable URL
 
 

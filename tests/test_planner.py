@@ -593,9 +593,7 @@ def test_page_runs_in_both_languages(
         ["Kursi", "Lulusan"] if lang == "id" else ["Seats", "Graduates"]
     )
     assert len(at.get("plotly_chart")) == 3  # scenario, budget, TPT
-    assert any(
-        "Proyeksi TPT" in s.value or "projection" in s.value for s in at.subheader
-    )
+    assert any("Proyeksi TPT" in s.value or "projection" in s.value for s in at.header)
 
 
 def test_page_saves_and_reloads_a_scenario(

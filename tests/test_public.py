@@ -492,7 +492,7 @@ def test_the_small_number_scan_catches_small_numbers() -> None:
 
 def _page_texts(at) -> list[str]:
     main = at.main
-    texts = [e.value for kind in ("title", "subheader", "markdown", "caption")
+    texts = [e.value for kind in ("title", "header", "markdown", "caption")
              for e in getattr(main, kind)]  # fmt: skip
     texts += [m.label for m in main.metric] + [m.value for m in main.metric]
     return texts

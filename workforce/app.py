@@ -260,7 +260,7 @@ def ignored_filters() -> list[str]:
 def _draw_filters(
     honoured: Sequence[str], options: dict, years: list[int], lg: str
 ) -> None:
-    st.subheader(T("filter.header"))
+    st.header(T("filter.header"))
     year_choices = sorted(years, reverse=True) or [date.today().year]
     if st.session_state["f_tahun"] not in year_choices:
         st.session_state["f_tahun"] = year_choices[0]
@@ -393,6 +393,52 @@ def page(page_file: str) -> None:
 # ---- common blocks -------------------------------------------------------------
 
 
+HTML_LANG = {"id": "id", "en": "en"}  # the interface language as a BCP 47 tag
+
+
+# Streamlit's sidebar navigation puts each section's block between its <ul> and
+# the <li> items (a list with <div> children, items without a list): screen
+# readers announce no list. The items' real list is each section block.
+NAV_LIST_FIX = """
+(function () {
+  const fix = () => document.querySelectorAll('[data-testid="stSidebarNavItems"]')
+    .forEach(ul => {
+      if (![...ul.children].some(c => c.tagName === 'DIV')) return;
+      ul.setAttribute('role', 'none');
+      ul.querySelectorAll(':scope > div').forEach(d => {
+        if (d.querySelector(':scope > li')) d.setAttribute('role', 'list');
+      });
+    });
+  fix();
+  if (!window.__navListFix) {
+    window.__navListFix = new MutationObserver(fix);
+    window.__navListFix.observe(document.body, {childList: true, subtree: true});
+  }
+})();"""
+PAGE_CSS = """<style>
+/* captions at WCAG AA contrast (Streamlit fades them to 2.9:1 with opacity) */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p
+  { color: #4B5563 !important; opacity: 1 !important; }
+/* sections are h2 (no jump from the page's h1), at the size of a subheader */
+[data-testid="stMainBlockContainer"] h2 { font-size: 1.6rem; }
+/* on a phone Plotly's toolbar would cover the values: the table has the data */
+@media (max-width: 640px) { .modebar-container { display: none !important; } }
+</style>"""
+
+
+def page_head() -> None:
+    """Set ``<html lang>`` to the interface language (Streamlit's page says "en":
+    screen readers would read Indonesian with English rules), and the page's
+    accessibility styles. The tag comes from a fixed table, never from the
+    request."""
+    tag = HTML_LANG[lang()]
+    st.html(
+        f"<script>document.documentElement.lang = {tag!r};{NAV_LIST_FIX}</script>",
+        unsafe_allow_javascript=True,
+    )
+    st.html(PAGE_CSS)
+
+
 def demo_banner() -> None:
     """The demo-data banner, on every page while demo data is loaded."""
     if is_demo():
@@ -421,6 +467,7 @@ def chart(fig: go.Figure, data: pd.DataFrame, summary: str, name: str) -> None:
         markup.plain_figure(fig),
         width="stretch",
         config={"displaylogo": False},
+        theme=None,  # the product's template (core.palette): dark ticks, 4.5:1+
         key=f"chart_{name}",
     )
     st.caption(summary)

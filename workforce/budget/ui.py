@@ -93,16 +93,16 @@ def realisation_tab(
     if by_year.empty:
         st.info(app.T("app.no_data"))
     else:
-        st.subheader(app.T("budget.h.trend"))
+        st.header(app.T("budget.h.trend"))
         app.chart(*bc.trend_chart(by_year, f.tahun, lang), "anggaran_tren")
-        st.subheader(app.T("budget.h.apbn"))
+        st.header(app.T("budget.h.apbn"))
         app.chart(*bc.apbn_chart(by_year, lang), "anggaran_porsi_apbn")
     if not lines.empty:
-        st.subheader(app.T("budget.h.source", tahun=f.tahun))
+        st.header(app.T("budget.h.source", tahun=f.tahun))
         app.chart(*bc.source_chart(lines, f.tahun, lang), "anggaran_sumber")
-        st.subheader(app.T("budget.h.kejuruan", tahun=f.tahun))
+        st.header(app.T("budget.h.kejuruan", tahun=f.tahun))
         app.data_table(bt.kejuruan_absorption(lines, lang), "anggaran_kejuruan", True)
-        st.subheader(app.T("budget.h.programme", tahun=f.tahun))
+        st.header(app.T("budget.h.programme", tahun=f.tahun))
         st.caption(app.T("budget.rule.iqr"))
         progs = app.query(
             "anggaran/programme_absorption", f, **budget.programme_params()
@@ -120,11 +120,11 @@ def cost_tab(
     if costs.empty:
         st.info(app.T("app.no_data"))
     else:
-        st.subheader(app.T("budget.h.cost_source"))
+        st.header(app.T("budget.h.cost_source"))
         app.data_table(bt.cost_by_source(costs, lang), "biaya_sumber", expanded=True)
-        st.subheader(app.T("budget.h.cost_kejuruan"))
+        st.header(app.T("budget.h.cost_kejuruan"))
         app.chart(*bc.cost_chart(costs, lang), "biaya_kejuruan")
-        st.subheader(app.T("budget.h.expensive"))
+        st.header(app.T("budget.h.expensive"))
         factor = i18n.fmt_number(budget.EXPENSIVE_FACTOR, lang)
         st.markdown(app.T("budget.rule.expensive", factor=factor))
         per = app.query(
@@ -166,7 +166,7 @@ def flow_tab(
     if flow.empty:
         st.info(app.T("app.no_data"))
     else:
-        st.subheader(app.T("budget.h.flow"))
+        st.header(app.T("budget.h.flow"))
         app.chart(*bc.flow_chart(flow, middle, unit, lang), "aliran_dana")
 
 
@@ -180,7 +180,7 @@ def pacing_tab(
     if last is None:
         st.info(app.T("budget.no_monthly", tahun=f.tahun))
     else:
-        st.subheader(app.T("budget.h.pacing", tahun=f.tahun))
+        st.header(app.T("budget.h.pacing", tahun=f.tahun))
         schedule = app.query("anggaran/pace_schedule", f, **budget.schedule_params())
         has_schedule = schedule["floor_pct"].notna().any()
         st.caption(
@@ -200,7 +200,7 @@ def pacing_tab(
         app.chart(*bc.pacing_chart(monthly, month, lang, schedule), "laju_serapan")
         if silent := budget.lines_without_monthly(monthly):
             st.caption(app.T("budget.lines_without_monthly", n=silent))
-        st.subheader(app.T("budget.h.lagging"))
+        st.header(app.T("budget.h.lagging"))
         st.caption(app.T("budget.rule.iqr"))
         floor = budget.pace_floor(schedule, month)
         progs = app.query(

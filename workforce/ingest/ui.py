@@ -172,7 +172,7 @@ def report_table(frame: pd.DataFrame, file_stem: str) -> None:
     if frame.empty:
         st.success(T("kelola.no_issues"), icon=":material/check_circle:")
         return
-    st.subheader(T("kelola.report"))
+    st.header(T("kelola.report"))
     shown = frame[["row", "column", "value", "severity", f"reason_{app.lang()}"]]
     shown = shown.assign(severity=shown["severity"].map(lambda s: T(f"kelola.sev.{s}")))
     shown.columns = [T(f"kelola.col.{c}") for c in ("row", "column", "value",
@@ -248,7 +248,7 @@ def dates_section() -> None:
     dates = reporting.table_dates(info)
     if not dates:
         return
-    st.subheader(T("kelola.table_dates"))
+    st.header(T("kelola.table_dates"))
     as_of = reporting.as_of(info)
     st.caption(T("kelola.table_dates_hint", date=i18n.fmt_date(as_of, app.lang())))
     table = pd.DataFrame(
@@ -265,7 +265,7 @@ def dates_section() -> None:
 def log_section() -> None:
     """The tables' dates, the latest imports, the rows kept in quarantine."""
     dates_section()
-    st.subheader(T("kelola.log"))
+    st.header(T("kelola.log"))
     log = _table("ingest/import_log", limit=100)
     if log is None or log.empty:
         st.info(T("kelola.no_imports"))
@@ -273,7 +273,7 @@ def log_section() -> None:
     log["status"] = log["status"].map(lambda s: T(f"kelola.status.{s}"))
     log.columns = [T(f"kelola.logcol.{c}") for c in log.columns]
     st.dataframe(log, hide_index=True, width="stretch")
-    st.subheader(T("kelola.quarantine"))
+    st.header(T("kelola.quarantine"))
     st.caption(T("kelola.quarantine_hint"))
     rows = _table("ingest/quarantine", limit=1000)
     if rows is None or rows.empty:
@@ -304,7 +304,7 @@ def _checks(path: str, file_stamp: app.Stamp) -> list[checks.CheckResult]:
 
 def checks_section() -> None:
     """Every rule with its count of violating rows, and examples of each."""
-    st.subheader(T("kelola.checks"))
+    st.header(T("kelola.checks"))
     st.caption(T("kelola.checks_hint"))
     path = app.db_file()
     results = _checks(str(path), app.stamp(path))
@@ -326,7 +326,7 @@ def checks_section() -> None:
 
 def templates_section() -> None:
     """A blank template to download (CSV and XLSX) and its column guide."""
-    st.subheader(T("kelola.templates"))
+    st.header(T("kelola.templates"))
     name = template_select("kd_blank")
     spec = templates.get(name)
     c1, c2 = st.columns(2)

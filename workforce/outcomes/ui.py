@@ -30,7 +30,7 @@ def reporting_date(filters: Filters) -> date:
 
 def section(title_key: str, note_key: str | None = None, **values: object) -> None:
     """A section heading with an optional short note under it."""
-    st.subheader(app.T(title_key))
+    st.header(app.T(title_key))
     if note_key:
         st.caption(app.T(note_key, **values))
 

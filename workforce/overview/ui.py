@@ -296,7 +296,7 @@ def page() -> None:
             narrative.page_summary(data.cards, data.trend, attention_line, lang)
         )
 
-    st.subheader(
+    st.header(
         app.T(
             "overview.cards_header",
             period=i18n.period_label(filters.tahun, filters.kuartal, lang),
@@ -304,10 +304,10 @@ def page() -> None:
     )
     draw_cards(data.cards)
 
-    st.subheader(app.T("overview.attention.header"))
+    st.header(app.T("overview.attention.header"))
     draw_attention(data.attention, attention_line)
 
-    st.subheader(app.T("overview.tpt.header"))
+    st.header(app.T("overview.tpt.header"))
     app.chart(
         charts.tpt_figure(data.trend, overview.targets_for(data.targets, "tpt"), lang),
         data.trend,
@@ -318,7 +318,7 @@ def page() -> None:
 
     left, right = st.columns(2)
     with left:
-        st.subheader(app.T("overview.funnel.header"))
+        st.header(app.T("overview.funnel.header"))
         app.chart(
             charts.funnel_figure(
                 data.funnel,
@@ -333,7 +333,7 @@ def page() -> None:
         if not overview.target_applies(metrics.get("peserta"), filters.whole_year()):
             st.caption(app.T("overview.funnel.no_city_target"))
     with right:
-        st.subheader(app.T("overview.rates.header"))
+        st.header(app.T("overview.rates.header"))
         rate_targets = {
             m: overview.chart_targets(data.targets, m, filters) for m in narrative.RATES
         }
@@ -344,7 +344,7 @@ def page() -> None:
             "ringkasan_tingkat",
         )
 
-    st.subheader(app.T("overview.funding.header"))
+    st.header(app.T("overview.funding.header"))
     app.chart(
         charts.funding_figure(
             data.funding,
@@ -356,7 +356,7 @@ def page() -> None:
         "ringkasan_dana",
     )
 
-    st.subheader(app.T("overview.map.header"))
+    st.header(app.T("overview.map.header"))
     draw_map(data.kecamatan)
 
     if app.role() == "admin":

@@ -74,7 +74,7 @@ def init_inputs(b: planner.Basis) -> None:
 
 def budget_inputs(b: planner.Basis) -> dict[str, float]:
     """Number inputs per source in juta Rupiah; returns Rupiah."""
-    st.subheader(app.T("planner.budget.header", year=b.plan_year))
+    st.header(app.T("planner.budget.header", year=b.plan_year))
     cols = st.columns(len(planner.FUNDS))
     out = {}
     for col, fund in zip(cols, planner.FUNDS, strict=True):
@@ -93,7 +93,7 @@ def budget_inputs(b: planner.Basis) -> dict[str, float]:
 
 def seats_editor(b: planner.Basis) -> pd.DataFrame:
     """The editable seats table (kejuruan fixed; seats per source)."""
-    st.subheader(app.T("planner.seats.header"))
+    st.header(app.T("planner.seats.header"))
     st.caption(app.T("planner.seats.caption", year=b.latest_year))
     config = {
         "kejuruan": st.column_config.TextColumn(app.T("planner.seats.col.kejuruan"))
@@ -139,7 +139,7 @@ def results(b: planner.Basis, sc: Scenario) -> dict[str, float | None]:
     proj = planner.project(seats, b.rates, b.vacancies)
     budget = planner.budget_check(seats, b.rates, sc.budget)
     tot = planner.totals(proj)
-    st.subheader(app.T("planner.result.header"))
+    st.header(app.T("planner.result.header"))
     _headline(tot, budget)
     _flags(proj, budget)
     lang = app.lang()
@@ -216,7 +216,7 @@ def _projection_table(proj: pd.DataFrame) -> pd.DataFrame:
 
 def _effect(b: planner.Basis, tot: dict) -> None:
     year = b.target_year
-    st.subheader(
+    st.header(
         app.T("planner.result.effect", year=year)
         if year
         else app.T("planner.result.effect_no_year")
@@ -295,7 +295,7 @@ def _load(b: planner.Basis) -> None:
 
 def saved_scenarios(b: planner.Basis, current: Scenario) -> None:
     """Save, load and compare side by side."""
-    st.subheader(app.T("planner.save.header"))
+    st.header(app.T("planner.save.header"))
     message = st.session_state.pop(_MSG, None)
     if message:
         getattr(st, message[0])(message[1])

@@ -95,11 +95,11 @@ def page() -> None:
         st.info(app.T("public.no_data"))
         st.stop()
 
-    st.subheader(app.T("public.h.kpi", tahun=year))
+    st.header(app.T("public.h.kpi", tahun=year))
     cards(pv.cards(pub, year, lang), year)
     st.caption(app.T("public.kpi_sources", date=as_of))
 
-    st.subheader(app.T("public.h.tpt"))
+    st.header(app.T("public.h.tpt"))
     app.chart(
         pc.tpt_figure(pub.tpt, lang),
         pv.tpt_table(pub, lang),
@@ -108,7 +108,7 @@ def page() -> None:
     )
     st.caption(app.T("public.tpt.source"))
 
-    st.subheader(app.T("public.h.years"))
+    st.header(app.T("public.h.years"))
     by_year = pv.outcomes(pub, "total", lang=lang)
     app.chart(
         pc.years_figure(by_year, pv.CHART_MEASURES, limit, lang),
@@ -120,7 +120,7 @@ def page() -> None:
     st.caption(app.T("public.legend", limit=limit))
 
     for dim in ("kejuruan", "kecamatan", "jenis"):
-        st.subheader(app.T(f"public.h.{dim}", tahun=year))
+        st.header(app.T(f"public.h.{dim}", tahun=year))
         wide = pv.outcomes(pub, dim, year, lang)
         app.chart(
             pc.category_figure(wide, "peserta", limit, lang),
@@ -130,7 +130,7 @@ def page() -> None:
         )
     st.caption(app.T("public.legend", limit=limit))
 
-    st.subheader(app.T("public.h.budget", tahun=year))
+    st.header(app.T("public.h.budget", tahun=year))
     budget = pv.budget_rows(pub, year)
     app.chart(
         pc.budget_figure(budget, lang),
@@ -140,9 +140,9 @@ def page() -> None:
     )
     st.caption(app.T("public.budget.source", date=as_of))
 
-    st.subheader(app.T("public.h.open_data"))
+    st.header(app.T("public.h.open_data"))
     st.markdown(app.T("public.open_data.text"))
     download(pub)
 
-    st.subheader(app.T("public.h.method"))
+    st.header(app.T("public.h.method"))
     st.markdown(pv.methodology(pub, lang))

@@ -20,7 +20,7 @@ CURRENT = "__current__"
 def pack_section(b: planner.Basis, current: Scenario) -> None:
     """Pick a scenario, make the PDF and XLSX, offer the downloads."""
     images.warm_up()  # Chromium starts while the user reads the page
-    st.subheader(app.T("planner.pack.header"))
+    st.header(app.T("planner.pack.header"))
     st.markdown(app.T("planner.pack.intro"))
     options = [CURRENT, *scenarios.list_names()]
     current_label = app.T("planner.compare.current")  # bound now (AppTest reruns)

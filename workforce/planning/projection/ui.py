@@ -30,7 +30,7 @@ def tpt() -> tuple[dict[int, float], pd.DataFrame]:
 
 def tpt_section(placed: float | None) -> None:
     """Published TPT, the trend line and its projection, method and caveats."""
-    st.subheader(app.T("planner.tpt.header"))
+    st.header(app.T("planner.tpt.header"))
     series, sources = tpt()
     include = st.checkbox(app.T("planner.tpt.include_2020"), key="plan_tpt_2020")
     exclude = () if include else projection.COVID_YEARS
