@@ -9,9 +9,11 @@ through dashboard.py (``ui.ensure_frame``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -184,3 +186,44 @@ def test_a_filter_survives_a_page_that_does_not_draw_it(app_test, fixture_db) ->
     at.switch_page("pages/ringkasan.py").run()
     assert not at.exception
     assert at.session_state["filters"].values("kecamatan") == ("Ciwandan",)
+
+
+RAW_NUMBER = re.compile(
+    r"^-?(\d{4,}|\d+\.\d{1,2})$"
+)  # 488385000, 95.12: not Indonesian
+
+
+@pytest.mark.parametrize(
+    "spec", [s for s in PAGES if s.url_path != "kelola_data"], ids=lambda s: s.url_path
+)
+def test_view_data_tables_write_numbers_the_indonesian_way(
+    app_test, demo_db: Path, spec: PageSpec
+) -> None:
+    """Every "Lihat data" table in Indonesian: thousands with dots, decimals with a
+    comma (488.385.000; 95,12), right-aligned; years stay 2025."""
+    at = _open(app_test(demo_db, lang="id"), spec)
+    cells = 0
+    for frame in at.dataframe:
+        df = frame.value
+        for column in df.columns:
+            for value in df[column]:
+                text = str(value)
+                assert not RAW_NUMBER.match(text) or "tahun" in str(column).lower() \
+                    or "year" in str(column).lower() or 1990 <= float(text) <= 2100, (
+                    spec.url_path, column, text)  # fmt: skip
+                cells += 1
+    assert cells > 0
+
+
+def test_display_table_keeps_the_numbers_for_the_download() -> None:
+    from workforce import app
+
+    data = pd.DataFrame(
+        {"Tahun": [2025], "Realisasi (Rp)": [488385000.0], "Serapan (%)": [95.12]}
+    )
+    shown, config = app.display_table(data, "id")
+    assert shown.iloc[0].tolist() == [2025, "488.385.000", "95,12"]
+    assert set(config) == {"Realisasi (Rp)", "Serapan (%)"}
+    en, _ = app.display_table(data, "en")
+    assert en.iloc[0].tolist() == [2025, "488,385,000", "95.12"]
+    assert data.iloc[0].tolist() == [2025, 488385000.0, 95.12]  # untouched

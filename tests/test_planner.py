@@ -683,3 +683,83 @@ def test_a_name_sharing_another_names_file_asks_before_replacing(tmp_path) -> No
     second = Scenario.from_frame("rencana-a", 2026, {"APBN": 2.0}, SEATS)
     assert scenarios.save(second, tmp_path, replace_other=True) == path
     assert scenarios.list_names(tmp_path) == ["rencana-a"]
+
+
+def _flat_rates(units: dict[str, float], placement: dict[str, float]) -> pd.DataFrame:
+    """Hand-made rates: every band equal; completion 100%, certification 100%."""
+    rows = []
+    for name in [planner.ALL, *units]:
+        unit = units.get(name, 10e6)
+        row = {"kejuruan": name}
+        for band in planner.BANDS:
+            suffix = band or "_pct"
+            row[f"completion{suffix}"] = 100.0
+            row[f"certification{suffix}"] = 100.0
+            row[f"placement{suffix}"] = placement.get(name, 50.0)
+            money = band or "_rupiah"
+            row[f"unit_cost{money}"] = unit
+            for fund in planner.FUNDS:
+                row[f"unit_cost_{fund}{money}"] = unit
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("kejuruan")
+
+
+def test_the_budget_binds_and_the_chosen_programmes_give_way() -> None:
+    # APBN: Las 10 seats × Rp 10 juta + Listrik 10 × Rp 5 juta = Rp 150 juta against
+    # a budget of Rp 100 juta: Rp 50 juta too much.
+    rates = _flat_rates({"Las": 10e6, "Listrik": 5e6}, {"Las": 50.0, "Listrik": 80.0})
+    seats = pd.DataFrame(
+        {
+            "kejuruan": ["Las", "Listrik"],
+            "APBN": [10, 10],
+            "APBD": [0, 0],
+            "CSR": [0, 0],
+        }
+    )
+    budget = {"APBN": 100e6, "APBD": 0.0, "CSR": 0.0}
+    check = planner.budget_check(seats, rates, budget).set_index("sumber_dana")
+    assert check.at["APBN", "remaining_rupiah"] == -50e6
+    # Listrik gives way first: 50 / 5 = 10 seats, all of them
+    fit = planner.fit_to_budget(seats, rates, budget, ["Listrik", "Las"])
+    assert fit.set_index("kejuruan")["APBN"].to_dict() == {"Las": 10, "Listrik": 0}
+    # Las gives way first: 50 / 10 = 5 seats
+    fit = planner.fit_to_budget(seats, rates, budget, ["Las", "Listrik"])
+    assert fit.set_index("kejuruan")["APBN"].to_dict() == {"Las": 5, "Listrik": 10}
+    after = planner.budget_check(fit, rates, budget).set_index("sumber_dana")
+    assert after.at["APBN", "cost_rupiah"] == 100e6 and not after["is_over"].any()
+    # nobody chosen: the dearest per placement first. Las: 10 juta / 50% = 20 juta
+    # per placement; Listrik: 5 / 80% = 6,25 juta: Las gives way first
+    assert planner.give_way_order(seats, rates) == ["Las", "Listrik"]
+    assert planner.give_way_order(seats, rates, ["Listrik"]) == ["Listrik", "Las"]
+    # a budget of Rp 7 juta: Las loses all 10 (Rp 100 juta), Listrik ceil(43/5) = 9
+    tight = planner.fit_to_budget(seats, rates, {"APBN": 7e6}, ["Las", "Listrik"])
+    assert tight.set_index("kejuruan")["APBN"].to_dict() == {"Las": 0, "Listrik": 1}
+
+
+def _fit_table(at) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if "Muat APBN (kursi)" in d.value.columns)
+
+
+def test_cutting_apbn_shows_the_seats_it_pays_for(app_test, demo_db) -> None:
+    """APBN cut to Rp 2.000 juta: the page shows the shortfall, fewer seats that fit,
+    and the planners' choice of who gives way changes which seats remain."""
+    at = app_test(demo_db, lang="id")
+    at.run()
+    at.switch_page("pages/perencanaan.py").run()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert "Kursi yang muat dalam anggaran" not in labels  # the plan fits
+    at.number_input(key="plan_budget_APBN").set_value(2000.0).run()
+    assert not at.exception
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Kursi yang muat dalam anggaran"] != shown["Kursi"]
+    assert any("Anggaran mengikat" in m.value for m in at.markdown)
+    choice = at.multiselect(key="plan_give_way")
+    first = choice.options[0]
+    choice.set_value([first]).run()
+    table = _fit_table(at)
+    row = table[table["Kejuruan"] == first].iloc[0]
+    assert row["Muat APBN (kursi)"] == "0" or row["Rencana APBN (kursi)"] == "0"
+    at.button(key="plan_bind_apply").click().run()
+    assert not at.exception
+    assert not any("Anggaran mengikat" in m.value for m in at.markdown)  # it fits

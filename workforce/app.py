@@ -477,7 +477,8 @@ def chart(fig: go.Figure, data: pd.DataFrame, summary: str, name: str) -> None:
 def data_table(data: pd.DataFrame, name: str, expanded: bool = False) -> None:
     """An expander with the numbers behind a chart and a CSV download."""
     with st.expander(T("chart.view_data"), expanded=expanded):
-        st.dataframe(data, hide_index=True, width="stretch")
+        shown, config = display_table(data, lang())
+        st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
         st.download_button(
             T("chart.download_csv"),
             # made when clicked: no CSV per chart per run, none held per session
@@ -486,6 +487,41 @@ def data_table(data: pd.DataFrame, name: str, expanded: bool = False) -> None:
             mime="text/csv",
             key=f"dl_{name}",
         )
+
+
+# columns that hold labels written as numbers, not amounts (2025, not 2.025)
+NOT_AMOUNTS = ("tahun", "year", "bulan", "month", "kode", "code", "triwulan", "quarter")
+
+
+def table(data: pd.DataFrame) -> None:
+    """A read-only table with its numbers written the interface language's way."""
+    shown, config = display_table(data, lang())
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+
+
+def display_table(
+    data: pd.DataFrame, lang_code: str
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """The table as the reader sees it: numbers written in the interface
+    language's convention (``488.385.000``, ``95,12``) and right-aligned; the CSV
+    download keeps the numbers themselves."""
+    shown = data.copy()
+    config: dict[str, Any] = {}
+    for column in data.columns:
+        values = data[column]
+        if (
+            pd.api.types.is_bool_dtype(values)
+            or not pd.api.types.is_numeric_dtype(values)
+            or any(word in str(column).lower() for word in NOT_AMOUNTS)
+        ):
+            continue
+        whole = values.dropna().map(lambda v: float(v).is_integer()).all()
+        digits = 0 if whole else 2
+        shown[column] = [
+            "" if pd.isna(v) else i18n.fmt_number(v, lang_code, digits) for v in values
+        ]
+        config[str(column)] = st.column_config.TextColumn(alignment="right")
+    return shown, config
 
 
 def fmt(unit: str) -> Callable[[float | None], str]:

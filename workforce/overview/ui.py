@@ -240,13 +240,17 @@ def target_editor(targets: pd.DataFrame, tahun: int) -> None:
         if targets.empty:
             st.caption(app.T("overview.targets.empty"))
         else:
-            shown = targets.assign(
-                nama=[
-                    metrics.get(i).name(lang) if i in metrics.BY_ID else i
-                    for i in targets["indikator"]
-                ]
+            shown = pd.DataFrame(
+                {
+                    app.T("overview.targets.tahun"): targets["tahun"],
+                    app.T("overview.targets.kpi"): [
+                        metrics.get(i).name(lang) if i in metrics.BY_ID else i
+                        for i in targets["indikator"]
+                    ],
+                    app.T("overview.targets.nilai"): targets["nilai_target"],
+                }
             )
-            st.dataframe(shown, hide_index=True, width="stretch")
+            app.table(shown)
         with st.form("ov_target_form"):
             kpi = st.selectbox(
                 app.T("overview.targets.kpi"),

@@ -25,7 +25,8 @@ Streamlit-free and database-free: ``planner_data`` loads the inputs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -280,6 +281,52 @@ def budget_check(
             }
         )
     return pd.DataFrame(rows)
+
+
+def give_way_order(
+    seats: pd.DataFrame, rates: pd.DataFrame, chosen: Sequence[str] = ()
+) -> list[str]:
+    """Which kejuruan give up seats first when a source's budget binds: those the
+    planners ``chosen`` (in their order), then the rest from the dearest cost per
+    projected placement (the fewest placements lost per Rupiah saved) down."""
+    names = [str(n) for n in seats_table(seats).index]
+    rest = [n for n in names if n not in chosen]
+
+    def cost_per_placement(name: str) -> float:
+        r, _ = rates_for(rates, name)
+        placed = r["completion_pct"] / 100 * r["placement_pct"] / 100
+        return float(r["unit_cost_rupiah"]) / placed if placed else math.inf
+
+    rest.sort(key=lambda n: (-cost_per_placement(n), n))
+    return [n for n in chosen if n in names] + rest
+
+
+def fit_to_budget(
+    seats: pd.DataFrame,
+    rates: pd.DataFrame,
+    budget: Mapping[str, float],
+    order: Sequence[str],
+) -> pd.DataFrame:
+    """The seats the budget pays for: per source whose projected cost (central unit
+    costs) exceeds its budget, whole seats are taken from the kejuruan in ``order``
+    (each down to 0 before the next) until the cost fits. Same shape as ``seats``."""
+    table = seats_table(seats).copy()
+    for fund in FUNDS:
+        limit = float(budget.get(fund, 0) or 0)
+        unit = {
+            str(n): float(rates_for(rates, str(n))[0][f"unit_cost_{fund}_rupiah"])
+            for n in table.index
+        }
+        over = sum(table.at[n, fund] * unit[str(n)] for n in table.index) - limit
+        for name in order:
+            if over <= 0:
+                break
+            if name not in table.index or not unit[name] > 0:
+                continue
+            cut = min(table.at[name, fund], math.ceil(over / unit[name] - 1e-9))
+            table.at[name, fund] -= cut
+            over -= cut * unit[name]
+    return table.reset_index()
 
 
 def _pct3(tot: Mapping, key: str, base: str | None) -> tuple:

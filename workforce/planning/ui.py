@@ -81,8 +81,8 @@ def budget_inputs(b: planner.Basis) -> dict[str, float]:
         value = col.number_input(
             app.T("planner.budget.input", fund=fund),
             min_value=0.0,
-            step=50.0,
-            format="%.1f",
+            step=10.0,
+            format="%.0f",  # whole juta; the caption writes it out in Rupiah
             key=f"plan_budget_{fund}",
         )
         out[fund] = float(value) * 1e6
@@ -150,19 +150,88 @@ def results(b: planner.Basis, sc: Scenario) -> dict[str, float | None]:
         "plan_scenario",
     )
     st.markdown(f"**{app.T('planner.result.table')}**")
-    st.dataframe(
-        planner_charts.allocation_table(proj, tot, lang),
-        hide_index=True,
-        width="stretch",
-    )
+    app.table(planner_charts.allocation_table(proj, tot, lang))
     app.chart(
         planner_charts.budget_figure(budget, lang),
         budget,
         planner_charts.budget_summary(budget, lang),
         "plan_budget",
     )
+    if budget["is_over"].any():
+        binding(b, seats, sc.budget, budget)
     _effect(b, tot)
     return tot
+
+
+def _use_seats(fitted: pd.DataFrame) -> None:
+    st.session_state[_SEATS] = fitted[["kejuruan", *planner.FUNDS]].copy()
+    st.session_state[_VER] = st.session_state.get(_VER, 0) + 1
+
+
+def binding(
+    b: planner.Basis,
+    seats: pd.DataFrame,
+    money: dict[str, float],
+    budget: pd.DataFrame,
+) -> None:
+    """The budget binds: the shortfall per source, the seats the money pays for
+    (the programmes the planners choose give way first), and their outcomes."""
+    rp, n = app.fmt("rupiah"), app.fmt("count")
+    st.header(app.T("planner.bind.header"))
+    short = budget[budget["is_over"]]
+    st.markdown(
+        app.T(
+            "planner.bind.intro",
+            funds=", ".join(
+                app.T(
+                    "planner.bind.short",
+                    fund=r.sumber_dana,
+                    short=rp(r.cost_rupiah - r.budget_rupiah),
+                    budget=rp(r.budget_rupiah),
+                )
+                for r in short.itertuples(index=False)
+            ),
+        )
+    )
+    names = [str(k) for k in planner.seats_table(seats).index]
+    chosen = st.multiselect(
+        app.T("planner.bind.give_way"),
+        names,
+        key="plan_give_way",
+        placeholder=app.T("planner.bind.give_way_default"),
+        help=app.T("planner.bind.give_way_help"),
+    )
+    order = planner.give_way_order(seats, b.rates, chosen)
+    fitted = planner.fit_to_budget(seats, b.rates, money, order)
+    proj = planner.project(fitted, b.rates, b.vacancies)
+    tot = planner.totals(proj)
+    planned = planner.seats_table(seats)
+    kept = fitted.set_index("kejuruan")
+    rows = [
+        {
+            app.T("planner.bind.col.kejuruan"): name,
+            **{
+                app.T("planner.bind.col.seats", fund=f): planned.at[name, f]
+                for f in planner.FUNDS
+            },
+            **{
+                app.T("planner.bind.col.fit", fund=f): kept.at[name, f]
+                for f in planner.FUNDS
+            },
+        }
+        for name in planned.index
+    ]
+    left, right = st.columns(2)
+    left.metric(app.T("planner.bind.seats_fit"), n(tot["seats"] if len(proj) else 0))
+    right.metric(app.T("planner.bind.placed_fit"), n(tot["placed"] if len(proj) else 0))
+    app.table(pd.DataFrame(rows))
+    st.caption(app.T("planner.bind.order", order=", ".join(md(x) for x in order)))
+    st.button(
+        app.T("planner.bind.apply"),
+        on_click=_use_seats,
+        args=(fitted,),
+        key="plan_bind_apply",
+    )
 
 
 def _headline(tot: dict, budget: pd.DataFrame) -> None:
@@ -216,11 +285,12 @@ def _projection_table(proj: pd.DataFrame) -> pd.DataFrame:
 
 def _effect(b: planner.Basis, tot: dict) -> None:
     year = b.target_year
-    st.header(
-        app.T("planner.result.effect", year=year)
-        if year
-        else app.T("planner.result.effect_no_year")
-    )
+    if not year:
+        st.header(app.T("planner.result.effect_no_year"))
+    elif year != b.plan_year:
+        st.header(app.T("planner.result.effect_older", year=year, plan=b.plan_year))
+    else:
+        st.header(app.T("planner.result.effect", year=year))
     if not b.targets:
         st.info(app.T("planner.result.effect_none"))
     effect = planner.kpi_effect(tot, b.targets, b.actuals)
@@ -234,14 +304,16 @@ def _effect(b: planner.Basis, tot: dict) -> None:
                 ),
                 app.T("planner.col.actual"): f(r.actual),
                 app.T("planner.col.projected"): f(r.projected),
-                app.T("planner.col.range"): f"{f(r.low)} – {f(r.high)}",
+                app.T("planner.col.range"): f(r.low)
+                if f(r.low) == f(r.high)
+                else f"{f(r.low)} – {f(r.high)}",
                 app.T("planner.col.target"): f(r.target) if pd.notna(r.target) else "–",
                 app.T("planner.col.status"): app.T(f"status.{r.status}")
                 if isinstance(r.status, str)
                 else "–",
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    app.table(pd.DataFrame(rows))
     st.caption(app.T("planner.result.effect_note", year=b.latest_year))
 
 

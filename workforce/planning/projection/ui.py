@@ -62,7 +62,7 @@ def tpt_section(placed: float | None) -> None:
     st.info(app.T("planner.tpt.caveat"), icon="ℹ️")
     _tpt_context(placed, sources)
     with st.expander(app.T("planner.tpt.sources")):
-        st.dataframe(sources, hide_index=True, width="stretch")
+        app.table(sources)
 
 
 def _tpt_context(placed: float | None, sources: pd.DataFrame) -> None:
