@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
@@ -567,8 +567,29 @@ def test_meeting_pack_pdf_and_xlsx(pack_inputs, lang) -> None:
     assert las[cost_col] == pytest.approx(10 * 670e6 / 6)
     tpt = {r[0]: r[1] for r in list(wb["TPT"].values)[1:]}
     assert tpt[2025] == pytest.approx(7.41) and 2026 in tpt  # published + projected
-    kpi = {r[0]: r[3] for r in list(wb[names[1]].values)[1:]}
-    assert kpi["realisasi"] == 580e6  # 2024: 390 + 120 + 50 + 20 juta
+    kpi_rows = list(wb[names[1]].values)
+    kpi = {r[0]: r[2] for r in kpi_rows[1:]}
+    assert kpi[metrics.get("realisasi").name(lang)] == 580e6  # 390 + 120 + 50 + 20
+    codes = {m.id for m in metrics.REGISTRY} | {"pct", "count", "rupiah"}
+    assert not codes & {str(v) for row in kpi_rows for v in row}  # names, no codes
+    peserta = kpi[metrics.get("peserta").name(lang)]
+    assert isinstance(peserta, int)  # a head count is a whole number
+    info = {r[0]: r[1] for r in wb[names[0]].values}
+    assert isinstance(info["Data per" if lang == "id" else "Data as of"], datetime)
+    sheet = wb[names[1]]
+    first = max(len(str(r[0])) for r in kpi_rows)
+    assert sheet.column_dimensions["A"].width >= first  # as wide as its content
+    # the first page reads alone: the KPIs against their targets, what needs
+    # attention (with units), the scenario
+    page1 = " ".join(PdfReader(io.BytesIO(pack.pdf)).pages[0].extract_text().split())
+    assert (
+        "Ringkasan untuk pimpinan" if lang == "id" else "Summary for the mayor"
+    ) in page1
+    assert ("Perlu perhatian" if lang == "id" else "Needs attention") in page1
+    assert (
+        "IKU 2024 yang bertarget" if lang == "id" else "KPIs of 2024 with a target"
+    ) in page1
+    assert ("orang" if lang == "id" else "people") in flat
 
 
 def test_pack_file_names() -> None:

@@ -1,6 +1,7 @@
 """The meeting pack's PDF (fpdf2, A4, DejaVu Sans for full Unicode).
 
-Sections: title page; KPIs against targets; the key charts with their sentences;
+Sections: title page with the summary a mayor can read alone (KPIs against their
+targets, what needs attention, the scenario's warnings); KPIs against targets; the key charts with their sentences;
 the link-and-match table; the chosen scenario (budget, allocation, effect on the
 targets, warnings); method, data date and sources. Every number is formatted in
 the pack's language by ``workforce.core.i18n``.
@@ -48,6 +49,18 @@ class _Doc(FPDF):
         self.set_text_color(107, 114, 128)
         self.cell(0, 6, f"{self.footer_text} · {self.page_no()}", align="C")
         self.set_text_color(*INK)
+
+
+ROOM_MM = 90  # a section starts on the current page when this much is left
+
+
+def _new_page_unless_room(pdf: _Doc, room: float = ROOM_MM) -> None:
+    """A new page only when the current one has less than ``room`` mm left: no
+    half-empty pages between sections."""
+    if pdf.get_y() > pdf.h - pdf.b_margin - room:
+        pdf.add_page()
+    else:
+        pdf.ln(6)
 
 
 def _h1(pdf: _Doc, text: str) -> None:
@@ -99,10 +112,56 @@ def _image(pdf: _Doc, png: bytes | None, caption: str) -> None:
 # ---- sections ------------------------------------------------------------------------
 
 
+def summary_lines(c: Content) -> tuple[str, list[str]]:
+    """The first page's reading for a mayor: how the KPIs stand against their
+    targets (one sentence), then each KPI that needs attention and the scenario's
+    warnings, one line each."""
+    lang = c.lang
+    with_target = c.kpis[c.kpis["status"].apply(lambda s: isinstance(s, str))]
+    counts = with_target["status"].value_counts()
+    head = _t(
+        "pack.summary_kpis",
+        lang,
+        year=c.basis.latest_year,
+        n=len(with_target),
+        on=int(counts.get("on_track", 0)),
+        risk=int(counts.get("at_risk", 0)),
+        off=int(counts.get("off_track", 0)),
+    )
+    tot, money = c.totals, c.budget["budget_rupiah"].sum()
+    head += " " + _t(
+        "pack.summary_scenario",
+        lang,
+        name=c.scenario.name,
+        seats=i18n.fmt_number(tot.get("seats"), lang),
+        placed=_fmt(tot.get("placed"), "count", lang),
+        cost=_fmt(tot.get("cost_rupiah"), "rupiah", lang),
+        budget=_fmt(money, "rupiah", lang),
+    )
+    order = {"off_track": 0, "at_risk": 1}
+    needs = sorted(
+        (r for r in c.kpis.itertuples(index=False) if r.status in order),
+        key=lambda r: order[r.status],
+    )
+    items = [
+        _t(
+            "pack.summary_kpi",
+            lang,
+            name=metrics.get(r.indikator).name(lang),
+            value=_fmt(r.value, r.unit, lang),
+            target=_fmt(r.target, r.unit, lang),
+            status=_status(r.status, lang).lower(),
+        )
+        for r in needs
+    ]
+    items += [planner_charts.flag_text(k, v, lang) for k, v in c.flags]
+    return head, items
+
+
 def _title_page(pdf: _Doc, c: Content) -> None:
     lang, b = c.lang, c.basis
     pdf.add_page()
-    pdf.ln(40)
+    pdf.ln(6)
     pdf.set_font(FONT, "B", 24)
     pdf.set_text_color(*BLUE)
     pdf.multi_cell(0, 12, _t("pack.title", lang, year=b.plan_year), align="C")
@@ -120,9 +179,21 @@ def _title_page(pdf: _Doc, c: Content) -> None:
     for line in lines:
         pdf.multi_cell(0, 7, line, align="C", new_x="LMARGIN", new_y="NEXT")
     if c.is_demo:
-        pdf.ln(10)
+        pdf.ln(4)
         pdf.set_font(FONT, "B", 10)
         pdf.multi_cell(0, 5, _t("pack.demo_note", lang), align="C")
+    # the page a mayor can read alone: where the KPIs stand, what needs attention
+    head, items = summary_lines(c)
+    pdf.ln(8)
+    _h1(pdf, _t("pack.h_summary", lang))
+    _p(pdf, head, 11)
+    if items:
+        pdf.set_font(FONT, "B", 11)
+        pdf.multi_cell(
+            0, 6, _t("pack.h_attention", lang), new_x="LMARGIN", new_y="NEXT"
+        )
+        for item in items:
+            _p(pdf, f"•  {item}", 10.5)
 
 
 def _status(status: object, lang: str) -> str:
@@ -131,7 +202,11 @@ def _status(status: object, lang: str) -> str:
 
 
 def _fmt(value: float | None, unit: str, lang: str) -> str:
-    return i18n.fmt_value(value, unit, lang)
+    """A value with its unit: ``152 orang``, ``7,41%``, ``Rp 1,2 miliar``."""
+    if value is None or value != value:
+        return "–"
+    text = i18n.fmt_value(value, unit, lang)
+    return _t("pack.people", lang, n=text) if unit == "count" else text
 
 
 def _kpi_section(pdf: _Doc, c: Content) -> None:
@@ -192,7 +267,7 @@ def _charts_section(pdf: _Doc, c: Content, images: dict[str, bytes]) -> None:
 
 def _scenario_section(pdf: _Doc, c: Content, images: dict[str, bytes]) -> None:
     lang = c.lang
-    pdf.add_page()
+    _new_page_unless_room(pdf)
     _h1(pdf, _t("pack.h_scenario", lang, name=c.scenario.name, year=c.basis.plan_year))
     _p(pdf, planner_charts.scenario_summary(c.totals, c.proj, lang))
     budget_rows = [
@@ -221,7 +296,9 @@ def _scenario_section(pdf: _Doc, c: Content, images: dict[str, bytes]) -> None:
 
 
 def _range(low: float | None, high: float | None, unit: str, lang: str) -> str:
-    return f"{_fmt(low, unit, lang)} – {_fmt(high, unit, lang)}"
+    """``62 – 70 orang``; one number when both ends read the same."""
+    lo, hi = _fmt(low, unit, lang), _fmt(high, unit, lang)
+    return lo if lo == hi else f"{lo} – {hi}"
 
 
 def _allocation_table(pdf: _Doc, c: Content) -> None:
@@ -260,7 +337,7 @@ def _effect_table(pdf: _Doc, c: Content) -> None:
 
 def _sources_section(pdf: _Doc, c: Content) -> None:
     lang = c.lang
-    pdf.add_page()
+    _new_page_unless_room(pdf)
     _h1(pdf, _t("pack.h_method", lang))
     _p(
         pdf,

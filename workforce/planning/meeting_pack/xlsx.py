@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
@@ -64,12 +65,28 @@ def _sheet(
         if fmt:
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
                 cell.number_format = FORMATS[fmt]
-    for col, name in enumerate(header, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = max(
-            12, min(len(name) + 4, 45)
-        )
+    fit_widths(ws)
     ws.freeze_panes = "A2"
     return ws
+
+
+def fit_widths(ws: Worksheet, most: int = 60) -> None:
+    """Each column as wide as its longest heading or value (as displayed)."""
+    for column in ws.iter_cols():
+        longest = max(len(_shown(cell.value)) for cell in column)
+        ws.column_dimensions[get_column_letter(column[0].column)].width = min(
+            max(10, longest + 2), most
+        )
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, datetime | date):
+        return "31/12/2025 00:00" if isinstance(value, datetime) else "31/12/2025"
+    return str(value)
 
 
 def _info(wb: Workbook, c: Content) -> None:
@@ -79,8 +96,8 @@ def _info(wb: Workbook, c: Content) -> None:
     lines = [
         (_t("pack.title", lang, year=b.plan_year), None),
         (_t("xlsx.scenario", lang), c.scenario.name),
-        (_t("xlsx.data_as_of", lang), b.as_of.isoformat() if b.as_of else None),
-        (_t("xlsx.generated", lang), c.generated_at.isoformat(timespec="seconds")),
+        (_t("xlsx.data_as_of", lang), b.as_of),
+        (_t("xlsx.generated", lang), c.generated_at.replace(microsecond=0)),
         (_t("xlsx.basis_year", lang), b.latest_year),
         (_t("xlsx.history_years", lang), ", ".join(str(y) for y in b.years)),
         (
@@ -98,32 +115,45 @@ def _info(wb: Workbook, c: Content) -> None:
         lines.append((_t("xlsx.demo", lang), _t("pack.demo_note", lang)))
     for row in lines:
         spreadsheet.xlsx_row(ws, row)
+    for (cell,) in ws.iter_rows(min_col=2, max_col=2):
+        if isinstance(cell.value, datetime):
+            cell.number_format = "dd/mm/yyyy hh:mm"
+        elif isinstance(cell.value, date):
+            cell.number_format = "dd/mm/yyyy"
     ws["A1"].font = Font(bold=True, size=13)
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 90
+    fit_widths(ws, most=90)
 
 
 def _kpis(wb: Workbook, c: Content) -> None:
     lang = c.lang
     rows = [
         [
-            r.indikator,
             metrics.get(r.indikator).name(lang),
-            r.unit,
-            r.value,
-            r.target,
+            _t(f"unit.{r.unit}", lang),
+            _whole(r.value, r.unit),
+            _whole(r.target, r.unit),
             i18n.t(f"status.{r.status}", lang) if isinstance(r.status, str) else None,
         ]
         for r in c.kpis.itertuples(index=False)
     ]
-    keys = ("id", "indikator", "unit", "value", "target", "status")
-    _sheet(
+    keys = ("indikator", "unit", "value", "target", "status")
+    ws = _sheet(
         wb,
         _t("xlsx.kpi", lang, year=c.basis.latest_year),
         [_t(f"col.{k}", lang) for k in keys],
         rows,
-        (None, None, None, "num", "num"),
     )
+    for row, r in enumerate(c.kpis.itertuples(index=False), start=2):
+        for col in (3, 4):  # each KPI in its own unit's format
+            ws.cell(row=row, column=col).number_format = FORMATS[r.unit]
+
+
+def _whole(value: Any, unit: str) -> Any:
+    """Head counts and Rupiah as whole numbers; rates as they are."""
+    value = _clean(value)
+    if value is None or unit == "pct":
+        return value
+    return round(float(value))
 
 
 def _link_match(wb: Workbook, c: Content) -> None:
@@ -162,11 +192,11 @@ def _scenario(wb: Workbook, c: Content) -> None:
         "count",
         "count",
         None,
-        *(["num"] * 9),
+        *(["count"] * 9),  # projected people: whole numbers on screen
         *(["rupiah"] * 6),
         "count",
         "pct",
-        "num",
+        "count",
         None,
     ]
     _sheet(wb, _t("xlsx.scenario_sheet", lang), header, rows, fmts)
@@ -188,25 +218,27 @@ def _effect(wb: Workbook, c: Content) -> None:
     lang = c.lang
     rows = [
         [
-            r.indikator,
             metrics.get(r.indikator).name(lang),
-            r.actual,
-            r.projected,
-            r.low,
-            r.high,
-            r.target,
+            _t(f"unit.{metrics.get(r.indikator).unit}", lang),
+            *(
+                _whole(v, metrics.get(r.indikator).unit)
+                for v in (r.actual, r.projected, r.low, r.high, r.target)
+            ),
             i18n.t(f"status.{r.status}", lang) if isinstance(r.status, str) else None,
         ]
         for r in c.effect.itertuples(index=False)
     ]
-    keys = ("id", "indikator", "actual", "projected", "low", "high", "target", "status")
-    _sheet(
+    keys = ("indikator", "unit", "actual", "projected", "low", "high", "target")
+    ws = _sheet(
         wb,
         _t("xlsx.effect", lang),
-        [_t(f"col.{k}", lang) for k in keys],
+        [*(_t(f"col.{k}", lang) for k in keys), _t("col.status", lang)],
         rows,
-        (None, None, "num", "num", "num", "num", "num"),
     )
+    for row, r in enumerate(c.effect.itertuples(index=False), start=2):
+        for col in range(3, 8):
+            unit = metrics.get(r.indikator).unit
+            ws.cell(row=row, column=col).number_format = FORMATS[unit]
 
 
 def _tpt(wb: Workbook, c: Content) -> None:
