@@ -61,3 +61,20 @@ def test_every_page_passes_axe_in_both_languages(
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(results.generate_report())
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_switching_language_relabels_the_period_box(page, live_server: str) -> None:
+    """The period box follows a language switch mid-session (no "Setahun penuh"
+    left in the English interface), and so does <html lang>."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _open(page, live_server, PAGES[0], "id")
+    box = page.locator(".st-key-f_kuartal")
+    box.scroll_into_view_if_needed()  # the sidebar draws its widgets when seen
+    page.wait_for_timeout(300)
+    assert box.locator("input").input_value() == "Setahun penuh"
+    page.locator('[data-testid="stSidebar"]').get_by_text("English").first.click()
+    wait_for_app(page)
+    box.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    assert box.locator("input").input_value() == "Full year"
+    assert page.evaluate("document.documentElement.lang") == "en"

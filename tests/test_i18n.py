@@ -119,3 +119,16 @@ def test_negative_rupiah_and_signed_changes() -> None:
     assert i18n.fmt_change(1.333, "pct", "id") == "+1,33 poin"
     assert i18n.fmt_change(0, "count", "en") == "±0"
     assert i18n.fmt_change(None, "count", "en") == "n/a"
+
+
+def test_a_published_figures_source_reads_in_the_interface_language() -> None:
+    text = "BPS Banten release 5 Nov 2025 as reported by banpos.co and bantenraya.com"
+    assert i18n.source_text(text, "id") == (
+        "BPS Banten rilis 5 Nov 2025 sebagaimana diberitakan banpos.co dan "
+        "bantenraya.com"
+    )
+    assert i18n.source_text(text, "en") == text
+    single = (
+        "Kepala BPS Banten 6 Nov 2018 as reported by radarnonstop.co (single source)"
+    )
+    assert i18n.source_text(single, "id").endswith("(satu sumber)")

@@ -161,3 +161,26 @@ def quarter_option(kuartal: int, lang: str) -> str:
     if kuartal == 0:
         return t("filter.setahun", lang)
     return t("filter.kuartal", lang, q=kuartal)
+
+
+# The published-figure sources (data/seed/statistik_tenaga_kerja.csv) name the BPS
+# release and who reported it, written in English; in Indonesian the linking
+# words are said in Indonesian (names, dates and sites stay as they are).
+SOURCE_PHRASES_ID = (
+    ("as reported by", "sebagaimana diberitakan"),
+    ("as cited by", "sebagaimana dikutip"),
+    ("release", "rilis"),
+    ("single source", "satu sumber"),
+    ("unemployed about", "penganggur sekitar"),
+    ("thousand", "ribu"),
+    (" and ", " dan "),
+)
+
+
+def source_text(text: str, lang: str = DEFAULT_LANG) -> str:
+    """A published figure's source in the interface language."""
+    if lang != "id" or not isinstance(text, str):
+        return text
+    for english, indonesian in SOURCE_PHRASES_ID:
+        text = text.replace(english, indonesian)
+    return text

@@ -314,7 +314,9 @@ def page() -> None:
     st.header(app.T("overview.tpt.header"))
     app.chart(
         charts.tpt_figure(data.trend, overview.targets_for(data.targets, "tpt"), lang),
-        data.trend,
+        data.trend.assign(
+            sumber=[i18n.source_text(x, lang) for x in data.trend["sumber"]]
+        ),
         narrative.tpt_summary(data.trend, filters.tahun, lang),
         "ringkasan_tpt",
     )

@@ -362,6 +362,7 @@ def _load(b: planner.Basis) -> None:
         return
     _set_inputs(b, sc.budget, sc.seats_frame())
     st.session_state["plan_save_name"] = sc.name
+    st.session_state["plan_pack_choice"] = sc.name  # the pack follows what was loaded
     st.session_state[_MSG] = ("success", app.T("planner.load.done", name=md(sc.name)))
 
 
@@ -389,7 +390,7 @@ def saved_scenarios(b: planner.Basis, current: Scenario) -> None:
         )
     else:
         right.caption(app.T("planner.load.none"))
-    st.caption(app.T("planner.save.where", path=str(scenarios.scenarios_dir())))
+    st.caption(app.T("planner.save.where"))
     picked = st.multiselect(app.T("planner.compare.select"), names, key="plan_compare")
     if picked:
         _compare(b, [current, *_readable(picked)])

@@ -125,7 +125,7 @@ def tpt_table(pub: Publication, lang: str) -> pd.DataFrame:
             _t("col.tahun", lang): df["tahun"].astype(str),
             _t("col.wilayah", lang): df["wilayah"],
             _t("col.tpt", lang): [i18n.fmt_pct(v, lang) for v in df["tpt_pct"]],
-            _t("col.sumber", lang): df["sumber"],
+            _t("col.sumber", lang): [i18n.source_text(x, lang) for x in df["sumber"]],
         }
     )
 

@@ -353,7 +353,10 @@ def _sources_section(pdf: _Doc, c: Content) -> None:
     _h1(pdf, _t("pack.h_sources", lang))
     _p(pdf, _t("pack.data_line", lang, date=i18n.fmt_date(c.basis.as_of, lang)), 9.5)
     _p(pdf, _t("pack.source_disnaker", lang), 9.5)
-    rows = [[str(r.tahun), r.sumber] for r in c.sources.itertuples(index=False)]
+    rows = [
+        [str(r.tahun), i18n.source_text(r.sumber, lang)]
+        for r in c.sources.itertuples(index=False)
+    ]
     _table(pdf, [_t("col.tahun", lang), _t("col.source", lang)], rows, (18, 160))
 
 

@@ -243,7 +243,13 @@ def _effect(wb: Workbook, c: Content) -> None:
 
 def _tpt(wb: Workbook, c: Content) -> None:
     lang = c.lang
-    sources = dict(zip(c.sources["tahun"], c.sources["sumber"], strict=True))
+    sources = dict(
+        zip(
+            c.sources["tahun"],
+            (i18n.source_text(x, c.lang) for x in c.sources["sumber"]),
+            strict=True,
+        )
+    )
     rows: list[list[Any]] = [
         [
             y,

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from workforce import app
-from workforce.core import metrics
+from workforce.core import i18n, metrics
 from workforce.core.filters import Filters
 from workforce.planning.projection import charts as projection_charts
 from workforce.planning.projection import numbers as projection
@@ -62,7 +62,17 @@ def tpt_section(placed: float | None) -> None:
     st.info(app.T("planner.tpt.caveat"), icon="ℹ️")
     _tpt_context(placed, sources)
     with st.expander(app.T("planner.tpt.sources")):
-        app.table(sources)
+        lang = app.lang()
+        app.table(
+            pd.DataFrame(
+                {
+                    i18n.t("planner.col.tahun", lang): sources["tahun"],
+                    i18n.t("planner.col.source", lang): [
+                        i18n.source_text(x, lang) for x in sources["sumber"]
+                    ],
+                }
+            )
+        )
 
 
 def _tpt_context(placed: float | None, sources: pd.DataFrame) -> None:
