@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import csv
 import io
 import json
 import re
@@ -646,3 +647,17 @@ def test_a_link_with_filters_the_public_figures_ignore_says_so(
     assert not plain.main.info  # nothing asked that the page ignores
     url = {key: at.query_params[key] for key in at.query_params}
     assert url == {"tahun": "2024", **({} if lang == "id" else {"lang": lang})}
+
+
+def test_open_data_writes_counts_and_rupiah_as_whole_numbers(exported: Path) -> None:
+    """A spreadsheet reads 660, not 660.0; money in whole Rupiah."""
+    for name, columns in {
+        "hasil_program.csv": ["jumlah"],
+        "anggaran_sumber.csv": ["pagu_rupiah", "realisasi_rupiah"],
+    }.items():
+        with (exported / name).open(encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        assert rows
+        for row in rows:
+            for column in columns:
+                assert re.fullmatch(r"-?\d*", row[column]), (name, column, row[column])

@@ -66,12 +66,12 @@ RESOURCES: dict[str, list[tuple[str, str]]] = {
     "anggaran_sumber": [
         ("tahun", "integer"),
         ("sumber_dana", "string"),
-        ("pagu_rupiah", "number"),
-        ("realisasi_rupiah", "number"),
+        ("pagu_rupiah", "integer"),  # whole Rupiah
+        ("realisasi_rupiah", "integer"),  # whole Rupiah
         ("serapan_pct", "number"),
-        ("biaya_per_lulusan_rupiah", "number"),
+        ("biaya_per_lulusan_rupiah", "integer"),  # whole Rupiah
         ("biaya_per_lulusan_status", "string"),
-        ("biaya_per_penempatan_rupiah", "number"),
+        ("biaya_per_penempatan_rupiah", "integer"),  # whole Rupiah
         ("biaya_per_penempatan_status", "string"),
     ],
     "tpt_bps": [
