@@ -63,7 +63,7 @@ def test_every_page_opens_without_error(page, live_server: str, spec: PageSpec) 
 
 def test_filter_from_the_url_shows_in_the_sidebar(page, live_server: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{live_server}/?tahun=2024&kecamatan=Ciwandan")
+    page.goto(f"{live_server}/ringkasan?tahun=2024&kecamatan=Ciwandan")
     wait_for_app(page)
     _sign_in_if_asked(page)
     chips = page.locator(".st-key-f_kecamatan [data-tag]")

@@ -78,3 +78,19 @@ def test_switching_language_relabels_the_period_box(page, live_server: str) -> N
     page.wait_for_timeout(500)
     assert box.locator("input").input_value() == "Full year"
     assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_the_upload_box_speaks_indonesian(page, live_server: str) -> None:
+    """Streamlit's upload box says "Upload" and "200MB per file" in English; on
+    Kelola Data it reads in the interface language, with the server's limit."""
+    spec = next(s for s in PAGES if s.url_path == "kelola_data")
+    _open(page, live_server, spec, "id")
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]').first
+    zone.scroll_into_view_if_needed()
+    words = zone.evaluate(
+        """z => [z.querySelector('button p'),
+                 z.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span')]
+            .map(e => getComputedStyle(e, '::after').content)"""
+    )
+    assert words[0] == '"Pilih berkas"'
+    assert words[1].startswith('"Paling besar ') and "MB per berkas" in words[1]

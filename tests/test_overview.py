@@ -692,3 +692,13 @@ def test_the_map_names_every_kecamatan_on_it(
     assert all(t["mode"] == "text" for t in labels)
     lon = [x for t in labels for x in _array(t.get("lon", []))]
     assert all(105.9 < x < 106.1 for x in lon)  # inside Cilegon
+
+
+def test_chart_ticks_write_thousands_the_indonesian_way(app_test, overview_db) -> None:
+    """Counts get thousands separators (1.000, beside labels like 1.010); an axis of
+    years stays 2024, one tick per year."""
+    at = _overview(app_test, overview_db, "id")
+    funnel = json.loads(at.get("plotly_chart")[1].proto.spec)["layout"]
+    assert funnel["separators"] == ",."
+    assert funnel["yaxis"]["separatethousands"] is True
+    assert funnel["xaxis"]["tickformat"] == "d" and funnel["xaxis"]["dtick"] == 1

@@ -460,9 +460,34 @@ def page_header(key: str, intro_key: str | None = None) -> None:
         st.caption(T("app.data_as_of", date=i18n.fmt_date(as_of, lang())))
 
 
+def _axis_values(fig: go.Figure, attr: str) -> list[float]:
+    out: list[float] = []
+    for trace in fig.data:
+        values = getattr(trace, attr, None)
+        if values is None or isinstance(values, str | dict):
+            continue
+        out += [float(v) for v in values if isinstance(v, int | float) and v == v]
+    return out
+
+
+def number_ticks(fig: go.Figure) -> None:
+    """Tick labels with thousands separators (1.000, 1.200 beside a label 1.010),
+    except on an axis of years (2025, not 2.025)."""
+    for name, attr in (("xaxis", "x"), ("yaxis", "y")):
+        axis = fig.layout[name]
+        values = _axis_values(fig, attr)
+        years = values and all(v.is_integer() and 1900 <= v <= 2100 for v in values)
+        if years and axis.tickformat is None:
+            axis.tickformat = "d"
+            if axis.dtick is None and axis.type != "category":
+                axis.dtick = 1  # whole years only, no 2019 twice
+        axis.separatethousands = True
+
+
 def chart(fig: go.Figure, data: pd.DataFrame, summary: str, name: str) -> None:
     """A chart with its sentence and a "view data" table with CSV download."""
     fig.layout.separators = charts.separators(lang())
+    number_ticks(fig)
     st.plotly_chart(
         markup.plain_figure(fig),
         width="stretch",

@@ -5,6 +5,7 @@ quarantine, data-quality checks, blank templates. The logic is in workforce.inge
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import date
 from functools import partial
 from typing import Any
@@ -92,6 +93,7 @@ def import_section() -> None:
     if demo:
         st.warning(T("kelola.demo_warning"), icon=":material/science:")
         force = st.checkbox(T("kelola.force"), key="kd_force")
+    uploader_words()
     upload = st.file_uploader(
         T("kelola.upload"),
         type=["csv", "txt", "xlsx", "xls"],
@@ -290,6 +292,28 @@ def log_section() -> None:
         mime="text/csv",
         key="dl_quarantine",
         on_click="ignore",
+    )
+
+
+def uploader_words() -> None:
+    """Streamlit writes its upload box in English ("Upload", "200MB per file") and
+    has no setting for it: the box's words in the interface language, by CSS (the
+    limit is the server's own ``server.maxUploadSize``)."""
+    limit = int(st.get_option("server.maxUploadSize"))
+    button = json.dumps(T("kelola.uploader.button"), ensure_ascii=False)
+    rule = json.dumps(
+        T("kelola.uploader.limit", mb=limit) + " • CSV, TXT, XLSX, XLS",
+        ensure_ascii=False,
+    )
+    box = '[class*="st-key-kd_file_"] [data-testid="stFileUploaderDropzone"]'
+    st.html(
+        f"""<style>
+{box} button p {{ font-size: 0; }}
+{box} button p::after {{ content: {button}; font-size: 0.875rem; }}
+{box} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+{box} [data-testid="stFileUploaderDropzoneInstructions"] span::after
+  {{ content: {rule}; font-size: 0.875rem; }}
+</style>"""
     )
 
 
