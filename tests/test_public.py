@@ -300,9 +300,13 @@ def test_costs_on_few_placements_are_hidden(pub) -> None:
     for source in ("APBD", "CSR"):
         assert pd.isna(b.at[source, "biaya_per_penempatan_rupiah"])
         assert b.at[source, "biaya_per_penempatan_status"] == BASIS
-    # cost per graduate: APBD 45/7 is shown (7 graduates), CSR 18/2 is not
-    assert b.at["APBD", "biaya_per_lulusan_rupiah"] == pytest.approx(45_000_000 / 7)
+    # cost per graduate: CSR 18/2 rests on 2 graduates; APBD 45/7 would give 7
+    # graduates away (realisasi ÷ cost), and with APBN's 10 and the total 19, CSR's
+    # 2: APBD's is hidden with it (the smaller of the two others)
     assert b.at["CSR", "biaya_per_lulusan_status"] == BASIS
+    assert b.at["APBD", "biaya_per_lulusan_status"] == COMPLEMENT
+    assert pd.isna(b.at["APBD", "biaya_per_lulusan_rupiah"])
+    assert b.at["APBN", "biaya_per_lulusan_rupiah"] == pytest.approx(9_000_000)
     # Rupiah amounts are not about persons: always shown
     assert b.at["CSR", "realisasi_rupiah"] == 18_000_000
 
@@ -661,3 +665,55 @@ def test_open_data_writes_counts_and_rupiah_as_whole_numbers(exported: Path) -> 
         for row in rows:
             for column in columns:
                 assert re.fullmatch(r"-?\d*", row[column]), (name, column, row[column])
+
+
+def _budget_rows(
+    graduates: dict[str, int], realisasi: dict[str, float]
+) -> pd.DataFrame:
+    rows = []
+    for grp in ("total", *graduates):
+        if grp == "total":
+            n, money = sum(graduates.values()), sum(realisasi.values())
+        else:
+            n, money = graduates[grp], realisasi[grp]
+        for kpi_id, value, den in (
+            ("pagu", money, None),
+            ("realisasi", money, None),
+            ("serapan_anggaran", 100.0, None),
+            ("biaya_per_lulusan", money / n, n),
+            ("biaya_per_penempatan", money / n, n),
+        ):
+            rows.append(
+                {"tahun": 2025, "kpi_id": kpi_id, "grp": grp, "nilai": value,
+                 "pembilang": None, "penyebut": den}
+            )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def test_the_budget_attack_recovers_no_hidden_count() -> None:
+    """Las/APBN 20 graduates, Listrik/APBD 15, Garmen/CSR 3. Published: realisasi per
+    source and the cost per graduate where 5 or more stand behind it. Before, APBN's
+    and APBD's costs were both published: 200 ÷ 10 = 20 and 90 ÷ 6 = 15, the total 38,
+    so CSR = 3. Now a second cost is hidden with CSR's (the smallest that protects),
+    and the reader cannot pin the CSR graduates down."""
+    graduates = {"APBN": 20, "APBD": 15, "CSR": 3}
+    realisasi = {"APBN": 200e6, "APBD": 90e6, "CSR": 30e6}
+    out = public_data.budget_frame(_budget_rows(graduates, realisasi), 5).set_index(
+        "sumber_dana"
+    )
+    status = out["biaya_per_lulusan_status"].to_dict()
+    assert status["CSR"] == disclosure.BASIS
+    assert status["APBD"] == disclosure.COMPLEMENT  # 15 < 20: the smallest other
+    assert status["APBN"] == "" and status["total"] == ""
+    # what the attacker can now work out from the published figures
+    published = {
+        g: out.at[g, "realisasi_rupiah"] / out.at[g, "biaya_per_lulusan_rupiah"]
+        for g in out.index
+        if pd.notna(out.at[g, "biaya_per_lulusan_rupiah"])
+    }
+    left = published["total"] - published["APBN"]  # APBD + CSR together: 18
+    assert round(left) == 18  # split between two hidden sources: CSR anywhere in 1..4
+    counts = {"t": 38, "APBN": 20, "APBD": 15, "CSR": 3}
+    eq = disclosure.Equation("t", ("APBN", "APBD", "CSR"))
+    hidden = {"CSR": disclosure.SMALL, "APBD": disclosure.COMPLEMENT}
+    assert_protected(counts, [eq], hidden)

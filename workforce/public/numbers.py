@@ -341,6 +341,32 @@ def protect_kpis(kpi: pd.DataFrame, hidden: Mapping, limit: int) -> pd.DataFrame
     return out.reset_index(drop=True)
 
 
+def _cost_status(value: pd.Series, persons: pd.Series, limit: int) -> pd.Series:
+    """Why each cost per graduate (or placement) of a year and source is hidden.
+
+    Realisasi is published, so a published cost gives its persons away
+    (realisasi ÷ cost): the persons behind the costs of a year are published
+    counts whose sources add up to the total's (more, when a programme paid by two
+    sources counts under both). A cost on fewer than ``limit`` persons is hidden,
+    and then, as in any table, the smallest other that would let it be worked out
+    by subtraction (``disclosure.suppress``).
+    """
+    status = pd.Series("", index=value.index, dtype="object")
+    shown = value.notna() & persons.notna()
+    counts = {k: int(v) for k, v in persons[shown].items()}
+    equations = []
+    for tahun in {k[0] for k in counts}:
+        total = (tahun, "total")
+        parts = tuple(k for k in counts if k[0] == tahun and k != total)
+        if total in counts and parts:
+            exact = sum(counts[k] for k in parts) == counts[total]
+            equations.append(disclosure.Equation(total, parts, exact=exact))
+    hidden = disclosure.suppress(counts, equations, limit)
+    for key, why in hidden.items():
+        status[key] = disclosure.BASIS if why == disclosure.SMALL else why
+    return status
+
+
 def budget_frame(kpi: pd.DataFrame, limit: int) -> pd.DataFrame:
     """Budget by source per year: pagu, realisasi, absorption, cost per graduate and
     per placement (a cost is hidden when fewer than ``limit`` persons stand behind it)."""
@@ -356,9 +382,9 @@ def budget_frame(kpi: pd.DataFrame, limit: int) -> pd.DataFrame:
     out["serapan_pct"] = wide["serapan_anggaran"]
     for kpi_id in ("biaya_per_lulusan", "biaya_per_penempatan"):
         value, n = wide[kpi_id], persons[kpi_id]
-        blocked = value.notna() & (n < limit)
-        out[f"{kpi_id}_rupiah"] = value.where(~blocked)
-        out[f"{kpi_id}_status"] = blocked.map({True: disclosure.BASIS, False: ""})
+        status = _cost_status(value, n, limit)
+        out[f"{kpi_id}_rupiah"] = value.where(status == "")
+        out[f"{kpi_id}_status"] = status
     out = out.reset_index().rename(columns={"grp": "sumber_dana"})
     order = {s: i for i, s in enumerate(("total", *SUMBER_DANA))}
     out = out.sort_values(
