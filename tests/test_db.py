@@ -312,6 +312,11 @@ SAMPLE_PARAMS: dict[str, object] = {
     "factor": 2.0,
     "dimension": "jenis_kelamin",
     "middle": "kejuruan",
+    # budget pacing against the city's own schedule (workforce.budget.numbers)
+    "years": 3,
+    "quantile": 0.10,
+    "min_programmes": 5,
+    "floor_pct": 40.0,
     # metric queries: one result per year (workforce.core.metrics.compute_by)
     "by": "tahun",
     "sels": ["2023", "2024"],

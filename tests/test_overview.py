@@ -353,14 +353,31 @@ def test_match_reports_missing_and_unknown_codes(conn, boundaries):
     assert found.unknown == ("36.72.99",)
 
 
+def _is_map(spec: dict) -> bool:
+    return spec["data"][0].get("fill") == "toself"
+
+
+def _rgb(colour: str) -> tuple[int, ...]:
+    return tuple(int(float(v)) for v in colour[colour.index("(") + 1 : -1].split(","))
+
+
 def test_map_figure_is_offline_and_keyed_on_kode(conn, boundaries):
     geojson = geo.load(boundaries)
     table = frames.kecamatan_table(conn, F2024, db.run(conn, "overview/kecamatan"))
     fig = charts.map_figure(geojson, table, "peserta_per_1000", "x", "id")
-    trace = fig.data[0]
-    assert trace.type == "choroplethmap" and trace.featureidkey == "properties.kode"
-    assert list(trace.locations) == list(table["kecamatan_kode"])
-    assert fig.layout.map.style == "white-bg"  # no tiles, no online base map
+    shapes = [t for t in fig.data if t.fill == "toself"]
+    assert [t.meta["kode"] for t in shapes] == list(table["kecamatan_kode"])
+    # SVG on plain axes: no map or geo subplot, which fetch tiles, a world outline
+    # and label fonts online
+    assert {t.type for t in fig.data} == {"scatter"}
+    assert not fig.layout.map.to_plotly_json() and not fig.layout.geo.to_plotly_json()
+    labels = [name for t in fig.data if t.mode == "text" for name in t.text]
+    assert sorted(labels) == sorted(table["nama"])
+    # the darkest fill is the highest value; each hover names its kecamatan
+    top = table.loc[table["peserta_per_1000"].idxmax(), "kecamatan_kode"]
+    darkest = min(shapes, key=lambda t: sum(_rgb(t.fillcolor)))
+    assert darkest.meta["kode"] == top
+    assert all(t.text.startswith(f"{t.name}: ") for t in shapes)
 
 
 def test_without_boundary_file_there_is_no_geojson(monkeypatch, tmp_path):
@@ -575,7 +592,8 @@ def test_page_charts_have_sentences_tables_and_downloads(
     at = _overview(app_test, overview_db, lang)
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     types = [s["data"][0]["type"] for s in specs]
-    assert types == ["scatter", "bar", "scatter", "bar", "choroplethmap", "bar"]
+    assert types == ["scatter", "bar", "scatter", "bar", "scatter", "bar"]
+    assert [_is_map(s) for s in specs] == [False] * 4 + [True, False]
     assert len(at.get("download_button")) == 6  # one "view data" CSV per chart
     captions = [c.value for c in at.caption]
     expected = (
@@ -597,10 +615,8 @@ def test_page_without_boundary_file_shows_bars_and_says_why(
 ):
     monkeypatch.delenv("WORKFORCE_BOUNDARIES", raising=False)
     at = _overview(app_test, overview_db, "en")
-    types = [
-        json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")
-    ]
-    assert "choroplethmap" not in types and types[-1] == "bar"
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert not any(_is_map(s) for s in specs) and specs[-1]["data"][0]["type"] == "bar"
     assert any("WORKFORCE_BOUNDARIES" in i.value for i in at.info)
 
 
@@ -683,14 +699,13 @@ def test_the_map_names_every_kecamatan_on_it(
     spec = next(
         json.loads(c.proto.spec)
         for c in at.get("plotly_chart")
-        if json.loads(c.proto.spec)["data"][0]["type"] == "choroplethmap"
+        if _is_map(json.loads(c.proto.spec))
     )
-    labels = [t for t in spec["data"] if t["type"] == "scattermap"]
+    labels = [t for t in spec["data"] if t.get("mode") == "text"]
     named = [n for t in labels for n in t.get("text", [])]
-    shapes = spec["data"][0]
-    assert sorted(named) == sorted(shapes["text"])  # every kecamatan, once
-    assert all(t["mode"] == "text" for t in labels)
-    lon = [x for t in labels for x in _array(t.get("lon", []))]
+    shapes = [t["name"] for t in spec["data"] if t.get("fill") == "toself"]
+    assert sorted(named) == sorted(shapes)  # every kecamatan, once
+    lon = [x for t in labels for x in _array(t.get("x", []))]
     assert all(105.9 < x < 106.1 for x in lon)  # inside Cilegon
 
 

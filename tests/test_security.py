@@ -28,7 +28,7 @@ import tracemalloc
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -38,7 +38,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.conftest import ARTIFACTS, ROOT, serve
+from tests.conftest import ARTIFACTS, ROOT, run_async, serve
 from workforce import refresh
 from workforce.access import auth
 from workforce.core import db, i18n, metrics, reporting, spreadsheet
@@ -252,7 +252,9 @@ def test_formula_text_is_neutral_in_every_file_the_product_writes(
                     texts.append(cell.value)
     assert name in texts  # the scenario's name, as text
     info = {row[0].value: row[1].value for row in book.worksheets[0].iter_rows()}
-    assert info[i18n.t("planner.xlsx.data_as_of", "id")] == "2025-12-31"
+    assert info[i18n.t("planner.xlsx.data_as_of", "id")] == datetime(
+        2025, 12, 31
+    )  # a date cell
 
 
 def test_report_and_table_downloads_use_the_neutral_csv() -> None:
@@ -403,7 +405,7 @@ async def _flood_while_loading(url: str) -> list[list[bytes]]:
 def test_a_browser_cannot_clear_the_caches(demo_db: Path) -> None:
     log = "security-clear-cache.log"
     with serve(demo_db, log_name=log) as url:
-        loads = asyncio.run(_flood_while_loading(url))
+        loads = run_async(_flood_while_loading(url))
         with urllib.request.urlopen(f"{url}/_stcore/metrics", timeout=10) as resp:
             metrics_body = resp.read().decode()
     text = (ARTIFACTS / log).read_text()
@@ -417,7 +419,7 @@ def test_a_browser_cannot_clear_the_caches(demo_db: Path) -> None:
 
 
 def test_the_favicon_is_served_here_not_by_a_font_cdn(live_server: str) -> None:
-    got = asyncio.run(_page_run(live_server))
+    got = run_async(_page_run(live_server))
     config = [
         m for m in _messages(got) if m.WhichOneof("type") == "page_config_changed"
     ]
@@ -430,7 +432,7 @@ def test_a_damaged_database_is_a_sentence_without_paths(tmp_path: Path) -> None:
     broken.parent.mkdir()
     broken.write_bytes(os.urandom(64 * 1024))
     with serve(broken, log_name="security-damaged.log") as url:
-        got = b"".join(asyncio.run(_page_run(url)))
+        got = b"".join(run_async(_page_run(url)))
     assert i18n.t("app.db_unreadable", "id").encode() in got
     assert str(tmp_path).encode() not in got and b"Traceback" not in got
     assert str(broken) in (ARTIFACTS / "security-damaged.log").read_text()

@@ -10,15 +10,13 @@ Bounded: about 30 s, 20 s and 25 s. They need HAProxy (./test.sh installs it).
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import random
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Coroutine, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
 
@@ -26,10 +24,9 @@ from bench import load_test as lt
 from bench import load_users as lu
 from bench.st_session import Run, Tab
 from tests import ingest_files
+from tests.conftest import run_async
 from workforce.serve import haproxy, profile, workers
 from workforce.serve.stack import Options, Stack
-
-T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [
@@ -40,13 +37,6 @@ pytestmark = [
     ),
 ]
 PAGES = ("transparansi", "ringkasan", "pelatihan", "anggaran")
-
-
-def _run(coro: Coroutine[Any, Any, T]) -> T:
-    """Run ``coro`` on its own event loop in its own thread: the browser tests'
-    Playwright keeps an event loop running in this thread."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
 
 
 def _free_ports(count: int) -> int:
@@ -85,7 +75,7 @@ def _phase(
     stack: Stack, users: int, seconds: float, think: float, events: list
 ) -> dict:
     plan = lu.Plan(lt.base(stack), PAGES, seconds, think=think, stagger=think)
-    return _run(lt.run_phase(stack, "paced", plan, users, events))
+    return run_async(lt.run_phase(stack, "paced", plan, users, events))
 
 
 def test_a_killed_worker_and_an_import_under_load_fail_no_interaction(
@@ -167,7 +157,7 @@ def test_an_import_published_to_two_app_hosts_shows_on_both(
         assert all(workers.wait_healthy(port + 1 + i, procs[i]) for i in range(2))
         procs.append(haproxy.start(cfg, tmp_path / "haproxy.log"))
         assert workers.wait_healthy(port, procs[-1], timeout=15)
-        _run(_publish_and_look(f"http://127.0.0.1:{port}", copies, tmp_path))
+        run_async(_publish_and_look(f"http://127.0.0.1:{port}", copies, tmp_path))
     finally:
         for proc in procs:
             workers.stop(proc)

@@ -95,6 +95,16 @@ def label_points(geojson: dict[str, Any]) -> dict[str, tuple[float, float]]:
     return out
 
 
+def shapes(geojson: dict[str, Any]) -> dict[str, list[list[tuple[float, float]]]]:
+    """Each feature's outer rings (lon, lat), by its code."""
+    out: dict[str, list[list[tuple[float, float]]]] = {}
+    for feature in geojson.get("features", []):
+        code = feature_code(feature)
+        if code is not None:
+            out.setdefault(code, []).extend(_rings(feature["geometry"]))
+    return out
+
+
 def _rings(geometry: dict[str, Any]) -> list[list[tuple[float, float]]]:
     """The outer rings of a Polygon or MultiPolygon."""
     coords = geometry.get("coordinates") or []

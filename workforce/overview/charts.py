@@ -1,8 +1,10 @@
 """Plotly figures of the overview page, built from ``workforce.overview.numbers`` tables.
 
 Streamlit-free (the meeting pack renders the same figures with Kaleido). Targets
-are drawn as black diamonds on the trend charts. The map is a ``Choroplethmap``
-on the ``white-bg`` style: no tiles, no online base map, so it works offline.
+are drawn as black diamonds on the trend charts. The map draws the kecamatan shapes
+as filled SVG paths on plain axes: no tiles, no base map, no world outline and no
+font server for the labels (Plotly's map and geo subplots fetch these online), so it
+works offline, on an intranet and under the server's content security policy.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 
 from workforce.core import geo, i18n, metrics
 from workforce.core.filters import SUMBER_DANA
@@ -192,75 +195,113 @@ def ranking_figure(
 
 
 DARK_FILL = 0.55  # above this share of the colour scale the fill needs white text
+NO_VALUE_FILL = "#E4E7EB"  # a kecamatan without a value
 
 
 def map_figure(
     geojson: dict[str, Any], table: pd.DataFrame, column: str, label: str, lang: str
 ) -> go.Figure:
-    """Choropleth of ``column`` by kecamatan, matched on ``properties.kode``."""
-    west, south, east, north = geo.bounds(geojson)
-    fig = go.Figure(
-        go.Choroplethmap(
-            geojson=geojson,
-            featureidkey=f"properties.{geo.CODE_PROPERTY}",
-            locations=table["kecamatan_kode"],
-            z=table[column],
-            text=table["nama"],
-            colorscale=SEQUENTIAL,
-            marker={"line": {"color": "#1F2933", "width": 1}},
-            colorbar={
-                "title": {"text": label, "side": "top"},
-                "orientation": "h",
-                "thickness": 12,
-                "y": -0.02,
-                "yanchor": "top",
-            },
-            hovertemplate="%{text}: %{z:.2f}<extra></extra>",
-        )
-    )
-    # each kecamatan named on the map, not only on hover: dark text on the light
-    # fills, white on the dark ones (Scattermap takes one text colour per trace)
-    points = geo.label_points(geojson)
+    """Choropleth of ``column`` by kecamatan, matched on ``properties.kode``: one
+    filled shape per kecamatan (``meta`` holds its code), named on the map."""
+    shapes, points = geo.shapes(geojson), geo.label_points(geojson)
     values = table[column].astype("Float64")
     low, high = values.min(), values.max()
     span = (high - low) if pd.notna(high) and high != low else None
-    for dark, colour in ((False, "#111111"), (True, "#FFFFFF")):
-        placed = [
-            (points[code], name)
-            for code, name, v in zip(
-                table["kecamatan_kode"], table["nama"], values, strict=True
-            )
-            if code in points
-            and (span is not None and pd.notna(v) and (v - low) / span > DARK_FILL)
-            == dark
-        ]
+
+    def share(v: Any) -> float | None:
+        if pd.isna(v):
+            return None
+        return (float(v) - low) / span if span is not None else 0.5
+
+    fig = go.Figure()
+    names: dict[bool, list[tuple[tuple[float, float], str]]] = {False: [], True: []}
+    for code, name, v in zip(
+        table["kecamatan_kode"], table["nama"], values, strict=True
+    ):
+        if code not in shapes:
+            continue
+        fraction = share(v)
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for ring in shapes[code]:
+            xs += [x for x, _ in ring] + [None]
+            ys += [y for _, y in ring] + [None]
         fig.add_trace(
-            go.Scattermap(
-                lon=[p[0] for p, _ in placed],
-                lat=[p[1] for p, _ in placed],
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                fillcolor=(
+                    NO_VALUE_FILL
+                    if fraction is None
+                    else sample_colorscale(SEQUENTIAL, fraction)[0]
+                ),
+                line={"color": "#1F2933", "width": 1},
+                hoveron="fills",
+                hoverinfo="text",
+                text=f"{name}: {i18n.fmt_number(None if pd.isna(v) else v, lang, 2)}",
+                name=str(name),
+                meta={"kode": code},
+                showlegend=False,
+            )
+        )
+        if code in points:
+            dark = fraction is not None and fraction > DARK_FILL
+            names[dark].append((points[code], str(name)))
+    # each kecamatan named on the map, not only on hover: dark text on the light
+    # fills, white on the dark ones
+    for dark, colour in ((False, "#111111"), (True, "#FFFFFF")):
+        fig.add_trace(
+            go.Scatter(
+                x=[p[0] for p, _ in names[dark]],
+                y=[p[1] for p, _ in names[dark]],
                 mode="text",
-                text=[name for _, name in placed],
+                text=[name for _, name in names[dark]],
                 textfont={"size": 12, "color": colour, "family": FONT},
                 hoverinfo="skip",
                 showlegend=False,
             )
         )
+    if pd.notna(low):  # the colour scale, on an invisible marker trace
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={
+                    "colorscale": SEQUENTIAL,
+                    "cmin": float(low),
+                    "cmax": float(high),
+                    "color": [float(low)],
+                    "showscale": True,
+                    "colorbar": {
+                        "title": {"text": label, "side": "top"},
+                        "orientation": "h",
+                        "thickness": 12,
+                        "y": -0.02,
+                        "yanchor": "top",
+                    },
+                },
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    west, south, east, north = geo.bounds(geojson)
+    hidden = {"visible": False, "fixedrange": True}
     fig.update_layout(
         height=HEIGHT + 60,
         margin={"l": 0, "r": 0, "t": 0, "b": 70},
-        map={
-            "style": "white-bg",
-            "center": {"lon": (west + east) / 2, "lat": (south + north) / 2},
-            "zoom": fit_zoom(east - west, north - south),
+        # a degree of latitude is 1/cos(latitude) degrees of longitude long
+        xaxis={**hidden, "range": [west, east], "constrain": "domain"},
+        yaxis={
+            **hidden,
+            "range": [south, north],
+            "scaleanchor": "x",
+            "scaleratio": 1 / math.cos(math.radians((south + north) / 2)),
         },
+        plot_bgcolor="rgba(0,0,0,0)",
+        hovermode="closest",
         separators=",." if lang == "id" else ".,",
     )
     return fig
-
-
-def fit_zoom(
-    lon_span: float, lat_span: float, width: int = 320, height: int = 330
-) -> float:
-    """A map zoom that fits the span into a phone-sized box (512-px world at zoom 0)."""
-    lon_span, lat_span = max(lon_span, 1e-6), max(lat_span, 1e-6)
-    return round(math.log2(min(width / lon_span, height / lat_span) * 360 / 512), 2)
