@@ -41,7 +41,7 @@ import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from workforce.core import db
+from workforce.core import db, pseudonym
 from workforce.core.config import ROOT
 from workforce.core.navigation import ROLES
 
@@ -444,5 +444,5 @@ def record(
         at=datetime.now(UTC).replace(tzinfo=None),
         user_name=user or "unknown",
         action=action,
-        detail=detail,
+        detail=pseudonym.mask_text(detail),  # never a NIK in clear
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 
 DEMO_KEY = b"workforce-demo-key-not-secret"
 ENV_VAR = "WORKFORCE_PSEUDONYM_KEY"
@@ -34,6 +35,23 @@ def key_from_env() -> bytes:
 def pseudonymise(nik: str, key: bytes) -> str:
     """HMAC-SHA256 of the NIK as 64 hex characters."""
     return hmac.new(key, nik.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+# A NIK written anywhere in text: 15-17 digits in a row or with single dots,
+# dashes or spaces between them (3672.0101.9999.0003, NIK 3672-0101-9999-0005).
+NIK_IN_TEXT = re.compile(r"(?<![\d])(?:\d[ .\-]?){14,16}\d(?![\d])")
+
+
+def has_nik(text: object) -> bool:
+    """True when ``text`` holds something written like a NIK."""
+    return isinstance(text, str) and NIK_IN_TEXT.search(text) is not None
+
+
+def mask_text(text: str) -> str:
+    """``text`` with every NIK-like number masked (first 4 digits kept)."""
+    if not isinstance(text, str):
+        return text
+    return NIK_IN_TEXT.sub(lambda m: mask(re.sub(r"\D", "", m.group(0))), text)
 
 
 def mask(nik: str) -> str:

@@ -15,7 +15,6 @@ import pandas as pd
 from workforce.core import pseudonym
 
 ISSUE_COLUMNS = ["row", "column", "value", "code", "params", "severity"]
-NIK_LIKE = r"\d{15,17}"
 
 
 class Issues:
@@ -65,10 +64,9 @@ class Issues:
 
 
 def mask_nik_like(values: pd.Series) -> pd.Series:
-    """Mask any run of 15-17 digits (a NIK typed in the wrong column)."""
-    return values.astype(str).str.replace(
-        NIK_LIKE, lambda m: pseudonym.mask(m.group(0)), regex=True
-    )
+    """Mask anything written like a NIK (15-17 digits, also with dots, dashes or
+    spaces between them, or after a "NIK" prefix), wherever it was typed."""
+    return values.astype(str).map(pseudonym.mask_text)
 
 
 def params(**values: Any) -> str:

@@ -358,7 +358,7 @@ def _log(
         started_at=started,
         finished_at=_now(),
         user_name=user,
-        file_name=v.file_name,
+        file_name=pseudonym.mask_text(v.file_name),  # a NIK in a file name
         file_sha256=v.sha256,
         template=v.template.name,
         row_count=v.row_count,
@@ -380,7 +380,9 @@ def _log(
         at=_now(),
         user_name=user,
         action="import",
-        detail=f"import #{r.import_id} {v.template.name} {v.file_name}: {r.summary()}",
+        detail=pseudonym.mask_text(
+            f"import #{r.import_id} {v.template.name} {v.file_name}: {r.summary()}"
+        ),
     )
 
 

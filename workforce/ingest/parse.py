@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
-from workforce.core import spreadsheet
+from workforce.core import pseudonym, spreadsheet
 from workforce.core.names import norm
 from workforce.ingest.templates import ENUMS, KPI_IDS, Column
 
@@ -178,6 +178,8 @@ def refuse_unsafe_text(out: pd.DataFrame, u: pd.Series) -> None:
     bidirectional-override characters (data contract): the row is rejected."""
     fail(out, spreadsheet.formula_mask(u), "formula_text")
     fail(out, spreadsheet.hidden_mask(u), "hidden_characters")
+    # a NIK in free text would be stored in clear: the row is rejected
+    fail(out, u.map(pseudonym.has_nik).astype(bool), "nik_in_text")
 
 
 def parse_bool(u: pd.Series, col: Column, lk: Lookups) -> pd.DataFrame:
