@@ -1,6 +1,6 @@
 """A tiny tracer-study fixture whose 12-month KPIs are worked out by hand.
 
-Programme T1 (Las, BBPVP Serang) graduates nine people on 1 March 2024; programme
+Programme T1 (Las, BBPVP Serang) graduates eleven people on 1 March 2024; programme
 T2 (Garmen, BLK Kota Cilegon) graduates one on 1 December 2024 (immature at the
 reporting date 31 December 2025: +425 days is 30 January 2026). Survey days are
 counted from the graduation date. Every edge of metrics.md is here:
@@ -9,7 +9,7 @@ counted from the graduation date. Every edge of metrics.md is here:
 - B: answered at +305 (first day of the window): bekerja, Rp 5.000.000, same
   employer. Placed in kerja at +10 (E1).
 - C: answered at +425 (last day of the window): tidak_bekerja. Placed in kerja at
-  +200 (E2, after the 6-month window) and at +(-20) days in 2024 at E2 too.
+  +200 (E2) and in magang at -20 days (E2): placed within 6 months (magang).
 - D: answered at +426 (too late): no answer.
 - E: asked twice, +320 tidak_bekerja then +400 wirausaha: the latest counts.
   Placed in wirausaha at +50.
@@ -19,6 +19,8 @@ counted from the graduation date. Every edge of metrics.md is here:
 - H: never asked: no answer.
 - K: magang at +330 with a wage (a wage that is not bekerja's does not count).
   Placed in magang at +0 (E3).
+- M: never placed, bekerja at +340 (Rp 6.000.000): found work after 6 months.
+- N: never placed, tidak_bekerja at +310.
 - I (T2, immature cohort): bekerja at +310: not counted.
 - J (T1, tidak_lulus): bekerja at +330: not a graduate, not counted.
 - E1 also hired L in 2023 (an earlier calendar year): the one repeat employer.
@@ -36,10 +38,10 @@ from workforce.core.pseudonym import DEMO_KEY, pseudonymise
 T1_LULUS = date(2024, 3, 1)
 T2_LULUS = date(2024, 12, 1)
 AS_OF = date(2025, 12, 31)
-PEOPLE = "ABCDEFGHIJKL"
+PEOPLE = "ABCDEFGHIJKLMN"
 
 # person, programme, status
-ENROLMENTS = [(p, "T1", "lulus") for p in "ABCDEFGHK"] + [
+ENROLMENTS = [(p, "T1", "lulus") for p in "ABCDEFGHKMN"] + [
     ("I", "T2", "lulus"),
     ("J", "T1", "tidak_lulus"),
 ]
@@ -55,6 +57,8 @@ SURVEYS = [
     ("G", "T1", 360, "bekerja", 7_000_000, False),
     ("G", "T1", 420, "tidak_terlacak", None, None),
     ("K", "T1", 330, "magang", 2_000_000, True),
+    ("M", "T1", 340, "bekerja", 6_000_000, False),
+    ("N", "T1", 310, "tidak_bekerja", None, None),
     ("I", "T2", 310, "bekerja", 8_000_000, True),
     ("J", "T1", 330, "bekerja", 8_000_000, True),
 ]
