@@ -34,14 +34,15 @@ def six_to_twelve_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
             marker_color=colour,
             text=[pct(v, lang) for v in rows["pct"]],
             textposition="inside",
+            textangle=0,
             hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
         )
     fig.update_layout(
         barmode="stack",
-        height=260,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h", "y": -0.25},
-        xaxis_title=tr("step.axis", lang),
-        yaxis={"autorange": "reversed"},
+        height=300,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
+        title={"text": tr("step.axis", lang), "font": {"size": 13}, "x": 0},
+        yaxis={"autorange": "reversed", "automargin": True},
     )
     return fig
