@@ -103,7 +103,7 @@ class DbLookups:
                 "pos": np.arange(len(ids)),
             }
         )
-        found = read(self.conn, "ingest/graduation_dates", staging_keys=keys)
+        found = read(self.conn, "ingest/graduation_dates", survey_keys=keys)
         out = pd.Series(pd.NaT, index=range(len(ids)), dtype="datetime64[us]")
         out[found["pos"].to_numpy()] = pd.to_datetime(found["tanggal_lulus"])
         return pd.Series(out.to_numpy(), index=ids.index)
