@@ -368,6 +368,10 @@ def _sample_frame(conn, frame: str, name: str) -> pd.DataFrame:
         return conn.execute("select * from import_quarantine limit 0").df()
     if frame == "staging_keys":
         return pd.DataFrame({"peserta_id": [pid("A"), "0" * 64], "pos": [0, 1]})
+    if frame == "survey_keys":  # ingest/graduation_dates: tracer survey keys
+        return pd.DataFrame(
+            {"peserta_id": [pid("A"), "0" * 64], "kode_program": ["p24-las", "X"]}
+        ).assign(pos=[0, 1])
     if frame == "replaced_keys":  # ingest/children_* and delete_children_*
         return pd.DataFrame(
             {"kind": ["peserta", "program"], "key": [pid("A"), "P24-LAS"]}

@@ -53,7 +53,7 @@ def test_the_page_renders_in_both_languages(app_test, fixture_copy, lang) -> Non
     assert i18n.t("kelola.no_imports", lang) in texts(at)
     assert len(at.get("download_button")) == 2  # blank CSV and XLSX templates
     assert len(at.table) == 2  # data-quality checks (one row per rule), guide
-    assert len(at.table[0].value) == 11
+    assert len(at.table[0].value) == 13  # 11 rules + the tracer study's 2
     assert len(at.table[1].value) == 5  # perusahaan: five columns
 
 

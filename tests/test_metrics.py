@@ -308,6 +308,11 @@ def test_registry_is_complete():
         "biaya_per_penempatan",
         "upah_vs_umk",
         "porsi_apbn",
+        "retensi_12b",
+        "tingkat_respons_12b",
+        "upah_median_12b",
+        "bertahan_di_perusahaan",
+        "perusahaan_berulang",
     }
     assert set(metrics.BY_ID) == documented
     for m in metrics.REGISTRY:

@@ -564,7 +564,9 @@ def test_page_cards_match_the_hand_computed_fixture(app_test, overview_db, lang)
     index = 0 if lang == "id" else 1
     shown = {m.label: m.value for m in at.metric}
     expected = {metrics.get(k).short_name(lang): v[index] for k, v in CARDS.items()}
-    assert shown == expected
+    # the KPI cards, then the 12-month card (6-month rate beside the 12-month one)
+    twelve = metrics.get("retensi_12b").short_name(lang)
+    assert shown == expected | {twelve: shown[twelve]}
     by_label = {m.label: m for m in at.metric}
     tpt = by_label[metrics.get("tpt").short_name(lang)]
     assert tpt.proto.delta == ("-1,17 poin" if lang == "id" else "-1.17 points")

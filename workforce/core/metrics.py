@@ -131,6 +131,12 @@ REGISTRY: tuple[Metric, ...] = (
     ),
     Metric("upah_vs_umk", "pct", "higher"),
     Metric("porsi_apbn", "pct", None, source="anggaran", covers="year"),
+    # outcomes that last: the tracer study (template pelacakan)
+    Metric("retensi_12b", "pct", "higher", split="status_kerja"),
+    Metric("tingkat_respons_12b", "pct", "higher"),
+    Metric("upah_median_12b", "rupiah", "higher"),
+    Metric("bertahan_di_perusahaan", "pct", "higher"),
+    Metric("perusahaan_berulang", "pct", "higher"),
 )
 BY_ID = {m.id: m for m in REGISTRY}
 # KPIs whose JSON form (kpis CLI, open data) is an object keyed by their split.
@@ -141,6 +147,7 @@ JSON_SPLIT = {
     "biaya_per_lulusan",
     "biaya_per_penempatan",
     "kesenjangan_link_match",
+    "retensi_12b",
 }
 
 

@@ -31,6 +31,7 @@ from workforce.demo.plan import (
     plan_enrolments,
     set_outcomes,
 )
+from workforce.demo.tracer import make_tracer
 
 __all__ = ["AS_OF", "RealDataError", "build_demo", "build_demo_file"]
 
@@ -39,6 +40,7 @@ DATA_TABLES = (
     "program",
     "pendaftaran",
     "penempatan",
+    "pelacakan",
     "perusahaan",
     "lowongan",
     "anggaran",
@@ -81,6 +83,7 @@ class Demo(NamedTuple):
     ang: Arrays
     months: np.ndarray
     targets: Arrays
+    tr: Arrays
 
 
 def generate(conn: duckdb.DuckDBPyConnection, participants: int, seed: int) -> Demo:
@@ -98,7 +101,8 @@ def generate(conn: duckdb.DuckDBPyConnection, participants: int, seed: int) -> D
     ang = make_anggaran(rng, prog)
     months = make_bulanan(rng, ang, prog)
     targets = make_targets(kpi_actuals(e, prog, pl, ang, emp))
-    return Demo(ref, e, prog, persons, emp, pl, vac, ang, months, targets)
+    tr = make_tracer(rng, e, pl, emp)  # drawn last: the other tables stay as they were
+    return Demo(ref, e, prog, persons, emp, pl, vac, ang, months, targets, tr)
 
 
 def store_all(conn: duckdb.DuckDBPyConnection, d: Demo) -> dict[str, int]:
@@ -122,6 +126,11 @@ def store_all(conn: duckdb.DuckDBPyConnection, d: Demo) -> dict[str, int]:
             "penempatan",
             store.penempatan_columns(d.pl, ids, kode, firms),
             by_person(d.pl["person"]),
+        ),
+        (
+            "pelacakan",
+            store.pelacakan_columns(d.tr, d.e, ids, kode, firms),
+            by_person(d.e["person"][d.tr["row"]]),
         ),
         ("lowongan", store.lowongan_columns(d.vac, firms), None),
         *(

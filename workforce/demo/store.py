@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 
 from workforce.demo import catalog as cat
+from workforce.demo import tracer
 from workforce.demo.plan import CHUNK, SUMBER, Arrays
 
 JENIS = np.array(["pelatihan", "pemagangan", "sertifikasi"])
@@ -32,6 +33,7 @@ TABLES = (
     "peserta",
     "pendaftaran",
     "penempatan",
+    "pelacakan",
     "lowongan",
     "anggaran",
     "realisasi_bulanan",
@@ -185,6 +187,22 @@ def penempatan_columns(
         "kode_perusahaan": Coded(pl["firm"], firms),
         "kode_program": Coded(pl["prog"], kode),
         "upah_bulanan_rupiah": pl["upah"],
+    }
+
+
+def pelacakan_columns(
+    tr: Arrays, e: Arrays, ids: np.ndarray, kode: np.ndarray, firms: np.ndarray
+) -> Columns:
+    """pelacakan, one row per tracer call (``tr["row"]`` indexes the enrolments)."""
+    return {
+        "peserta_id": Coded(e["person"][tr["row"]], ids),
+        "kode_program": Coded(e["prog"][tr["row"]], kode),
+        "tanggal_survei": days(tr["date"]),
+        "status_kerja": Coded(tr["status"], tracer.STATUS),
+        "upah_bulanan_rupiah": tr["upah"],
+        "kode_perusahaan": Coded(tr["firm"], firms),
+        "is_sama_dengan_penempatan_awal": tr["same"],
+        "sumber": Coded(tr["sumber"], tracer.SUMBER),
     }
 
 

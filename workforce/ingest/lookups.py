@@ -94,6 +94,20 @@ class DbLookups:
         hit[found.to_numpy()] = True
         return pd.Series(hit[codes], index=ids.index)
 
+    def graduation_dates(self, ids: pd.Series, codes: pd.Series) -> pd.Series:
+        """The enrolment's tanggal_lulus for each (pseudonym, programme), NaT if none."""
+        keys = pd.DataFrame(
+            {
+                "peserta_id": ids.to_numpy(dtype=object),
+                "kode_program": codes.astype(str).to_numpy(dtype=object),
+                "pos": np.arange(len(ids)),
+            }
+        )
+        found = read(self.conn, "ingest/graduation_dates", survey_keys=keys)
+        out = pd.Series(pd.NaT, index=range(len(ids)), dtype="datetime64[us]")
+        out[found["pos"].to_numpy()] = pd.to_datetime(found["tanggal_lulus"])
+        return pd.Series(out.to_numpy(), index=ids.index)
+
     def refnames(self, kind: str) -> pd.DataFrame:
         """The kejuruan or penyelenggara list: ref_id, nama, nama_norm."""
         return read(self.conn, REFNAME_QUERIES[kind])

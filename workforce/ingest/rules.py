@@ -84,6 +84,20 @@ def rule_realisasi_within_pagu(
     out.add(above, "realisasi", "realisasi_above_pagu", severity="warning")
 
 
+def rule_survey_after_graduation(
+    v: pd.DataFrame, bad: pd.DataFrame, lk: DbLookups, out: Issues
+) -> None:
+    """A tracer survey cannot be dated before the graduation it follows."""
+    ok = _ok(v, bad, "nik", "kode_program", "tanggal_survei")
+    if not ok.any():
+        return
+    lulus = lk.graduation_dates(v.loc[ok, "nik"], v.loc[ok, "kode_program"])
+    survei = pd.to_datetime(v.loc[ok, "tanggal_survei"])
+    early = pd.Series(False, index=v.index)
+    early[lulus.index] = (survei < lulus).fillna(False).to_numpy(dtype=bool)
+    out.add(early, "tanggal_survei", "survey_before_graduation")
+
+
 RULES: dict[str, Rule] = {
     "end_after_start": rule_end_after_start,
     "lulus_needs_date": rule_lulus_needs_date,
@@ -91,4 +105,5 @@ RULES: dict[str, Rule] = {
     "kelurahan_in_kecamatan": rule_kelurahan_in_kecamatan,
     "tpt_or_counts": rule_tpt_or_counts,
     "realisasi_within_pagu": rule_realisasi_within_pagu,
+    "survey_after_graduation": rule_survey_after_graduation,
 }

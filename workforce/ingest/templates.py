@@ -57,6 +57,19 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
         "magang": (),
         "wirausaha": ("usaha",),
     },
+    "status_kerja": {
+        "bekerja": ("kerja",),
+        "wirausaha": ("usaha",),
+        "magang": (),
+        "tidak_bekerja": ("menganggur",),
+        "studi_lanjut": ("kuliah", "sekolah"),
+        "tidak_terlacak": ("tidak diketahui",),
+    },
+    "sumber": {
+        "survei": ("kuesioner",),
+        "telepon": ("telp", "wawancara telepon"),
+        "BPJS Ketenagakerjaan": ("BPJS", "BPJS TK", "BPJSTK"),
+    },
 }
 
 # A target's `indikator` must be a KPI id of the registry.
@@ -236,6 +249,54 @@ TEMPLATES: tuple[Template, ...] = (
             ),
         ),
         rules=("employer_unless_wirausaha",),
+    ),
+    Template(
+        "pelacakan",
+        "pelacakan",
+        (
+            C(
+                "nik",
+                "nik",
+                True,
+                True,
+                db="peserta_id",
+                ref="peserta",
+                example=NIK_EXAMPLE,
+            ),
+            C(
+                "kode_program",
+                "code",
+                True,
+                True,
+                ref="program",
+                example="PLT-2025-001",
+            ),
+            C(
+                "tanggal_survei",
+                "date",
+                True,
+                True,
+                not_future=True,
+                example="20 Oktober 2026",
+            ),
+            C("status_kerja", "enum", True, example="bekerja"),
+            C(
+                "upah_bulanan",
+                "money",
+                db="upah_bulanan_rupiah",
+                low=0,
+                example="Rp 5.400.000",
+            ),
+            C("kode_perusahaan", "code", ref="perusahaan", example="PRS-0001"),
+            C(
+                "sama_dengan_penempatan_awal",
+                "bool",
+                db="is_sama_dengan_penempatan_awal",
+                example="ya",
+            ),
+            C("sumber", "enum", example="telepon"),
+        ),
+        rules=("survey_after_graduation",),
     ),
     Template(
         "lowongan",

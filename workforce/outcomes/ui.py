@@ -21,6 +21,7 @@ from workforce.outcomes import charts as ch
 from workforce.outcomes import numbers as oc
 from workforce.outcomes import tables as tb
 from workforce.outcomes import text as ot
+from workforce.tracer import ui as tracer
 
 
 def reporting_date(filters: Filters) -> date:
@@ -150,6 +151,8 @@ def placement_page() -> None:
         ot.trend_sentence(app.kpi("penempatan", filters), filters, lang),
         "penempatan_bulanan",
     )
+
+    tracer.six_to_twelve_section(filters)
 
     # ---- sectors and employers --------------------------------------------------------------
     employers = app.query("penempatan/by_employer", filters)

@@ -20,6 +20,7 @@ from workforce.overview import charts
 from workforce.overview import numbers as overview
 from workforce.overview import text as narrative
 from workforce.overview.numbers import Attention, Card
+from workforce.tracer import ui as tracer
 
 STATUS_BADGE = {
     "on_track": ("green", ":material/check_circle:"),
@@ -307,6 +308,7 @@ def page() -> None:
         )
     )
     draw_cards(data.cards)
+    tracer.lasting_card(filters)
 
     st.header(app.T("overview.attention.header"))
     draw_attention(data.attention, attention_line)

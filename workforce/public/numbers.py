@@ -79,7 +79,13 @@ PROTECTION: dict[str, Protection] = {
     "upah_vs_umk": Protection("basis", persons_from="upah_median"),
     "biaya_per_lulusan": Protection("basis"),
     "biaya_per_penempatan": Protection("basis"),
-}  # tpt, tpak (BPS), pagu, realisasi, serapan, porsi_apbn: not about persons
+    # the tracer study: answers and cohorts are persons; the response rate too
+    "retensi_12b": Protection("rate"),
+    "tingkat_respons_12b": Protection("rate"),
+    "upah_median_12b": Protection("basis"),
+    "bertahan_di_perusahaan": Protection("rate"),
+}  # tpt, tpak (BPS), pagu, realisasi, serapan, porsi_apbn, perusahaan_berulang
+# (employers, not persons): not about persons
 
 
 # ---- the aggregate-only database --------------------------------------------------------

@@ -1,0 +1,36 @@
+-- tingkat_respons_12b: graduates of the retensi_12b cohort (tanggal_lulus in
+-- [$start, $end] and at least 425 days before $as_of) with a 12-month answer
+-- (mart_tracer_answer) / the cohort x 100.
+-- $by / $sels: one result per year ('tahun') or per value of a dimension, for the
+-- values in $sels (workforce.metrics.compute_by; sel_of, sel_rows); null = the
+-- selection ('total').
+-- params: $start, $end, $as_of, dimension lists, $by, $sels. grain: one row per
+-- sel (grp = 'total').
+with counts as (
+    select
+        sel_of(
+            $by, year(tanggal_lulus), kecamatan, kejuruan, penyelenggara, jenis,
+            sumber_dana
+        ) as sel,
+        count(status_kerja)::double as numerator,
+        count(*)::double as denominator,
+    from mart_tracer_answer
+    where tanggal_lulus between $start and least($end::date, $as_of::date - 425)
+        and in_filters(
+            kecamatan, kejuruan, penyelenggara, jenis, sumber_dana,
+            $kecamatan, $kejuruan, $penyelenggara, $jenis, $sumber_dana,
+        )
+    group by sel
+),
+
+final as (
+    select
+        s.sel,
+        coalesce(c.numerator, 0) as numerator,
+        coalesce(c.denominator, 0) as denominator,
+    from sel_rows($sels) as s
+    left join counts as c on c.sel = s.sel
+)
+
+select sel, 'total' as grp, pct(numerator, denominator) as value, numerator, denominator,
+from final
