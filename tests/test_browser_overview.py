@@ -16,12 +16,15 @@ import pytest
 
 from tests.conftest import ARTIFACTS, enter_demo_admin, wait_for_app
 from workforce.core import i18n
+from workforce.overview.numbers import CARD_KPIS
 
 pytestmark = pytest.mark.browser
 
 SCREENS = ARTIFACTS / "overview"
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 VALUES = '[data-testid="stMain"] [data-testid="stMetricValue"]'
+# the KPI cards, then the 6- and 12-month rates side by side in the lasting card
+CARDS = len(CARD_KPIS) + 2
 # Material icons (the page icon) come from Google's font CDN: cosmetic, not data.
 ALLOWED_OUTSIDE = ("https://fonts.gstatic.com/",)
 CONTENT_HEIGHT_JS = """() => {
@@ -89,7 +92,7 @@ def test_overview_cards_follow_the_year(page, live_server: str):
     title = i18n.t("nav.ringkasan", "id")
     assert page.get_by_role("heading", name=title, level=1).count() == 1
     before = page.locator(VALUES).all_inner_texts()
-    assert len(before) == 8 and all(before)
+    assert len(before) == CARDS and all(before)
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 5
     _screenshot(page, 1280, "ringkasan-desktop")
 
@@ -98,7 +101,7 @@ def test_overview_cards_follow_the_year(page, live_server: str):
     heading = i18n.t("overview.cards_header", "id", period=year)
     assert page.get_by_role("heading", name=heading).count() == 1
     after = page.locator(VALUES).all_inner_texts()
-    assert len(after) == 8 and after != before, (before, after)
+    assert len(after) == CARDS and after != before, (before, after)
     assert not page.locator(ERRORS).all_inner_texts()
     _screenshot(page, 1280, f"ringkasan-{year}-desktop")
     _screenshot(page, 390, f"ringkasan-{year}-390px")
