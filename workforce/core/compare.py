@@ -15,6 +15,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from workforce.core import i18n
+
 Z95 = 1.96  # two-sided 95%
 Z998 = 3.09  # two-sided 99.8%
 MIN_N = 5  # fewer cases: "terlalu sedikit", never plotted on public pages
@@ -118,3 +120,16 @@ def curve(p0_pct: float, n_max: float, points: int = 120) -> pd.DataFrame:
             "hi998_pct": hi998,
         }
     )
+
+
+def interval_text(
+    pct: float | None, lo: float | None, hi: float | None, lang: str
+) -> str:
+    """``62,0% (55,1–68,4%)`` (id) / ``62.0% (55.1–68.4%)`` (en); the rate alone
+    without an interval, "not available" without a rate."""
+    if pct is None or pd.isna(pct):
+        return i18n.fmt_pct(None, lang)
+    text = i18n.fmt_pct(pct, lang, 1)
+    if lo is None or hi is None or pd.isna(lo) or pd.isna(hi):
+        return text
+    return f"{text} ({i18n.fmt_number(lo, lang, 1)}–{i18n.fmt_pct(hi, lang, 1)})"
