@@ -5,6 +5,7 @@ safe (``core.palette``), the class also told by the marker's shape."""
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from workforce.compare import numbers as cn
@@ -54,13 +55,22 @@ def funnel_figure(funnel: cn.Funnel, lang: str) -> go.Figure:
             "%{customdata[2]:.1f}%), n = %{x}<extra>%{fullData.name}</extra>",
         )
     fig.update_xaxes(title=ct.tr("axis.n", lang), rangemode="tozero")
-    fig.update_yaxes(title=ct.tr("axis.pct", lang), range=[0, 105], ticksuffix="%")
+    fig.update_yaxes(
+        title=ct.tr("axis.pct", lang), range=[_floor(shown), 102], ticksuffix="%"
+    )
     fig.update_layout(
         height=460,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"orientation": "h", "y": -0.18, "x": 0},
     )
     return fig
+
+
+def _floor(shown: pd.DataFrame) -> float:
+    """The bottom of the rate axis: 5 points under the lowest dot and the lowest
+    99.8% limit at the smallest n drawn, rounded down to 10 (at least 0)."""
+    lowest = min(float(shown["pct"].min()), float(shown["lo998_pct"].max()))
+    return max(0.0, (lowest - 5) // 10 * 10)
 
 
 def _limit_curves(fig: go.Figure, p0: float, n_max: float, lang: str) -> None:
