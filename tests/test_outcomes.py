@@ -101,6 +101,44 @@ def test_funnel_by_kejuruan_with_rates_and_small_sample_flags(conn):
     assert rows.index.tolist() == ["Las", "Garmen"]  # largest group first
 
 
+def test_breakdown_rates_carry_wilson_intervals(conn):
+    from workforce.outcomes import tables as tb
+
+    rows = oc.breakdown(by_group(conn, Filters(tahun=2024)), "kejuruan")
+    las = rows.set_index("grp").loc["Las"]
+    # Las completion 5 of 7: centre (5 + 1.9208) / 10.8416 = 0.638356, half
+    # 1.96 · √(5·2/7 + 0.9604) / 10.8416 = 1.96 · 1.545630 / 10.8416 = 0.279427
+    # → 35.89% … 91.78%
+    assert (las.kelulusan_lo, las.kelulusan_hi) == (
+        pytest.approx(35.893, abs=0.001),
+        pytest.approx(91.778, abs=0.001),
+    )
+    # Garmen: no mature graduate, so no placement rate and no interval
+    garmen = rows.set_index("grp").loc["Garmen"]
+    assert pd.isna(garmen.penempatan_6b_lo) and pd.isna(garmen.penempatan_6b_hi)
+    table = tb.breakdown_table(rows, "kejuruan", "id").set_index("Kejuruan")
+    assert table.loc["Las", "Kelulusan (selang 95%)"] == "71,4% (35,9–91,8%)"
+    # 3 of 5 placed: 60,0% (23,1–88,2%), n 5 beside it
+    assert table.loc["Las", "Ditempatkan ≤ 6 bln (selang 95%)"] == "60,0% (23,1–88,2%)"
+    assert table.loc["Las", "n lulusan ≥ 6 bln"] == 5
+    assert table.loc["Garmen", "Ditempatkan ≤ 6 bln (selang 95%)"] == "t.a."
+    en = tb.breakdown_table(rows, "kejuruan", "en").set_index("Vocation")
+    assert en.loc["Las", "Completion (95% interval)"] == "71.4% (35.9–91.8%)"
+
+
+def test_local_share_table_has_intervals():
+    from workforce.outcomes import tables as tb
+
+    local = pd.DataFrame(
+        {"kejuruan": ["Las", "Garmen"], "lokal_count": [8, 0], "luar_count": [2, 0]}
+    )
+    table = tb.local_table(local, "id")
+    # 8 of 10 local: Wilson 49,0% … 94,3% (centre 9.9208 / 13.8416 = 0.716738,
+    # half 1.96 · √(8·2/10 + 0.9604) / 13.8416 = 1.96 · 1.588207 / 13.8416 = 0.224894)
+    assert table.iloc[0].tolist()[1:] == [8, 2, 80.0, "80,0% (49,0–94,3%)"]
+    assert table.iloc[1].tolist()[-1] == "t.a."  # no placement, no share
+
+
 def test_equity_and_batch_breakdowns(conn):
     df = by_group(conn, Filters(tahun=2024))
     kec = oc.breakdown(df, "kecamatan").set_index("grp")

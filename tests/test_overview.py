@@ -324,6 +324,13 @@ def test_kecamatan_table(conn):
     assert table.loc["Cibeber", "tingkat_penempatan_6b_pct"] == 50.0  # E yes, F no
     assert table.loc["Ciwandan", "tingkat_penempatan_6b_pct"] == pytest.approx(200 / 3)
     assert pd.isna(table.loc["Jombang", "tingkat_penempatan_6b_pct"])
+    # Ciwandan 2 of 3: centre (2 + 1.9208) / 6.8416 = 0.573082, half 1.96 ·
+    # √(2·1/3 + 0.9604) / 6.8416 = 1.96 · 1.275565 / 6.8416 = 0.365427
+    # → 20.77% … 93.85%; Jombang: no mature graduate, no interval
+    ciwandan = table.loc["Ciwandan"]
+    assert ciwandan["tingkat_penempatan_6b_lo_pct"] == pytest.approx(20.766, abs=0.001)
+    assert ciwandan["tingkat_penempatan_6b_hi_pct"] == pytest.approx(93.851, abs=0.001)
+    assert pd.isna(table.loc["Jombang", "tingkat_penempatan_6b_hi_pct"])
     assert table.loc["Grogol", "kecamatan_kode"] == "36.72.06"
 
 

@@ -544,6 +544,7 @@ def test_meeting_pack_pdf_and_xlsx(pack_inputs, lang) -> None:
             "TPT",
             "Tingkat historis",
             "Riwayat per tahun",
+            "Kartu skor 2024",
         ],
         "en": [
             "Info",
@@ -555,6 +556,7 @@ def test_meeting_pack_pdf_and_xlsx(pack_inputs, lang) -> None:
             "TPT",
             "Historical rates",
             "History by year",
+            "Scorecard 2024",
         ],
     }[lang]
     assert wb.sheetnames == names

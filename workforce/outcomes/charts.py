@@ -38,6 +38,20 @@ def _hbar_layout(fig: go.Figure, rows: int, per_row: int = 28) -> go.Figure:
     return fig
 
 
+def _error_bars(rows: pd.DataFrame, name: str) -> dict:
+    """Plotly error bars from a rate to its 95% Wilson limits (``<name>_lo/_hi``)."""
+    pct = rows[f"{name}_pct"].astype(float)
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": (rows[f"{name}_hi"].astype(float) - pct).fillna(0).tolist(),
+        "arrayminus": (pct - rows[f"{name}_lo"].astype(float)).fillna(0).tolist(),
+        "color": "#444444",
+        "thickness": 1.2,
+        "width": 3,
+    }
+
+
 def _short(label: str, size: int = 28) -> str:
     return label if len(label) <= size else label[: size - 1] + "…"
 
@@ -89,7 +103,8 @@ def funnel_figure(stages: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def rate_bars(rows: pd.DataFrame, dim: str, lang: str, limit: int = 25) -> go.Figure:
-    """Completion and 6-month placement rate per group; small samples hatched."""
+    """Completion and 6-month placement rate per group with their 95% Wilson
+    intervals as error bars; small samples hatched."""
     rows = rows.head(limit)
     labels = [_short(ot.value_label(dim, v, lang)) for v in rows["grp"]]
     fig = go.Figure()
@@ -104,8 +119,17 @@ def rate_bars(rows: pd.DataFrame, dim: str, lang: str, limit: int = 25) -> go.Fi
                 "color": charts.PALETTE[i * 2],
                 "pattern": {"shape": ["" if r else HATCH for r in reliable]},
             },
-            customdata=rows[f"{name}_n"],
-            hovertemplate="%{y}: %{x:.1f}% (n = %{customdata})<extra>%{fullData.name}</extra>",
+            error_x=_error_bars(rows, name),
+            customdata=list(
+                zip(
+                    rows[f"{name}_n"],
+                    rows[f"{name}_lo"].astype(float),
+                    rows[f"{name}_hi"].astype(float),
+                    strict=True,
+                )
+            ),
+            hovertemplate="%{y}: %{x:.1f}% (%{customdata[1]:.1f}–%{customdata[2]:.1f}%,"
+            " n = %{customdata[0]})<extra>%{fullData.name}</extra>",
         )
     fig.update_xaxes(title=ot.tr("axis.pct", lang), range=[0, 100], ticksuffix="%")
     return _hbar_layout(fig, len(rows), 34)

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from workforce.core import compare
+
 SMALL_N = 20  # a rate or median on fewer than 20 cases is marked unreliable
 BREAKDOWNS = ("kejuruan", "penyelenggara", "jenis", "sumber_dana", "kode_program")
 EQUITY = ("jenis_kelamin", "kelompok_umur", "pendidikan", "disabilitas", "kecamatan")
@@ -75,12 +77,16 @@ def _rate_column(num: pd.Series, den: pd.Series) -> pd.Series:
 
 
 def with_rates(df: pd.DataFrame) -> pd.DataFrame:
-    """Add ``<rate>_pct``, ``<rate>_n`` and ``<rate>_reliable`` for every funnel rate."""
+    """Add ``<rate>_pct``, its 95% Wilson interval ``<rate>_lo``/``<rate>_hi``,
+    ``<rate>_n`` and ``<rate>_reliable`` for every funnel rate."""
     out = df.copy()
     for spec in RATES:
         out[f"{spec.name}_pct"] = _rate_column(
             out[spec.numerator], out[spec.denominator]
         )
+        lo, hi = compare.wilson_arrays(out[spec.numerator], out[spec.denominator])
+        out[f"{spec.name}_lo"] = pd.Series(lo, index=out.index, dtype="Float64")
+        out[f"{spec.name}_hi"] = pd.Series(hi, index=out.index, dtype="Float64")
         out[f"{spec.name}_n"] = out[spec.denominator].astype("int64")
         out[f"{spec.name}_reliable"] = out[spec.denominator] >= SMALL_N
     return out

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from workforce.core import compare
 from workforce.outcomes import numbers as oc
 from workforce.outcomes import text as ot
 
@@ -24,6 +25,16 @@ def renamed(df: pd.DataFrame, columns: Mapping[str, str], lang: str) -> pd.DataF
 
 def _round(series: pd.Series) -> pd.Series:
     return series.astype("Float64").round(1)
+
+
+def _intervals(df: pd.DataFrame, name: str, lang: str) -> list[str]:
+    """``62,0% (55,1–68,4%)`` per row from ``<name>_pct``, ``_lo`` and ``_hi``."""
+    return [
+        compare.interval_text(p, lo, hi, lang)
+        for p, lo, hi in zip(
+            df[f"{name}_pct"], df[f"{name}_lo"], df[f"{name}_hi"], strict=True
+        )
+    ]
 
 
 # ---- tables ---------------------------------------------------------------------
@@ -63,8 +74,10 @@ def breakdown_table(rows: pd.DataFrame, dim: str, lang: str) -> pd.DataFrame:
     columns: dict[str, str] = {"grp": "", "terdaftar_count": "terdaftar"}
     columns["lulus_count"] = "lulus"
     for spec in oc.RATES:
+        df[f"{spec.name}_ci"] = _intervals(df, spec.name, lang)
         df[f"{spec.name}_pct"] = _round(df[f"{spec.name}_pct"])
         columns[f"{spec.name}_pct"] = f"{spec.name}_pct"
+        columns[f"{spec.name}_ci"] = f"{spec.name}_ci"
         columns[f"{spec.name}_n"] = f"{spec.name}_n"
     columns["note"] = "note"
     out = df[list(columns)].copy()
@@ -162,11 +175,27 @@ def employer_table(employers: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def local_table(local: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Placements in Cilegon and outside per kejuruan."""
-    df = local.assign(
-        kejuruan=[ot.value_label("kejuruan", k, lang) for k in local["kejuruan"]]
+    """Placements in Cilegon and outside per kejuruan, the local share with its 95%
+    Wilson interval."""
+    units = compare.compare(
+        local.assign(
+            k=local["lokal_count"], n=local["lokal_count"] + local["luar_count"]
+        )
     )
-    out = renamed(df, {"lokal_count": "lokal_count", "luar_count": "luar_count"}, lang)
+    df = units.assign(
+        kejuruan=[ot.value_label("kejuruan", k, lang) for k in local["kejuruan"]],
+        lokal_pct=_round(units["pct"]),
+        lokal_ci=[
+            compare.interval_text(p, lo, hi, lang)
+            for p, lo, hi in zip(
+                units["pct"], units["lo_pct"], units["hi_pct"], strict=True
+            )
+        ],
+    )
+    columns = {"lokal_count": "lokal_count", "luar_count": "luar_count"}
+    out = renamed(
+        df, columns | {"lokal_pct": "lokal_pct", "lokal_ci": "lokal_ci"}, lang
+    )
     out.insert(0, ot.tr("dim.kejuruan", lang), df["kejuruan"].to_numpy())
     return out
 

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from workforce import app
+from workforce.compare import ui as compare
 from workforce.core import markup
 from workforce.core import palette as charts
 from workforce.core.filters import Filters
@@ -111,6 +112,10 @@ def training_page() -> None:
     # ---- equity ----------------------------------------------------------------------------
     section("outcomes.pelatihan.equity_title", "outcomes.small_n_note")
     breakdown_section(by_group, oc.EQUITY, "pelatihan_kesetaraan", filters)
+
+    # ---- who really differs: funnel plot and provider scorecard --------------------------
+    compare.funnel_section(filters)
+    compare.scorecard_section(filters)
 
     # ---- cohorts -------------------------------------------------------------------------
     section("outcomes.pelatihan.cohort_title", "outcomes.pelatihan.cohort_note")

@@ -162,11 +162,28 @@ def funding_figure(df: pd.DataFrame, targets: pd.DataFrame, lang: str) -> go.Fig
     return fig
 
 
+def _interval_bars(rows: pd.DataFrame, column: str, lo: str, hi: str) -> dict:
+    """Error bars from a rate to its 95% Wilson limits."""
+    value = rows[column].astype(float)
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": (rows[hi].astype(float) - value).fillna(0).tolist(),
+        "arrayminus": (value - rows[lo].astype(float)).fillna(0).tolist(),
+        "color": "#444444",
+        "thickness": 1.2,
+        "width": 3,
+    }
+
+
 def ranking_figure(
     table: pd.DataFrame, column: str, label: str, lang: str
 ) -> go.Figure:
     """Kecamatan ranked on ``column`` (horizontal bars, largest on top)."""
     rows = table.sort_values(column, ascending=True, na_position="first")
+    stem = column.removesuffix("_pct")
+    lo_col, hi_col = f"{stem}_lo_pct", f"{stem}_hi_pct"
+    bars = hi_col in rows.columns  # a rate with its Wilson interval: error bars
     fig = go.Figure(
         go.Bar(
             x=rows[column],
@@ -175,12 +192,15 @@ def ranking_figure(
             marker_color=PALETTE[0],
             text=rows[column],
             texttemplate="%{text:.2f}",
-            textposition="outside",
+            # with error bars at the bar's end, the value sits at its start
+            textposition="inside" if bars else "outside",
+            insidetextanchor="start",
             cliponaxis=False,
             hovertemplate="%{y}: %{x:.2f}<extra></extra>",
+            error_x=_interval_bars(rows, column, lo_col, hi_col) if bars else None,
         )
     )
-    top = rows[column].max()
+    top = max(rows[column].max(), rows[hi_col].max() if bars else 0)
     fig.update_layout(
         height=HEIGHT,
         xaxis={

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import duckdb
 import pandas as pd
 
-from workforce.core import metrics
+from workforce.core import compare, metrics
 from workforce.core.filters import SUMBER_DANA, Filters
 from workforce.core.metrics import Answer, Ask
 
@@ -106,7 +106,8 @@ def funding_from(
 def kecamatan_table(
     conn: duckdb.DuckDBPyConnection, filters: Filters, ref: pd.DataFrame
 ) -> pd.DataFrame:
-    """Per kecamatan: participants per 1,000 residents and placement within 6 months."""
+    """Per kecamatan: participants per 1,000 residents and placement within 6 months
+    (with its 95% Wilson interval)."""
     return kecamatan_from(
         metrics.fetch(conn, kecamatan_asks(filters, ref)), filters, ref
     )
@@ -131,4 +132,8 @@ def kecamatan_from(found: Answers, filters: Filters, ref: pd.DataFrame) -> pd.Da
     out["ditempatkan_6b"] = [placed[n].numerator for n in names]
     out["lulusan_matang"] = [placed[n].denominator for n in names]
     out["tingkat_penempatan_6b_pct"] = [placed[n].value for n in names]
+    lo, hi = compare.wilson_arrays(
+        out["ditempatkan_6b"].fillna(0), out["lulusan_matang"].fillna(0)
+    )
+    out["tingkat_penempatan_6b_lo_pct"], out["tingkat_penempatan_6b_hi_pct"] = lo, hi
     return out

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from workforce import app
-from workforce.core import config, db, geo, i18n, metrics
+from workforce.core import compare, config, db, geo, i18n, metrics
 from workforce.core.filters import Filters
 from workforce.overview import charts
 from workforce.overview import numbers as overview
@@ -184,6 +184,15 @@ def draw_map(table: pd.DataFrame) -> None:
         list(table["nama"]), list(table[column]), label, unit, lang, digits
     )
     data = table.drop(columns=["penduduk_sumber"])
+    data["tingkat_penempatan_6b_selang_95"] = [
+        compare.interval_text(p, lo, hi, lang)
+        for p, lo, hi in zip(
+            table["tingkat_penempatan_6b_pct"],
+            table["tingkat_penempatan_6b_lo_pct"],
+            table["tingkat_penempatan_6b_hi_pct"],
+            strict=True,
+        )
+    ]
     geojson = boundaries()
     if geojson is None:
         st.info(app.T("overview.map.no_file"), icon=":material/map:")

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
+from workforce.compare import numbers as compare_numbers
 from workforce.core import metrics
 from workforce.core.filters import Filters
 from workforce.planning import charts as planner_charts
@@ -44,6 +45,7 @@ class Content:
     sources: pd.DataFrame
     is_demo: bool = False
     generated_at: datetime = field(default_factory=datetime.now)
+    scorecard: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 # ---- gathering ------------------------------------------------------------------
@@ -69,6 +71,13 @@ def kpi_table(
             }
         )
     return pd.DataFrame(rows)
+
+
+def scorecard_table(
+    conn: duckdb.DuckDBPyConnection, year: int, as_of: date | None
+) -> pd.DataFrame:
+    """The provider scorecard of ``year`` (workforce.compare.numbers.scorecard)."""
+    return compare_numbers.scorecard(conn, Filters(tahun=year, as_of=as_of))
 
 
 def collect(
@@ -101,6 +110,7 @@ def collect(
         points=projection.project(fit) if fit else [],
         sources=projection.tpt_sources(conn),
         is_demo=is_demo,
+        scorecard=scorecard_table(conn, basis.latest_year, basis.as_of),
     )
 
 

@@ -16,7 +16,9 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from workforce.core import i18n, metrics
+from workforce.compare import numbers as compare_numbers
+from workforce.compare import text as compare_text
+from workforce.core import compare, i18n, metrics
 from workforce.planning import charts as planner_charts
 from workforce.planning import planner
 from workforce.planning.meeting_pack.content import Content
@@ -360,6 +362,61 @@ def _sources_section(pdf: _Doc, c: Content) -> None:
     _table(pdf, [_t("col.tahun", lang), _t("col.source", lang)], rows, (18, 160))
 
 
+def _scorecard_section(pdf: _Doc, c: Content) -> None:
+    """The provider scorecard: the rates with their intervals and n, then the
+    12-month response rate, the median wage and the cost per placement by source."""
+    lang, card = c.lang, c.scorecard
+    if card.empty:
+        return
+    ct = compare_text.tr
+    pdf.add_page()
+    _h1(pdf, ct("pack.title", lang, tahun=c.basis.latest_year))
+    _p(pdf, ct("score_note", lang), 9)
+    records = card.to_dict("records")
+    names = [compare_text.provider_label(r["penyelenggara"], lang) for r in records]
+    header = [ct("score.col.penyelenggara", lang), ct("score.col.peserta", lang)]
+    header += [ct(f"score.col.{m}", lang) for m in compare_numbers.SCORE_RATES]
+    rows = [
+        [name, i18n.fmt_number(r["peserta"], lang)]
+        + [_with_n(r, m, lang) for m in compare_numbers.SCORE_RATES]
+        for name, r in zip(names, records, strict=True)
+    ]
+    _table(pdf, header, rows, (40, 16, 31, 31, 31, 31))
+    sources = compare_numbers.cost_sources(card)
+    _p(pdf, ct("pack.h_costs", lang), 10)
+    _p(pdf, ct("pack.h_costs_note", lang), 9)
+    header = [
+        ct("score.col.penyelenggara", lang),
+        ct("pack.col.response", lang),
+        ct("pack.col.wage", lang),
+        ct("pack.col.cost_all", lang),
+        *(ct("pack.col.cost_source", lang, sumber=s) for s in sources),
+    ]
+    rows = [
+        [
+            name,
+            compare_text.pct(r["tingkat_respons_12b_pct"], lang),
+            _fmt(r["upah_median"], "rupiah", lang),
+            _fmt(r["biaya_per_penempatan"], "rupiah", lang),
+            *(_fmt(r[f"biaya_per_penempatan__{s}"], "rupiah", lang) for s in sources),
+        ]
+        for name, r in zip(names, records, strict=True)
+    ]
+    rest = (180 - 40) / (len(header) - 1)
+    _table(pdf, header, rows, (40, *([rest] * (len(header) - 1))))
+
+
+def _with_n(record: dict, metric_id: str, lang: str) -> str:
+    """``72,0% (66,7–76,8%)`` with ``n = 304`` under it."""
+    text = compare.interval_text(
+        record[f"{metric_id}_pct"],
+        record[f"{metric_id}_lo"],
+        record[f"{metric_id}_hi"],
+        lang,
+    )
+    return f"{text}\nn = {i18n.fmt_number(record[f'{metric_id}_n'], lang)}"
+
+
 def pdf_bytes(c: Content, images: dict[str, bytes]) -> bytes:
     """The whole PDF."""
     pdf = _Doc(_t("pack.title", c.lang, year=c.basis.plan_year))
@@ -371,4 +428,5 @@ def pdf_bytes(c: Content, images: dict[str, bytes]) -> bytes:
     _charts_section(pdf, c, images)
     _scenario_section(pdf, c, images)
     _sources_section(pdf, c)
+    _scorecard_section(pdf, c)
     return bytes(pdf.output())

@@ -16,6 +16,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from workforce.compare import numbers as compare_numbers
+from workforce.compare import text as compare_text
 from workforce.core import i18n, metrics, spreadsheet
 from workforce.planning import planner
 from workforce.planning.meeting_pack.content import Content
@@ -302,6 +304,40 @@ def _history(wb: Workbook, c: Content) -> None:
     )
 
 
+def _scorecard(wb: Workbook, c: Content) -> None:
+    """The provider scorecard: each rate with its 95% limits and n, as numbers."""
+    lang, card = c.lang, c.scorecard
+    if card.empty:
+        return
+    ct = compare_text.tr
+    header = [ct("score.col.penyelenggara", lang), ct("score.col.peserta", lang)]
+    columns: list[tuple[str, str | None]] = [("peserta", "count")]
+    for metric_id in compare_numbers.SCORE_RATES:
+        name = compare_text.rate_name(metric_id, lang)
+        for part, fmt in (("pct", "num"), ("lo", "num"), ("hi", "num"), ("n", "count")):
+            header.append(ct(f"pack.col.{part}", lang, rate=name))
+            columns.append((f"{metric_id}_{part}", fmt))
+    others = [
+        ("tingkat_respons_12b_pct", "score.col.tingkat_respons_12b", "num"),
+        ("upah_median", "score.col.upah_median", "rupiah"),
+        ("upah_median_n", "score.col.upah_median_n", "count"),
+        ("biaya_per_penempatan", "score.col.biaya_per_penempatan", "rupiah"),
+    ]
+    for column, key, fmt in others:
+        header.append(ct(key, lang))
+        columns.append((column, fmt))
+    for source in compare_numbers.cost_sources(card):
+        header.append(ct("score.col.biaya_sumber", lang, sumber=source))
+        columns.append((f"biaya_per_penempatan__{source}", "rupiah"))
+    rows = [
+        [compare_text.provider_label(r["penyelenggara"], lang)]
+        + [_whole(r[col], "pct" if fmt == "num" else fmt) for col, fmt in columns]
+        for r in card.to_dict("records")
+    ]
+    title = ct("pack.sheet", lang, tahun=c.basis.latest_year)
+    _sheet(wb, title, header, rows, (None, *(fmt for _, fmt in columns)))
+
+
 def xlsx_bytes(c: Content) -> bytes:
     """The whole workbook."""
     wb = Workbook()
@@ -313,6 +349,7 @@ def xlsx_bytes(c: Content) -> bytes:
     _effect(wb, c)
     _tpt(wb, c)
     _history(wb, c)
+    _scorecard(wb, c)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
