@@ -103,8 +103,9 @@ def scenario_summary(
 
 
 ALLOCATION_KEYS = (
-    "kejuruan", "seats", "graduates", "placed", "cost", "cost_per_placement", "coverage",
+    "kejuruan", "seats", "graduates", "placed",
     "placement_6b", "twelve_12b", "response_12b",
+    "cost", "cost_per_placement", "coverage",
 )  # fmt: skip
 
 
@@ -140,9 +141,9 @@ def allocation_table(
     rates: pd.DataFrame,
     lasting: pd.DataFrame,
 ) -> pd.DataFrame:
-    """Per kejuruan and in total: seats, graduates and placed (ranges), cost,
-    coverage, and the history behind them: the 6-month placement rate, the 12-month
-    employed rate (⚠ under 60% response) and its response rate."""
+    """Per kejuruan and in total: seats, graduates and placed (ranges), the history
+    beside them (the 6-month placement rate, the 12-month employed rate, ⚠ under 60%
+    response, and its response rate), cost and coverage."""
     rows = [*proj.to_dict("records"), {"kejuruan": planner.ALL, **tot}]
     out = []
     for r in rows:
@@ -154,11 +155,11 @@ def allocation_table(
                 i18n.fmt_number(r["seats"], lang),
                 _with_range(r, "graduates", lang),
                 _with_range(r, "placed", lang),
+                _rate_or_not_yet(placement, lang),
+                *lasting_cells(lasting, name, lang),
                 i18n.fmt_rupiah(r["cost_rupiah"], lang),
                 i18n.fmt_rupiah(r["cost_per_placement"], lang),
                 i18n.fmt_pct(r["coverage_pct"], lang, 0),
-                _rate_or_not_yet(placement, lang),
-                *lasting_cells(lasting, name, lang),
             ]
         )
     return pd.DataFrame(out, columns=[_t(f"col.{k}", lang) for k in ALLOCATION_KEYS])

@@ -337,7 +337,7 @@ def _allocation_table(pdf: _Doc, c: Content) -> None:
     table = planner_charts.allocation_table(
         c.proj, c.totals, c.lang, b.rates, b.lasting
     )
-    widths = (23, 10, 20, 20, 19, 19, 15, 19, 16, 17)  # 178 mm, the text width
+    widths = (23, 10, 20, 20, 19, 16, 17, 19, 19, 15)  # 178 mm, the text width
     _table(pdf, list(table.columns), table.values.tolist(), widths, size=6.5)
     names = [*c.proj["kejuruan"].astype(str), planner.ALL]
     low = planner_charts.lasting_footnote(b.lasting, names, c.lang)

@@ -61,10 +61,11 @@ class Table:
 
 
 # A cell that is a figure as the app shows it: 1.204 · 7,41% · Rp 5,3 juta · < 5 · *
-# (a 12-month rate on under 60% answers: 58,20% ⚠)
+# (a 12-month rate on under 60% answers: 58,20% ⚠; or one not yet available)
 _FIGURE = re.compile(
     r"^([+\u2212±-]?(Rp )?[\d.,]+( ?%| poin| points| ribu| juta| miliar| triliun|"
-    r" thousand| million| billion| trillion)?( ⚠)?|< \d+|\*|t\.a\.|n/a)$"
+    r" thousand| million| billion| trillion)?( ⚠)?|< \d+|\*|t\.a\.|n/a|"
+    r"belum tersedia|not yet available)$"
 )
 
 
