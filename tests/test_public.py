@@ -520,7 +520,8 @@ def test_the_page_runs_for_the_public(app_test, main_db: Path, lang: str) -> Non
         == {"id": "Transparansi Publik", "en": "Public transparency"}[lang]
     )
     assert len(at.main.metric) == len(pv.CARD_KPIS)
-    assert len(at.main.dataframe) == 6  # TPT, years, kejuruan, kecamatan, jenis, budget
+    # TPT, years, 12 months, kejuruan, kecamatan, jenis, budget
+    assert len(at.main.dataframe) == 7
     assert len(at.main.get("plotly_chart")) == 6
     assert at.main.get("download_button"), "the open-data download is missing"
     texts = _page_texts(at)

@@ -50,7 +50,7 @@ class Page(HTMLParser):
                 self.links.append(a[key])
         cls = a.get("class", "")
         if cls in ("card-name", "card-value") or tag in ("td", "th"):
-            self._in = cls or "cell"
+            self._in = cls if cls in ("card-name", "card-value") else "cell"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("p", "td", "th"):

@@ -7,14 +7,15 @@ language's decimal separators.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from workforce.core import i18n
 from workforce.core import palette as charts
-from workforce.planning.planner import OVERSUPPLY_RATIO
+from workforce.planning import planner
+from workforce.planning.planner import OVERSUPPLY_RATIO, rates_for
 
 BLUE, ORANGE, GREEN, GREY = (
     charts.PALETTE[0],
@@ -102,7 +103,9 @@ def scenario_summary(
 
 
 ALLOCATION_KEYS = (
-    "kejuruan", "seats", "graduates", "placed", "cost", "cost_per_placement", "coverage",
+    "kejuruan", "seats", "graduates", "placed",
+    "placement_6b", "twelve_12b", "response_12b",
+    "cost", "cost_per_placement", "coverage",
 )  # fmt: skip
 
 
@@ -112,24 +115,74 @@ def _with_range(row: Mapping, key: str, lang: str) -> str:
     return f"{n(row[key], lang)} ({low}–{high})"
 
 
+def _rate_or_not_yet(value: object, lang: str) -> str:
+    """A rate (``71,43%``), or "belum tersedia" where there is none (never 0)."""
+    if value is None or pd.isna(value):
+        return _t("lasting.not_yet", lang)
+    return i18n.fmt_pct(float(value), lang)
+
+
+def lasting_cells(lasting: pd.DataFrame, name: str, lang: str) -> tuple[str, str]:
+    """A kejuruan's 12-month employed rate (marked ⚠ when under 60% of its cohort
+    answered) and its tracer response rate, as shown."""
+    if name not in lasting.index:
+        return _t("lasting.not_yet", lang), _t("lasting.not_yet", lang)
+    row = lasting.loc[name]
+    twelve = _rate_or_not_yet(row["twelve_pct"], lang)
+    if planner.is_low_response(row):
+        twelve = f"{twelve} {_t('lasting.mark', lang)}"
+    return twelve, _rate_or_not_yet(row["response_pct"], lang)
+
+
 def allocation_table(
-    proj: pd.DataFrame, tot: Mapping[str, float | None], lang: str
+    proj: pd.DataFrame,
+    tot: Mapping[str, float | None],
+    lang: str,
+    rates: pd.DataFrame,
+    lasting: pd.DataFrame,
 ) -> pd.DataFrame:
-    """Per kejuruan and in total: seats, graduates and placed (ranges), cost, coverage."""
-    rows = [*proj.to_dict("records"), {"kejuruan": _t("col.total", lang), **tot}]
-    out = [
-        [
-            r["kejuruan"],
-            i18n.fmt_number(r["seats"], lang),
-            _with_range(r, "graduates", lang),
-            _with_range(r, "placed", lang),
-            i18n.fmt_rupiah(r["cost_rupiah"], lang),
-            i18n.fmt_rupiah(r["cost_per_placement"], lang),
-            i18n.fmt_pct(r["coverage_pct"], lang, 0),
-        ]
-        for r in rows
-    ]
+    """Per kejuruan and in total: seats, graduates and placed (ranges), the history
+    beside them (the 6-month placement rate, the 12-month employed rate, ⚠ under 60%
+    response, and its response rate), cost and coverage."""
+    rows = [*proj.to_dict("records"), {"kejuruan": planner.ALL, **tot}]
+    out = []
+    for r in rows:
+        name = str(r["kejuruan"])
+        placement = rates_for(rates, name)[0]["placement_pct"] if len(rates) else None
+        out.append(
+            [
+                _t("col.total", lang) if name == planner.ALL else name,
+                i18n.fmt_number(r["seats"], lang),
+                _with_range(r, "graduates", lang),
+                _with_range(r, "placed", lang),
+                _rate_or_not_yet(placement, lang),
+                *lasting_cells(lasting, name, lang),
+                i18n.fmt_rupiah(r["cost_rupiah"], lang),
+                i18n.fmt_rupiah(r["cost_per_placement"], lang),
+                i18n.fmt_pct(r["coverage_pct"], lang, 0),
+            ]
+        )
     return pd.DataFrame(out, columns=[_t(f"col.{k}", lang) for k in ALLOCATION_KEYS])
+
+
+def lasting_footnote(
+    lasting: pd.DataFrame,
+    names: Sequence[str],
+    lang: str,
+    esc: Callable[[object], str] = str,
+) -> str:
+    """The footnote of the ⚠ marks: which of ``names`` (ALL: the city) rest on a
+    response under 60%, names through ``esc`` (``markup.md`` on a page); empty when
+    none does."""
+    low = [
+        n
+        for n in names
+        if n in lasting.index and planner.is_low_response(lasting.loc[n])
+    ]
+    if not low:
+        return ""
+    shown = [_t("col.city", lang) if n == planner.ALL else esc(n) for n in low]
+    return _t("lasting.footnote", lang, names=", ".join(shown))
 
 
 # ---- budget per source ----------------------------------------------------------

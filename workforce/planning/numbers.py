@@ -13,7 +13,11 @@ Every number follows a registry definition and is read through a tested query:
   ``anggaran/cost_groups`` year by year);
 * the seats to start from: the enrolments behind the latest year's unit costs;
 * vacancies, pagu, targets and the latest actuals: the KPI registry (``metrics``;
-  the latest year's pagu and actuals asked together, one statement).
+  the latest year's pagu and actuals asked together, one statement);
+* the 12-month employed rate and its tracer response rate per kejuruan: the
+  registry's ``retensi_12b`` and ``tingkat_respons_12b`` per history year and
+  kejuruan, asked in the same statement as the latest actuals and pooled over the
+  years (Σ numerators ÷ Σ denominators, as the 6-month rate is).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import pandas as pd
 from workforce.core import db, metrics
 from workforce.core.filters import Filters, bind, options_from_db
 from workforce.planning.planner import (
+    ALL,
     FUNDS,
     KPI_IDS,
     RATE_KEYS,
@@ -53,6 +58,9 @@ HISTORY_COLUMNS = [
     *(f"peserta_{f}_count" for f in FUNDS),
 ]
 LINK_MATCH_COLUMNS = ["kejuruan", "vacancies", "graduates", "gap"]
+# the 12-month KPIs beside the 6-month rate: column prefix -> registry KPI
+LASTING = {"twelve": "retensi_12b", "response": "tingkat_respons_12b"}
+LASTING_COLUMNS = [f"{k}_{p}" for k in LASTING for p in ("pct", "num", "den")]
 
 
 def _kejuruan_rows(
@@ -170,16 +178,67 @@ def prefill(hist: pd.DataFrame, kejuruan: Sequence[str], year: int) -> pd.DataFr
     return table.reset_index()[["kejuruan", *FUNDS]]
 
 
+def lasting_asks(
+    years: Sequence[int], as_of: date | None, kejuruan: Sequence[str]
+) -> list[metrics.Ask]:
+    """The 12-month KPIs of each history year: the city and each kejuruan."""
+    asks = []
+    for year in years:
+        f = Filters(tahun=year, as_of=as_of)
+        for kpi in LASTING.values():
+            asks.append(metrics.Ask(kpi, f))
+            if kejuruan:
+                asks.append(metrics.Ask(kpi, f, "kejuruan", kejuruan))
+    return asks
+
+
+def _pooled(results: Sequence[metrics.Result]) -> tuple[float | None, float, float]:
+    """Σ numerators ÷ Σ denominators × 100 (None without a denominator)."""
+    num = sum(r.numerator or 0.0 for r in results)
+    den = sum(r.denominator or 0.0 for r in results)
+    return (num / den * 100 if den else None), num, den
+
+
+def pool_lasting(
+    found: dict[metrics.Ask, metrics.Answer],
+    asks: Sequence[metrics.Ask],
+    kejuruan: Sequence[str],
+) -> pd.DataFrame:
+    """One row per kejuruan (+ the city's ALL row): the 12-month rate and the
+    response rate pooled over the years, with their numerators and denominators.
+    No graduate old enough anywhere in the years: the rates are None (not 0)."""
+    rows = {}
+    for name in [ALL, *kejuruan]:
+        row: dict[str, float | None] = {}
+        for key, kpi in LASTING.items():
+            parts = [
+                found[a] if name == ALL else found[a][name]
+                for a in asks
+                if a.metric_id == kpi and (a.by is None) == (name == ALL)
+            ]
+            pct, num, den = _pooled(parts)  # type: ignore[arg-type]
+            row |= {f"{key}_pct": pct, f"{key}_num": num, f"{key}_den": den}
+        rows[name] = row
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=LASTING_COLUMNS)
+    return frame.rename_axis("kejuruan")
+
+
 def latest_spending(
-    conn: duckdb.DuckDBPyConnection, latest: Filters
-) -> tuple[dict[str, float], dict[str, float | None]]:
+    conn: duckdb.DuckDBPyConnection,
+    latest: Filters,
+    years: Sequence[int] = (),
+    kejuruan: Sequence[str] = (),
+) -> tuple[dict[str, float], dict[str, float | None], pd.DataFrame]:
     """The pagu per source and the actual value of each planned KPI in ``latest``,
-    asked together: one statement."""
+    and the 12-month rates per kejuruan over ``years`` (``pool_lasting``), asked
+    together: one statement."""
     asks = {k: metrics.Ask(k, latest) for k in ("pagu", *KPI_IDS)}
-    found = metrics.fetch(conn, asks.values())
+    lasting = lasting_asks(years, latest.as_of, kejuruan)
+    found = metrics.fetch(conn, [*asks.values(), *lasting])
     pagu = found[asks["pagu"]].by
     actuals = {k: found[asks[k]].value for k in KPI_IDS}
-    return {f: pagu[f].value or 0.0 if f in pagu else 0.0 for f in FUNDS}, actuals
+    money = {f: pagu[f].value or 0.0 if f in pagu else 0.0 for f in FUNDS}
+    return money, actuals, pool_lasting(found, lasting, kejuruan)
 
 
 def load_basis(
@@ -194,7 +253,10 @@ def load_basis(
     years = [y for y in all_years if y > latest - HISTORY_YEARS]
     hist = history(conn, years, as_of)
     vacancy_year, lm = link_match(conn, years, as_of)
-    pagu, actuals = latest_spending(conn, Filters(tahun=latest, as_of=as_of))
+    latest_filters = Filters(tahun=latest, as_of=as_of)
+    pagu, actuals, lasting = latest_spending(
+        conn, latest_filters, years, options["kejuruan"]
+    )
     target_year, found = targets(conn, latest + 1)
     return Basis(
         latest_year=latest,
@@ -211,4 +273,5 @@ def load_basis(
         targets=found,
         target_year=target_year,
         as_of=as_of,
+        lasting=lasting,
     )

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
 from workforce.core import metrics
+from workforce.tracer.numbers import LOW_RESPONSE_PCT
 
 FUNDS = ("APBN", "APBD", "CSR")
 RATE_KEYS = ("completion", "certification", "placement")
@@ -92,6 +93,9 @@ class Basis:
     targets: dict[str, float]
     target_year: int | None
     as_of: date | None = None
+    # the 12-month rates per kejuruan (+ ALL) pooled over ``years``:
+    # planner_data.pool_lasting (empty: not loaded)
+    lasting: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def plan_year(self) -> int:
@@ -187,6 +191,19 @@ def rates_for(rates: pd.DataFrame, name: str) -> tuple[pd.Series, bool]:
 
 
 # ---- projection -------------------------------------------------------------------------
+
+
+def is_low_response(row: Mapping[str, object]) -> bool:
+    """A kejuruan's 12-month rate exists and under 60% of its cohort answered
+    (a row of ``Basis.lasting``): the rate carries a warning."""
+    twelve, response = row["twelve_pct"], row["response_pct"]
+    return (
+        twelve is not None
+        and not pd.isna(twelve)
+        and response is not None
+        and not pd.isna(response)
+        and float(response) < LOW_RESPONSE_PCT
+    )
 
 
 def _div(a: float | None, b: float | None) -> float | None:

@@ -150,7 +150,8 @@ def results(b: planner.Basis, sc: Scenario) -> dict[str, float | None]:
         "plan_scenario",
     )
     st.markdown(f"**{app.T('planner.result.table')}**")
-    app.table(planner_charts.allocation_table(proj, tot, lang))
+    app.table(planner_charts.allocation_table(proj, tot, lang, b.rates, b.lasting))
+    _lasting_notes(b, proj)
     app.chart(
         planner_charts.budget_figure(budget, lang),
         budget,
@@ -161,6 +162,16 @@ def results(b: planner.Basis, sc: Scenario) -> dict[str, float | None]:
         binding(b, seats, sc.budget, budget)
     _effect(b, tot)
     return tot
+
+
+def _lasting_notes(b: planner.Basis, proj: pd.DataFrame) -> None:
+    """Under the table: a visible warning for each 12-month rate resting on under
+    60% answers (its ⚠), and what the history columns are."""
+    names = [*proj["kejuruan"].astype(str), planner.ALL]
+    low = planner_charts.lasting_footnote(b.lasting, names, app.lang(), esc=md)
+    if low:
+        st.warning(low, icon=":material/warning:")
+    st.caption(app.T("planner.lasting.note", years=planner.span(b.years)))
 
 
 def _use_seats(fitted: pd.DataFrame) -> None:

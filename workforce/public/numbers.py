@@ -29,6 +29,7 @@ from workforce.core import db, metrics
 from workforce.core.filters import SUMBER_DANA, Filters
 from workforce.public import disclosure
 from workforce.public.disclosure import Equation
+from workforce.tracer.numbers import LOW_RESPONSE_PCT
 
 CITY = "Kota Cilegon"
 DIMENSIONS = ("kejuruan", "kecamatan", "jenis")
@@ -214,6 +215,25 @@ class Publication:
     def is_demo(self) -> bool:
         """True when the figures come from the demo database."""
         return self.info.get("is_demo") == "true"
+
+
+def kpi_cell(pub: Publication, year: int, kpi_id: str) -> tuple[float | None, str]:
+    """A city-wide KPI of a year: (published value or None, why hidden or "")."""
+    rows = pub.kpi[(pub.kpi["tahun"] == year) & (pub.kpi["kpi_id"] == kpi_id)]
+    if not len(rows):
+        return None, ""
+    value, status = rows["nilai"].iloc[0], str(rows["status"].iloc[0])
+    return (None if pd.isna(value) else float(value)), status
+
+
+def low_response(pub: Publication, year: int) -> float | None:
+    """The published response rate of ``year`` when its 12-month rate is published
+    and under 60% of the cohort answered (the rate carries a warning); else None."""
+    twelve, _ = kpi_cell(pub, year, "retensi_12b")
+    response, _ = kpi_cell(pub, year, "tingkat_respons_12b")
+    if twelve is None or response is None or response >= LOW_RESPONSE_PCT:
+        return None
+    return response
 
 
 def publication(public: duckdb.DuckDBPyConnection, limit: int) -> Publication:

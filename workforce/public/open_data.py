@@ -46,6 +46,7 @@ SOURCES = [
      "Agustus", "path": "https://www.bps.go.id/"},
 ]  # fmt: skip
 STATUS_ENUM = list(disclosure.STATUSES)
+LOW_RESPONSE = "respons_rendah"  # a 12-month rate resting on under 60% answers
 # resource → [(field, Table Schema type)]; descriptions: opendata.field.<field>
 RESOURCES: dict[str, list[tuple[str, str]]] = {
     "kpi_tahunan": [
@@ -54,6 +55,7 @@ RESOURCES: dict[str, list[tuple[str, str]]] = {
         ("satuan", "string"),
         ("nilai", "number"),
         ("status", "string"),
+        ("peringatan", "string"),
     ],
     "hasil_program": [
         ("tahun", "integer"),
@@ -125,6 +127,7 @@ def tables(pub: Publication) -> dict[str, pd.DataFrame]:
         if column.endswith("_rupiah"):
             budget[column] = budget[column].round(0)
     budget["serapan_pct"] = budget["serapan_pct"].round(2)
+    kpi["peringatan"] = warnings(pub)
     raw = {
         "kpi_tahunan": kpi.assign(nilai=kpi["nilai"].round(4)),
         "hasil_program": pub.outcomes,
@@ -134,6 +137,19 @@ def tables(pub: Publication) -> dict[str, pd.DataFrame]:
         "kamus_data": dictionary(),
     }
     return {name: _typed(df, RESOURCES[name]) for name, df in raw.items()}
+
+
+def warnings(pub: Publication) -> list[str]:
+    """Per row of ``pub.kpi``: ``respons_rendah`` on a published 12-month employed
+    rate resting on under 60% answers (as the transparency page marks it), else
+    empty."""
+    return [
+        LOW_RESPONSE
+        if r.kpi_id == "retensi_12b"
+        and public_data.low_response(pub, int(r.tahun)) is not None
+        else ""
+        for r in pub.kpi.itertuples(index=False)
+    ]
 
 
 def _typed(df: pd.DataFrame, fields: list[tuple[str, str]]) -> pd.DataFrame:
@@ -196,6 +212,8 @@ def _field(name: str, kind: str) -> dict:
     }
     if name == "status" or name.endswith("_status"):
         spec["constraints"] = {"enum": STATUS_ENUM}
+    if name == "peringatan":
+        spec["constraints"] = {"enum": ["", LOW_RESPONSE]}
     return spec
 
 

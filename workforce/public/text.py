@@ -16,7 +16,7 @@ from workforce.core import i18n, metrics
 from workforce.core.markup import md
 from workforce.overview import text as narrative
 from workforce.public import disclosure
-from workforce.public.numbers import MEASURES, Publication
+from workforce.public.numbers import MEASURES, Publication, kpi_cell, low_response
 
 CARD_KPIS = (
     "tpt",
@@ -112,6 +112,72 @@ def cards(pub: Publication, year: int, lang: str) -> list[CardView]:
     """The headline KPI cards of a year, each with its registry definition, its
     change from the year before and its status against the year's target."""
     return [_card(pub, kpi_id, year, lang) for kpi_id in CARD_KPIS]
+
+
+# ---- work that lasts: the 12-month figures --------------------------------------------
+
+
+def _lasting_shown(pub: Publication, year: int, kpi_id: str, lang: str) -> str:
+    value, status = kpi_cell(pub, year, kpi_id)
+    if value is None and not status:
+        return _t("lasting.not_yet", lang)
+    return show(value, status, "pct", pub.limit, lang)
+
+
+def lasting_table(pub: Publication, lang: str) -> pd.DataFrame:
+    """Per reported year: the 12-month employed rate (⚠ under 60% response), the
+    response rate, and the warning in words; hidden figures as ``*``, a cohort not
+    yet 425 days past completion as "belum tersedia"."""
+    rows = []
+    for year in reversed(pub.reported_years):
+        twelve = _lasting_shown(pub, year, "retensi_12b", lang)
+        low = low_response(pub, year)
+        rows.append(
+            {
+                _t("col.tahun", lang): str(year),
+                _t("col.twelve", lang): f"{twelve} ⚠" if low is not None else twelve,
+                _t("col.response", lang): _lasting_shown(
+                    pub, year, "tingkat_respons_12b", lang
+                ),
+                _t("col.lasting_note", lang): _t("lasting.low_short", lang)
+                if low is not None
+                else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def lasting_year(pub: Publication) -> int | None:
+    """The latest reported year whose 12-month rate is published."""
+    shown = [
+        y for y in pub.reported_years if kpi_cell(pub, y, "retensi_12b")[0] is not None
+    ]
+    return shown[-1] if shown else None
+
+
+def lasting_summary(pub: Publication, lang: str) -> str:
+    """One sentence: the latest published 12-month rate with its response rate."""
+    year = lasting_year(pub)
+    if year is None:
+        return _t("lasting.none", lang)
+    twelve, _ = kpi_cell(pub, year, "retensi_12b")
+    response, status = kpi_cell(pub, year, "tingkat_respons_12b")
+    return _t(
+        "lasting.summary",
+        lang,
+        tahun=year,
+        twelve=i18n.fmt_pct(twelve, lang),
+        response=show(response, status, "pct", pub.limit, lang),
+    )
+
+
+def lasting_warning(pub: Publication, lang: str) -> str:
+    """The warning of the summary's year when under 60% answered; else empty."""
+    year = lasting_year(pub)
+    low = low_response(pub, year) if year is not None else None
+    if low is None:
+        return ""
+    return _t("lasting.warning", lang, tahun=year, response=i18n.fmt_pct(low, lang))
 
 
 # ---- unemployment (BPS) ----------------------------------------------------------------

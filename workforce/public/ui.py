@@ -71,6 +71,18 @@ def download(pub: Publication) -> None:
     )
 
 
+def lasting(pub: Publication) -> None:
+    """The 12-month employed rate per year of completion with its response rate;
+    a visible warning where under 60% of the cohort answered."""
+    lang = app.lang()
+    st.header(app.T("public.h.lasting"))
+    st.markdown(pv.lasting_summary(pub, lang))
+    if warning := pv.lasting_warning(pub, lang):
+        st.warning(warning, icon=":material/warning:")
+    app.table(pv.lasting_table(pub, lang))
+    st.caption(app.T("public.lasting.note"))
+
+
 # ---- the page ----------------------------------------------------------------
 
 
@@ -118,6 +130,8 @@ def page() -> None:
     )
     st.caption(app.T("public.outcomes.source", date=as_of))
     st.caption(app.T("public.legend", limit=limit))
+
+    lasting(pub)
 
     for dim in ("kejuruan", "kecamatan", "jenis"):
         st.header(app.T(f"public.h.{dim}", tahun=year))

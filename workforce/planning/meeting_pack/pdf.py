@@ -85,9 +85,10 @@ def _table(
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
     widths: Sequence[float],
+    size: float = 8.5,
 ) -> None:
     """A table with a bold shaded heading row (repeated after a page break)."""
-    pdf.set_font(FONT, "", 8.5)
+    pdf.set_font(FONT, "", size)
     align = ["LEFT"] + ["RIGHT"] * (len(header) - 1)
     with pdf.table(
         col_widths=tuple(widths),
@@ -157,7 +158,37 @@ def summary_lines(c: Content) -> tuple[str, list[str]]:
         for r in needs
     ]
     items += [planner_charts.flag_text(k, v, lang) for k, v in c.flags]
+    twelve, low = lasting_summary(c)
+    head += " " + twelve
+    if low:
+        items.insert(0, low)
     return head, items
+
+
+def lasting_summary(c: Content) -> tuple[str, str]:
+    """The city's 12-month employed rate over the history years with its response
+    rate (or that it is not yet available), and the warning when under 60% of the
+    cohort answered (else empty)."""
+    lang, b = c.lang, c.basis
+    years = planner.span(b.years)
+    if planner.ALL not in b.lasting.index:
+        return _t("pack.summary_lasting_none", lang, years=years), ""
+    city = b.lasting.loc[planner.ALL]
+    if pd.isna(city["twelve_pct"]):
+        return _t("pack.summary_lasting_none", lang, years=years), ""
+    response = i18n.fmt_pct(city["response_pct"], lang)
+    text = _t(
+        "pack.summary_lasting",
+        lang,
+        years=years,
+        twelve=i18n.fmt_pct(city["twelve_pct"], lang),
+        response=response,
+        answered=i18n.fmt_number(city["response_num"], lang, 0),
+        cohort=i18n.fmt_number(city["response_den"], lang, 0),
+    )
+    if not planner.is_low_response(city):
+        return text, ""
+    return text, _t("pack.summary_lasting_low", lang, response=response)
 
 
 def _title_page(pdf: _Doc, c: Content) -> None:
@@ -304,9 +335,17 @@ def _range(low: float | None, high: float | None, unit: str, lang: str) -> str:
 
 
 def _allocation_table(pdf: _Doc, c: Content) -> None:
-    table = planner_charts.allocation_table(c.proj, c.totals, c.lang)
-    widths = (33, 12, 26, 26, 29, 30, 22)
-    _table(pdf, list(table.columns), table.values.tolist(), widths)
+    b = c.basis
+    table = planner_charts.allocation_table(
+        c.proj, c.totals, c.lang, b.rates, b.lasting
+    )
+    widths = (23, 10, 20, 20, 19, 16, 17, 19, 19, 15)  # 178 mm, the text width
+    _table(pdf, list(table.columns), table.values.tolist(), widths, size=6.5)
+    names = [*c.proj["kejuruan"].astype(str), planner.ALL]
+    low = planner_charts.lasting_footnote(b.lasting, names, c.lang)
+    if low:
+        _p(pdf, low, 8.5)
+    _p(pdf, _t("lasting.note", c.lang, years=planner.span(b.years)), 8.5)
 
 
 def _effect_table(pdf: _Doc, c: Content) -> None:

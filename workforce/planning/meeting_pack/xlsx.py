@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="E2E8F0")
 FORMATS = {"count": "#,##0", "rupiah": "#,##0", "pct": "0.00", "num": "#,##0.0"}
+LOW_FORMAT = '0.00" ⚠"'  # a 12-month rate resting on under 60% answers
 
 
 _t = i18n.Scope("planner")
@@ -181,11 +183,15 @@ def _scenario(wb: Workbook, c: Content) -> None:
             seats.loc[r["kejuruan"], f] if r["kejuruan"] in seats.index else 0
             for f in planner.FUNDS
         ]
-        rows.append([r["kejuruan"], *by_fund, *(r[k] for k in cols[1:])])
+        name = str(r["kejuruan"])
+        history = [planner.rates_for(c.basis.rates, name)[0]["placement_pct"]]
+        history += _lasting_values(c, name)
+        rows.append([r["kejuruan"], *by_fund, *(r[k] for k in cols[1:]), *history])
     header = [
         _t("col.kejuruan", lang),
         *planner.FUNDS,
         *(_t(f"xcol.{k}", lang) for k in cols[1:]),
+        *(_t(f"xcol.{k}", lang) for k in LASTING_COLS),
     ]
     fmts = [
         None,
@@ -200,8 +206,41 @@ def _scenario(wb: Workbook, c: Content) -> None:
         "pct",
         "count",
         None,
+        "pct",
+        "pct",
+        "pct",
     ]
-    _sheet(wb, _t("xlsx.scenario_sheet", lang), header, rows, fmts)
+    ws = _sheet(wb, _t("xlsx.scenario_sheet", lang), header, rows, fmts)
+    _mark_lasting(ws, c, [str(k) for k in c.proj["kejuruan"]], len(header) - 1)
+
+
+# the history beside the projection: 6-month placement, 12-month employed, response
+LASTING_COLS = ("placement_pct", "twelve_pct", "response_pct")
+
+
+def _lasting_values(c: Content, name: str) -> list[Any]:
+    """A kejuruan's 12-month employed and response rates (numbers), or "belum
+    tersedia" where there is none yet (never 0)."""
+    lasting, not_yet = c.basis.lasting, _t("lasting.not_yet", c.lang)
+    if name not in lasting.index:
+        return [not_yet, not_yet]
+    row = lasting.loc[name]
+    return [
+        not_yet if pd.isna(row[k]) else float(row[k])
+        for k in ("twelve_pct", "response_pct")
+    ]
+
+
+def _mark_lasting(ws: Worksheet, c: Content, names: list[str], col: int) -> None:
+    """The 12-month rates in column ``col`` (1-based) of rows ``names``: ⚠ in the
+    display format where under 60% answered, and the footnote under the table."""
+    for row, name in enumerate(names, start=2):
+        if name in c.basis.lasting.index and planner.is_low_response(
+            c.basis.lasting.loc[name]
+        ):
+            ws.cell(row=row, column=col).number_format = LOW_FORMAT
+    if len(c.basis.lasting):
+        ws.cell(row=len(names) + 3, column=1, value=_t("xlsx.footnote", c.lang))
 
 
 def _budget(wb: Workbook, c: Content) -> None:
@@ -285,15 +324,18 @@ def _tpt(wb: Workbook, c: Content) -> None:
 def _history(wb: Workbook, c: Content) -> None:
     lang = c.lang
     rates = c.basis.rates.reset_index()
+    names = [str(k) for k in rates["kejuruan"]]
     rates["kejuruan"] = rates["kejuruan"].replace(planner.ALL, _t("col.city", lang))
     cols = list(rates.columns)
-    _sheet(
+    lasting = [_lasting_values(c, name) for name in names]
+    ws = _sheet(
         wb,
         _t("xlsx.rates", lang),
-        [_t(f"xcol.{k}", lang) for k in cols],
-        rates.values.tolist(),
-        [None] + ["num"] * (len(cols) - 1),
+        [_t(f"xcol.{k}", lang) for k in [*cols, *LASTING_COLS[1:]]],
+        [[*r, *more] for r, more in zip(rates.values.tolist(), lasting, strict=True)],
+        [None] + ["num"] * (len(cols) - 1) + ["pct", "pct"],
     )
+    _mark_lasting(ws, c, names, len(cols) + 1)
     hist = c.basis.history
     _sheet(
         wb,

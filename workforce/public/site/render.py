@@ -61,9 +61,11 @@ class Table:
 
 
 # A cell that is a figure as the app shows it: 1.204 · 7,41% · Rp 5,3 juta · < 5 · *
+# (a 12-month rate on under 60% answers: 58,20% ⚠; or one not yet available)
 _FIGURE = re.compile(
     r"^([+\u2212±-]?(Rp )?[\d.,]+( ?%| poin| points| ribu| juta| miliar| triliun|"
-    r" thousand| million| billion| trillion)?|< \d+|\*|t\.a\.|n/a)$"
+    r" thousand| million| billion| trillion)?( ⚠)?|< \d+|\*|t\.a\.|n/a|"
+    r"belum tersedia|not yet available)$"
 )
 
 
@@ -77,6 +79,7 @@ class Block:
     table: Table
     chart: Markup | None = None
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def table(df: pd.DataFrame, caption: str) -> Table:
@@ -138,6 +141,21 @@ def budget_block(pub: Publication, year: int, lang: str) -> Block:
         table(pv.budget_table(rows, pub.limit, lang), title),
         chart(pc.budget_figure(rows, lang), lang) if len(rows) else None,
         [plain(i18n.t("public.budget.source", lang, date=date))],
+    )
+
+
+def lasting_block(pub: Publication, lang: str) -> Block:
+    """The 12-month employed rate per year of completion with its response rate,
+    the warning where under 60% answered (as on the transparency page)."""
+    title = i18n.t("public.h.lasting", lang)
+    warning = pv.lasting_warning(pub, lang)
+    return Block(
+        "bertahan",
+        title,
+        plain(pv.lasting_summary(pub, lang)),
+        table(pv.lasting_table(pub, lang), title),
+        notes=[plain(i18n.t("public.lasting.note", lang))],
+        warnings=[plain(warning)] if warning else [],
     )
 
 
@@ -215,6 +233,7 @@ def index_page(ctx: Context) -> str:
         "cards": pv.cards(pub, latest, lang) if latest else [],
         "summary": plain(pv.years_summary(pub, latest, lang)) if latest else "",
         "tpt": tpt_block(pub, latest or datetime.now(UTC).year, lang),
+        "lasting": lasting_block(pub, lang) if latest else None,
         "charts": True,
     }
     return _render("index.html", values)
