@@ -140,6 +140,7 @@ def test_a_late_import_changes_nothing_public_until_the_next_release(
     published = release.published_on(after)
     label = f"Rilis 3, {i18n.fmt_date(published, 'id')} · data per 30 November 2025"
     assert package["x_release"]["label"]["id"] == label
+    assert label in open_data.files(after)["README.md"].decode()
 
     site_after = site_bytes(released, tmp_path / "site_c")
     assert site_after != site_before

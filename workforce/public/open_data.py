@@ -279,6 +279,8 @@ def readme(pub: Publication) -> str:
                 demo=i18n.t("opendata.demo", lang) if pub.is_demo else "",
             )
         )
+        if release.number(pub):
+            parts.append(release.label(pub, lang))
     return "\n\n".join(parts) + "\n"
 
 
