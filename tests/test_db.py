@@ -306,6 +306,11 @@ SAMPLE_PARAMS: dict[str, object] = {
     "kuartal": 2,
     "bulan": 6,
     "limit": 10,
+    # public data releases (workforce.public.release)
+    "release_no": 1,
+    "published_at": datetime(2025, 12, 1, 8, 0),
+    "note": "Rilis uji",
+    "published_by": "test-admin",
     # per-programme tables: the outlier rules (workforce.budget.numbers), one breakdown
     "iqr_k": 1.5,
     "iqr_min": 4,

@@ -49,7 +49,7 @@ def test_the_page_renders_in_both_languages(app_test, fixture_copy, lang) -> Non
     at = open_page(app_test, fixture_copy, lang)
     labels = [t.label for t in at.tabs]
     assert labels == [i18n.t(f"kelola.tab_{k}", lang) for k in
-                      ("import", "log", "checks", "templates")]  # fmt: skip
+                      ("import", "log", "checks", "templates", "release")]  # fmt: skip
     assert i18n.t("kelola.no_imports", lang) in texts(at)
     assert len(at.get("download_button")) == 2  # blank CSV and XLSX templates
     assert len(at.table) == 2  # data-quality checks (one row per rule), guide

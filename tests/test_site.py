@@ -21,7 +21,7 @@ import pytest
 
 from workforce import refresh
 from workforce.core import db, i18n, metrics
-from workforce.public import open_data, site
+from workforce.public import open_data, release, site
 from workforce.public import text as pv
 from workforce.public.site import build
 
@@ -165,6 +165,7 @@ def test_an_empty_database_says_nothing_is_published(tmp_path: Path) -> None:
     path = tmp_path / "empty.duckdb"
     with db.atomic_write(path) as conn:
         refresh.init_database(conn)
+        release.publish(conn, "Rilis 1", "test")  # as `init` does
     site.publish_db(path, tmp_path / "site", "/")
     text = " ".join(parse(tmp_path / "site" / "index.html").text)
     assert i18n.t("site.no_data", "id") in text

@@ -19,7 +19,7 @@ from workforce.access import cli as auth_cli
 from workforce.core import config, db, reporting
 from workforce.ingest import cli as ingest_cli
 from workforce.planning.meeting_pack import cli as meeting_pack_cli
-from workforce.public import open_data, site
+from workforce.public import open_data, publishing, release, site
 from workforce.public.site import cli as site_cli
 from workforce.serve import cli as serve_cli
 from workforce.serve.snapshots import SnapshotError
@@ -28,10 +28,14 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    """Create (or upgrade) a database with the schema and reference tables."""
+    """Create (or upgrade) a database with the schema and reference tables; a new
+    one starts with release 1 of its (still empty) public figures published."""
     path = config.db_path(args.db)
+    new = not path.exists()
     with db.atomic_write(path) as conn:
         refresh.init_database(conn)
+        if new:
+            release.publish(conn, release.FIRST_NOTE, "init")
     print(f"database ready: {path} (schema version {_version(path)})")
     return 0
 
@@ -146,6 +150,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     ingest_cli.add_parser(sub, handlers)
     open_data.add_parser(sub, handlers)
     site_cli.add_parser(sub, handlers)
+    publishing.add_parser(sub, handlers)
     meeting_pack_cli.add_parser(sub, handlers)
     serve_cli.add_commands(sub, handlers)
     return parser, handlers

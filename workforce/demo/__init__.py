@@ -32,6 +32,7 @@ from workforce.demo.plan import (
     set_outcomes,
 )
 from workforce.demo.tracer import make_tracer
+from workforce.public import release
 
 __all__ = ["AS_OF", "RealDataError", "build_demo", "build_demo_file"]
 
@@ -208,7 +209,8 @@ def check_replaceable(path: Path) -> None:
 def build_demo_file(
     path: Path, participants: int = 6000, seed: int = 42
 ) -> dict[str, int]:
-    """Build a new demo database at ``path`` (replacing only a demo or empty one)."""
+    """Build a new demo database at ``path`` (replacing only a demo or empty one),
+    with release 1 of its public figures published."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with db.writer_lock(path):  # no import is half-way: check, then clear the old demo
@@ -220,4 +222,6 @@ def build_demo_file(
         if reason:
             raise RealDataError(f"{path}: refusing to build demo data: {reason}")
         refresh.init_database(conn)
-        return build_demo(conn, participants, seed)
+        counts = build_demo(conn, participants, seed)
+        release.publish(conn, release.DEMO_NOTE, "init-demo")  # the page works at once
+        return counts

@@ -90,8 +90,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     result = batch.results[0]
     _print_result(result, lang)
     _print_checks(batch.checks, lang)
-    if batch.site_error:
-        print(i18n.t("ingest.site_not_updated", lang, reason=batch.site_error))
     return 1 if result.status == "rejected" else 0
 
 

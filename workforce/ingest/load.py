@@ -28,7 +28,6 @@ from workforce.ingest.read import RawFile, read_upload
 from workforce.ingest.report import quarantine_frame
 from workforce.ingest.templates import ORDER, Template, get
 from workforce.ingest.validate import Validation, match_headers, validate
-from workforce.public import site
 
 DEFAULT_WAIT_S = 10.0
 # tables other tables reference: their key, and the tables that point at them
@@ -95,7 +94,6 @@ class BatchResult:
     results: list[ImportResult]
     committed: bool
     checks: list[checks.CheckResult] = field(default_factory=list)
-    site_error: str | None = None  # why the public site was not rewritten, if not
 
 
 class _NothingChangedError(Exception):
@@ -154,8 +152,8 @@ def import_files(
         return BatchResult(nothing.results, committed=False)
     except (OSError, duckdb.IOException) as exc:  # a full disk, a lost mount
         raise IngestError("write_failed", path=str(path), detail=str(exc)) from exc
-    site_error = site.refresh_after_change(path)  # the public figures changed
-    return BatchResult(results, committed=True, checks=found, site_error=site_error)
+    # the public figures change only with the next release (workforce.public.release)
+    return BatchResult(results, committed=True, checks=found)
 
 
 def import_file(

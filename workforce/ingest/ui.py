@@ -29,6 +29,7 @@ from workforce.ingest.load import (
 )
 from workforce.ingest.report import masked_rows, report, to_csv
 from workforce.ingest.summary import summary_lines
+from workforce.public.publishing import ui as release_ui
 
 PREVIEW_ROWS = 20
 WAIT_S = 10.0
@@ -227,8 +228,6 @@ def show_last_result() -> None:
         box = {"loaded": st.success, "unchanged": st.info, "rejected": st.warning}
         lines = summary_lines(result, app.lang(), esc=md)
         box[result.status]("  \n".join(lines))
-    if batch.site_error:
-        st.warning(T("ingest.site_not_updated", reason=batch.site_error))
     if batch.checks:
         failed = sum(not c.passed for c in batch.checks)
         st.caption(T("ingest.summary.checks", failed=failed, total=len(batch.checks)))
@@ -379,12 +378,13 @@ def page() -> None:
     """Kelola Data: import, the import log, checks and blank templates."""
     app.page_header("nav.kelola_data", "kelola.intro")
 
-    tab_import, tab_log, tab_checks, tab_templates = st.tabs(
+    tab_import, tab_log, tab_checks, tab_templates, tab_release = st.tabs(
         [
             app.T("kelola.tab_import"),
             app.T("kelola.tab_log"),
             app.T("kelola.tab_checks"),
             app.T("kelola.tab_templates"),
+            app.T("kelola.tab_release"),
         ]
     )
     with tab_import:
@@ -395,3 +395,5 @@ def page() -> None:
         checks_section()
     with tab_templates:
         templates_section()
+    with tab_release:
+        release_ui.release_section()

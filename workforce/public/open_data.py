@@ -29,10 +29,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from workforce.core import config, db, i18n, metrics, spreadsheet
-from workforce.public import disclosure
-from workforce.public import numbers as public_data
-from workforce.public.numbers import Publication
+from workforce.core import config, i18n, metrics, spreadsheet
+from workforce.public import disclosure, release
+from workforce.public.numbers import Publication, low_response
 
 LICENSE = {
     "name": "CC-BY-4.0",
@@ -146,7 +145,7 @@ def warnings(pub: Publication) -> list[str]:
     return [
         LOW_RESPONSE
         if r.kpi_id == "retensi_12b"
-        and public_data.low_response(pub, int(r.tahun)) is not None
+        and low_response(pub, int(r.tahun)) is not None
         else ""
         for r in pub.kpi.itertuples(index=False)
     ]
@@ -247,12 +246,19 @@ def descriptor(pub: Publication, names: list[str]) -> dict:
         "description": i18n.t("opendata.description", "id", limit=pub.limit)
         + "\n\n"
         + i18n.t("opendata.description", "en", limit=pub.limit),
-        "version": pub.info.get("data_version", "0"),
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "version": str(release.number(pub) or 0),
+        "created": pub.info.get(release.PUBLISHED_AT)
+        or datetime.now(UTC).isoformat(timespec="seconds"),
         "keywords": ["Cilegon", "pelatihan vokasi", "penempatan kerja", "Disnaker"],
         "licenses": [LICENSE],
         "sources": SOURCES,
         "x_data_as_of": pub.info.get("data_as_of", ""),
+        "x_release": {
+            "number": release.number(pub),
+            "published_at": pub.info.get(release.PUBLISHED_AT, ""),
+            "note": pub.info.get(release.NOTE, ""),
+            "label": {lang: release.label(pub, lang) for lang in i18n.LANGS},
+        },
         "x_is_demo": pub.is_demo,
         "x_suppression_threshold": pub.limit,
         "resources": resources,
@@ -291,6 +297,8 @@ def readme(pub: Publication) -> str:
                 demo=i18n.t("opendata.demo", lang) if pub.is_demo else "",
             )
         )
+        if release.number(pub):
+            parts.append(release.label(pub, lang))
     return "\n\n".join(parts) + "\n"
 
 
@@ -317,17 +325,10 @@ def write(pub: Publication, out_dir: Path) -> list[Path]:
 # ---- the command -----------------------------------------------------------------------------
 
 
-def load(path: Path) -> Publication:
-    """Build the public database from the main one at ``path`` and suppress."""
-    main = db.connect(path, read_only=True)
-    try:
-        public = public_data.build(main)
-    finally:
-        main.close()
-    try:
-        return public_data.publication(public, disclosure.threshold())
-    finally:
-        public.close()
+def load(path: Path) -> Publication | None:
+    """The suppressed figures of the latest release of the database at ``path``
+    (None before the first release)."""
+    return release.load(path)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -337,6 +338,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"error: no database at {path}", file=sys.stderr)
         return 2
     pub = load(path)
+    if pub is None:
+        print(f"error: {path} has no published release yet", file=sys.stderr)
+        return 2
     written = write(pub, Path(args.out))
     total = sum(p.stat().st_size for p in written)
     print(

@@ -15,7 +15,7 @@ import pandas as pd
 from workforce.core import i18n, metrics
 from workforce.core.markup import md
 from workforce.overview import text as narrative
-from workforce.public import disclosure
+from workforce.public import disclosure, release
 from workforce.public.numbers import MEASURES, Publication, kpi_cell, low_response
 
 CARD_KPIS = (
@@ -390,6 +390,17 @@ def methodology(pub: Publication, lang: str) -> str:
         _t("method.rule", lang, limit=pub.limit),
         _t("method.sources", lang, date=date),
     ]
+    parts.append(release_policy(pub, lang))
     if pub.is_demo:
         parts.append(_t("method.demo", lang))
     return "\n\n".join(parts)
+
+
+def release_policy(pub: Publication, lang: str) -> str:
+    """How the figures are released and revised, and which release is shown."""
+    policy = i18n.t("release.method", lang)
+    if release.number(pub) is None:
+        return policy
+    note = i18n.t("release.note_shown", lang, note=md(pub.info.get(release.NOTE, "")))
+    now = i18n.t("release.method_now", lang, label=release.label(pub, lang), note=note)
+    return f"{policy} {now}"

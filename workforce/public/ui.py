@@ -1,9 +1,9 @@
 """Streamlit side of the transparency page: the cached publication and its widgets.
 
-``publication()`` is the page's only source of numbers. It builds the aggregate-only
-in-memory database from the main one (``public_data.build``), suppresses
-(``public_data.publication``) and closes it; the result is cached per database file
-stamp and threshold, so the build (about a second) runs once per import.
+``publication()`` is the page's only source of numbers: the latest published release
+(``release.publication``: its frozen aggregates in an in-memory database,
+suppressed), cached per database file stamp and threshold. Imports between two
+releases never change it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import streamlit as st
 
 from workforce import app
 from workforce.core import config, i18n
+from workforce.core.markup import md
 from workforce.public import charts as pc
-from workforce.public import disclosure, open_data
-from workforce.public import numbers as public_data
+from workforce.public import disclosure, open_data, release
 from workforce.public import text as pv
 from workforce.public.numbers import Publication
 from workforce.public.text import CardView
@@ -23,16 +23,12 @@ CARDS_PER_ROW = 3
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _publication(path: str, file_stamp: app.Stamp, limit: int) -> Publication:
-    public = public_data.build(app.conn())
-    try:
-        return public_data.publication(public, limit)
-    finally:
-        public.close()
+def _publication(path: str, file_stamp: app.Stamp, limit: int) -> Publication | None:
+    return release.publication(app.conn(), limit)
 
 
-def publication() -> Publication:
-    """The suppressed public figures of the current database."""
+def publication() -> Publication | None:
+    """The suppressed figures of the latest release (None before the first)."""
     path = app.db_file()
     return _publication(str(path), app.stamp(path), disclosure.threshold())
 
@@ -89,6 +85,11 @@ def lasting(pub: Publication) -> None:
 def page() -> None:
     """Transparansi Publik: headline figures, outcomes, budget, open data, method."""
     pub = publication()
+    if pub is None:
+        st.title(app.T("public.title"))
+        st.markdown(app.T("public.intro"))
+        st.info(app.T("release.none"), icon=":material/schedule:")
+        st.stop()
     lang, limit = app.lang(), pub.limit
     f = app.filters()
     year = pv.pick_year(pub, f.tahun)
@@ -96,6 +97,9 @@ def page() -> None:
 
     st.title(app.T("public.title"))
     st.markdown(app.T("public.intro"))
+    st.markdown(f"**{release.label(pub, lang)}**")
+    note = md(pub.info.get(release.NOTE, ""))
+    st.caption(app.T("release.note_shown", note=note))
     st.caption(app.T("public.as_of", date=as_of, limit=limit))
     if static := config.site_url_public():
         st.link_button(app.T("public.static_site"), static, icon=":material/article:")

@@ -22,7 +22,7 @@ from pathlib import Path
 import plotly.offline
 
 from workforce.core import i18n
-from workforce.public import open_data
+from workforce.public import open_data, release
 from workforce.public.numbers import Publication
 from workforce.public.site import render
 
@@ -61,7 +61,9 @@ def _write_data(pub: Publication, folder: Path) -> list[dict]:
 
 def _pages(pub: Publication, base_url: str, files: list[dict]) -> dict[str, str]:
     """Every page by its path inside the site."""
-    generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    published = pub.info.get(release.PUBLISHED_AT)  # the same release, the same bytes
+    at = datetime.fromisoformat(published) if published else datetime.now(UTC)
+    generated = at.strftime("%Y-%m-%d %H:%M UTC")
     package = open_data.descriptor(pub, list(open_data.RESOURCES))
     csvs = [r for r in package["resources"] if r["format"] == "csv"]
     out: dict[str, str] = {}
@@ -118,7 +120,11 @@ def generate(pub: Publication, folder: Path, base_url: str) -> int:
     (folder / "sitemap.xml").write_text(sitemap(sorted(pages), base_url), "utf-8")
     robots = f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"
     (folder / "robots.txt").write_text(robots, "utf-8")
-    stamp = {"data_as_of": pub.info.get("data_as_of", ""), "pages": len(pages)}
+    stamp = {
+        "data_as_of": pub.info.get("data_as_of", ""),
+        "release": release.number(pub),
+        "pages": len(pages),
+    }
     (folder / MARKER).write_text(json.dumps(stamp) + "\n", "utf-8")
     return len(pages)
 

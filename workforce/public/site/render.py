@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from workforce.core import i18n
 from workforce.public import charts as pc
+from workforce.public import release
 from workforce.public import text as pv
 from workforce.public.numbers import DIMENSIONS, Publication
 
@@ -209,6 +210,9 @@ class Context:
             "other_href": f"{root}{other_root}{name}",
             "is_demo": self.pub.is_demo,
             "as_of": i18n.fmt_date(self.pub.data_as_of, self.lang),
+            "release": release.label(self.pub, self.lang)
+            if release.number(self.pub)
+            else "",
             "limit": self.pub.limit,
             "generated": self.generated,
             "json_ld": [],
