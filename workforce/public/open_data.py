@@ -144,8 +144,7 @@ def warnings(pub: Publication) -> list[str]:
     empty."""
     return [
         LOW_RESPONSE
-        if r.kpi_id == "retensi_12b"
-        and low_response(pub, int(r.tahun)) is not None
+        if r.kpi_id == "retensi_12b" and low_response(pub, int(r.tahun)) is not None
         else ""
         for r in pub.kpi.itertuples(index=False)
     ]
