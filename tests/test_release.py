@@ -282,3 +282,31 @@ def test_staff_and_the_public_cannot_publish(released: Path, app_test, role) -> 
     assert publish_button(at) is None
     assert not [t for t in at.text_area if t.key == "release_note"]
     assert query(released, "select max(release_no) from public_release") == [(2,)]
+
+
+def test_an_upgrade_from_before_releases_keeps_what_the_public_saw(
+    fixture_copy: Path,
+) -> None:
+    """A database from before releases has none; ``upgrade`` publishes its current
+    public figures as release 1, so the public page does not go empty until an
+    admin acts. A database that has a release is not given another."""
+    assert query(fixture_copy, "select count(*) from public_release") == [(0,)]
+    live = "select count(*), round(sum(nilai), 2) from pub_kpi"
+    conn = db.connect(fixture_copy)
+    conn.execute("update dataset_info set value = 'older' where key = 'marts_digest'")
+    conn.close()
+    assert cli.main(["upgrade", "--db", str(fixture_copy)]) == 0
+    assert query(
+        fixture_copy, "select release_no, published_by from public_release"
+    ) == [(1, "upgrade")]
+    pub = open_data.load(fixture_copy)
+    assert release.number(pub) == 1 and pub.years
+    frozen = (
+        "select count(*), round(sum(nilai), 2) from release_kpi where release_no = 1"
+    )
+    assert query(fixture_copy, frozen) == query(fixture_copy, live)
+    conn = db.connect(fixture_copy)
+    conn.execute("update dataset_info set value = 'older' where key = 'marts_digest'")
+    conn.close()
+    assert cli.main(["upgrade", "--db", str(fixture_copy)]) == 0
+    assert query(fixture_copy, "select count(*) from public_release") == [(1,)]

@@ -17,6 +17,7 @@ import duckdb
 from workforce.core import checks, db
 from workforce.core.config import QUERIES_DIR, ROOT
 from workforce.public import numbers as public_numbers
+from workforce.public import release
 
 # Python whose results refresh_marts stores: a change here makes the marts stale.
 _STORED_BY = ("workforce/core/metrics.py", "workforce/public/numbers.py")
@@ -93,4 +94,9 @@ def upgrade(path: Path) -> list[str]:
     if reasons:
         with db.atomic_write(path) as conn:
             refresh_marts(conn)  # atomic_write has applied the migrations
+            if release.latest(conn) is None:
+                # a database from before releases: the public keeps seeing what it
+                # saw, as release 1, instead of an empty page until an admin acts
+                release.publish(conn, release.UPGRADE_NOTE, "upgrade")
+                reasons.append("release 1 published from the current public figures")
     return reasons

@@ -41,6 +41,10 @@ FROZEN = {
 NUMBER, PUBLISHED_AT, NOTE = "release_no", "release_published_at", "release_note"
 DEMO_NOTE = "Rilis 1 (demo): angka contoh dari basis data demo."
 FIRST_NOTE = "Rilis 1: basis data baru, belum ada data program."
+UPGRADE_NOTE = (
+    "Rilis 1: angka publik sebagaimana tampil sebelum rilis diperkenalkan "
+    "(dibuat saat pembaruan)."
+)
 NOTE_MAX = 2000
 
 
