@@ -18,6 +18,7 @@ from workforce import refresh
 from workforce.access import cli as auth_cli
 from workforce.core import config, db, reporting
 from workforce.ingest import cli as ingest_cli
+from workforce.ingest import retention
 from workforce.planning.meeting_pack import cli as meeting_pack_cli
 from workforce.public import open_data, site
 from workforce.public.site import cli as site_cli
@@ -144,6 +145,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     handlers["kpis"] = cmd_kpis
     ingest_cli.add_parser(sub, handlers)
+    retention.add_parser(sub, handlers)
     open_data.add_parser(sub, handlers)
     site_cli.add_parser(sub, handlers)
     meeting_pack_cli.add_parser(sub, handlers)
