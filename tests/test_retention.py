@@ -9,6 +9,7 @@ E) and 2025-02-28 (P24-TIK: F, H). C and G took P23-LAS only; A took P24-LAS too
 
 from __future__ import annotations
 
+import io
 import shutil
 from datetime import date
 from pathlib import Path
@@ -136,3 +137,36 @@ def test_zero_years_is_refused(small_db: Path, capsys: pytest.CaptureFixture) ->
         "error: Masa simpan harus paling sedikit 1 tahun (--years).\n"
     )
     assert len(persons(small_db)) == 8
+
+
+def test_forget_person_deletes_one_person_read_from_standard_input(
+    small_db: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """C (NIK 3672063112850003, typed with dots) took P23-LAS, failed, found work
+    and answered the tracer once: four rows go; nobody else's."""
+    monkeypatch.delenv("WORKFORCE_PSEUDONYM_KEY", raising=False)
+    monkeypatch.delenv("WORKFORCE_PSEUDONYM_KEY_FILE", raising=False)
+    monkeypatch.chdir(small_db.parent)  # no secrets file: the demo key
+    monkeypatch.setattr("sys.stdin", io.StringIO("3672.0631.1285.0003\n"))
+    code = cli.main(["forget-person", "--db", str(small_db), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out == (
+        "One person's data deleted: 1 person, 1 enrolments, 1 placements, "
+        "1 tracer answers. Recorded in the audit log (counts only, no NIK).\n"
+    )
+    assert persons(small_db) == {pid(label) for label in "ABDEFGH"}
+    conn = db.connect(small_db, read_only=True)
+    try:
+        log = conn.execute(
+            "select detail from audit_log where action = 'forget_person'"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert log == [
+        ("forget-person: peserta 1, pendaftaran 1, penempatan 1, pelacakan 1",)
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("3672063112850003\n"))
+    assert cli.main(["forget-person", "--db", str(small_db), "--lang", "en"]) == 1

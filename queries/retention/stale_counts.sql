@@ -7,7 +7,8 @@ with stale as (
 
 final as (
     select
-        (select count(*) from stale) as peserta_count,
+        (select count(*) from peserta where peserta_id in (select peserta_id from stale))
+            as peserta_count,
         (select count(*) from pendaftaran where peserta_id in (select peserta_id from stale))
             as pendaftaran_count,
         (select count(*) from penempatan where peserta_id in (select peserta_id from stale))

@@ -1,5 +1,6 @@
 """Retention: delete the persons whose last programme ended more than N years ago,
-with their enrolments, placements and tracer answers, in one atomic write.
+with their enrolments, placements and tracer answers, in one atomic write; and
+``forget-person``: the same for one person, named by a NIK read from standard input.
 
 The audit log records the counts only (never who); the public figures and marts
 are rebuilt from what is left, as after an import.
@@ -8,6 +9,7 @@ are rebuilt from what is left, as after an import.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -18,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from workforce import refresh
-from workforce.core import config, db, i18n
+from workforce.core import config, db, i18n, pseudonym
 from workforce.ingest import lookups
 from workforce.public import site
 
@@ -91,12 +93,34 @@ def apply(
     return RetentionResult(years, cutoff, counts, False)
 
 
+def forget(path: Path, peserta_id: str, user: str = "cli") -> dict[str, int]:
+    """Delete one person and their rows (nothing when unknown); the counts."""
+    one = pd.DataFrame({"peserta_id": [peserta_id]})
+    with db.atomic_write(path) as conn:
+        row = lookups.read(conn, "retention/stale_counts", retention_stale=one).iloc[0]
+        counts = {f"{t}_count": int(row[f"{t}_count"]) for t in reversed(TABLES)}
+        if counts["peserta_count"]:
+            delete(conn, one)
+            refresh.refresh_marts(conn)
+            detail = "forget-person: " + _counts_text(counts)
+            db.execute(conn, "audit/record", **_entry("forget_person", detail, user))
+    if counts["peserta_count"]:
+        site.refresh_after_change(path)
+    return counts
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k.removesuffix('_count')} {n}" for k, n in counts.items())
+
+
 def _audit(years: int, cutoff: date, counts: dict[str, int], user: str) -> dict:
-    detail = f"retention {years} years (cutoff {cutoff}): " + ", ".join(
-        f"{name.removesuffix('_count')} {n}" for name, n in counts.items()
-    )
+    detail = f"retention {years} years (cutoff {cutoff}): " + _counts_text(counts)
+    return _entry("retention", detail, user)
+
+
+def _entry(action: str, detail: str, user: str) -> dict:
     at = datetime.now(UTC).replace(tzinfo=None)
-    return {"at": at, "user_name": user, "action": "retention", "detail": detail}
+    return {"at": at, "user_name": user, "action": action, "detail": detail}
 
 
 def add_parser(sub: Any, handlers: dict[str, Any]) -> None:
@@ -112,6 +136,14 @@ def add_parser(sub: Any, handlers: dict[str, Any]) -> None:
     p.add_argument("--user", default="cli", help="who runs it (for the audit log)")
     p.add_argument("--lang", choices=i18n.LANGS, default="id", help="message language")
     handlers["retention"] = cmd_retention
+    p = sub.add_parser(
+        "forget-person",
+        help="delete one person's data (the NIK is read from standard input)",
+    )
+    p.add_argument("--db", help="database file (default: $WORKFORCE_DB or data/)")
+    p.add_argument("--user", default="cli", help="who runs it (for the audit log)")
+    p.add_argument("--lang", choices=i18n.LANGS, default="id", help="message language")
+    handlers["forget-person"] = cmd_forget
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
@@ -125,3 +157,37 @@ def cmd_retention(args: argparse.Namespace) -> int:
     result = apply(path, args.years, today, args.dry_run, args.user)
     print(result.text(args.lang))
     return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Read a NIK from standard input, delete that person; 1 when unknown."""
+    path = config.db_path(args.db)
+    if not path.exists():
+        print(
+            f"error: {i18n.t('privacy.no_db', args.lang, path=path)}", file=sys.stderr
+        )
+        return 2
+    nik = re.sub(r"\D", "", sys.stdin.readline())
+    conn = db.connect(path, read_only=True)
+    try:
+        demo = db.get_info(conn).get("is_demo") == "true"
+    finally:
+        conn.close()
+    try:
+        key = pseudonym.key_from_env()
+    except pseudonym.KeyFileError as exc:
+        print(f"error: {exc.text(args.lang)}", file=sys.stderr)
+        return 4
+    except pseudonym.MissingKeyError:
+        if not demo:
+            print(
+                f"error: {i18n.t('ingest.error.missing_key', args.lang)}",
+                file=sys.stderr,
+            )
+            return 4
+        key = pseudonym.DEMO_KEY
+    counts = forget(path, pseudonym.pseudonymise(nik, key), args.user)
+    found = counts["peserta_count"] > 0
+    key_id = "privacy.forget.done" if found else "privacy.forget.unknown"
+    print(i18n.t(key_id, args.lang, **counts))
+    return 0 if found else 1
