@@ -25,7 +25,8 @@ from workforce.ingest import retention
 
 @pytest.fixture
 def small_db(fixture_db: Path, tmp_path: Path) -> Path:
-    """A copy of the fixture with two tracer answers: C's (stale) and B's."""
+    """A copy of the fixture with two tracer answers, C's (stale) and B's, and one
+    rejected row from each of two imports, finished 2023-01-10 and 2024-06-01."""
     path = tmp_path / "retention.duckdb"
     shutil.copyfile(fixture_db, path)
     conn = db.connect(path)
@@ -37,6 +38,20 @@ def small_db(fixture_db: Path, tmp_path: Path) -> Path:
             (pid("B"), "P24-LAS", date(2024, 9, 30), "bekerja"),
         ],
     )
+    for import_id, finished in ((901, date(2023, 1, 10)), (902, date(2024, 6, 1))):
+        conn.execute(
+            "insert into import_log (import_id, started_at, finished_at, user_name, "
+            "file_name, file_sha256, template, row_count, inserted_count, "
+            "replaced_count, ignored_count, rejected_count, warning_count, new_refs, "
+            "ignored_columns, status) values (?, ?, ?, 'siti', 'peserta.csv', ?, "
+            "'peserta', 1, 0, 0, 0, 1, 0, '{}', '[]', 'loaded')",
+            [import_id, finished, finished, "0" * 64],
+        )
+        conn.execute(
+            "insert into import_quarantine values (?, 'peserta', 'peserta.csv', 2, "
+            "'{\"nik\": \"3672************\"}', '[]', 'alasan', 'reason')",
+            [import_id],
+        )
     conn.close()
     return path
 
@@ -61,6 +76,7 @@ def test_a_programme_that_ended_exactly_n_years_ago_keeps_its_participants(
         "pendaftaran_count": 0,
         "penempatan_count": 0,
         "pelacakan_count": 0,
+        "karantina_count": 1,  # the rejected row of 2023-01-10
     }
     assert len(persons(small_db)) == 8
 
@@ -75,7 +91,8 @@ def test_one_day_later_c_and_g_go_with_their_rows_and_a_stays(
     assert code == 0
     assert capsys.readouterr().out == (
         "Retention 3 years (cutoff 2023-05-01): deleted 2 persons, 2 enrolments, "
-        "1 placements, 1 tracer answers. Recorded in the audit log (counts only).\n"
+        "1 placements, 1 tracer answers, 1 quarantined rows. Recorded in the audit "
+        "log (counts only).\n"
     )
     left = persons(small_db)
     assert pid("C") not in left and pid("G") not in left and pid("A") in left
@@ -88,6 +105,10 @@ def test_one_day_later_c_and_g_go_with_their_rows_and_a_stays(
         ).fetchone() == (0,)
         assert conn.execute("select count(*) from penempatan").fetchone() == (4,)
         assert conn.execute("select count(*) from pelacakan").fetchone() == (1,)
+        assert conn.execute("select import_id from import_quarantine").fetchall() == [
+            (902,)
+        ]
+        assert conn.execute("select count(*) from import_log").fetchone() == (2,)
         # the marts follow: P23-LAS keeps only A's enrolment
         assert conn.execute(
             "select count(*) from mart_enrolment where kode_program = 'P23-LAS'"
@@ -100,7 +121,7 @@ def test_one_day_later_c_and_g_go_with_their_rows_and_a_stays(
     assert log == [
         ("cli", "retention",
          "retention 3 years (cutoff 2023-05-01): peserta 2, pendaftaran 2, "
-         "penempatan 1, pelacakan 1"),
+         "penempatan 1, pelacakan 1, karantina 1"),
     ]  # fmt: skip
 
 
@@ -117,7 +138,7 @@ def test_a_dry_run_counts_in_indonesian_and_deletes_nothing(
     assert capsys.readouterr().out == (
         "Uji coba, tidak ada yang dihapus. Masa simpan 2 tahun (batas 2024-04-01) "
         "akan menghapus 5 peserta, 6 pendaftaran, 4 penempatan, "
-        "2 jawaban pelacakan.\n"
+        "2 jawaban pelacakan, 1 baris karantina.\n"
     )
     assert small_db.read_bytes() == before
 

@@ -1,5 +1,6 @@
 """Retention: delete the persons whose last programme ended more than N years ago,
-with their enrolments, placements and tracer answers, in one atomic write; and
+with their enrolments, placements and tracer answers, and the rejected rows kept
+from imports older than N years, in one atomic write; and
 ``forget-person``: the same for one person, named by a NIK read from standard input.
 
 The audit log records the counts only (never who); the public figures and marts
@@ -56,7 +57,9 @@ def stale_counts(
     """The stale persons and how many rows of each personal table they hold."""
     stale = db.run(conn, "retention/stale_persons", cutoff=cutoff)
     row = lookups.read(conn, "retention/stale_counts", retention_stale=stale).iloc[0]
-    return stale, {f"{t}_count": int(row[f"{t}_count"]) for t in reversed(TABLES)}
+    counts = {f"{t}_count": int(row[f"{t}_count"]) for t in reversed(TABLES)}
+    kept = db.rows(conn, "retention/quarantine_count", cutoff=cutoff)[0][0]
+    return stale, {**counts, "karantina_count": int(kept)}
 
 
 def delete(conn: duckdb.DuckDBPyConnection, stale: pd.DataFrame) -> None:
@@ -84,6 +87,7 @@ def apply(
         return RetentionResult(years, cutoff, counts, True)
     with db.atomic_write(path) as conn:
         stale, counts = stale_counts(conn, cutoff)
+        db.execute(conn, "retention/delete_quarantine", cutoff=cutoff)
         if counts["peserta_count"]:
             delete(conn, stale)
             refresh.refresh_marts(conn)
