@@ -349,6 +349,8 @@ SAMPLE_PARAMS: dict[str, object] = {
     "ignored_columns": "[]",
     "status": "loaded",
     "data_as_of": date(2025, 6, 30),
+    # retention: persons with no programme ended since this date are deleted
+    "cutoff": date(2020, 1, 1),
 }
 # The same dimensions narrowed to fixture values (lists must bind as lists).
 NARROWED = {
@@ -381,6 +383,8 @@ def _sample_frame(conn, frame: str, name: str) -> pd.DataFrame:
         return pd.DataFrame(
             {"kind": ["peserta", "program"], "key": [pid("A"), "P24-LAS"]}
         )
+    if frame == "retention_stale":  # retention/stale_counts and retention/delete_*
+        return pd.DataFrame({"peserta_id": ["0" * 64]})  # no row: keys stay whole
     if frame == "new_refs":
         return pd.DataFrame(
             {"ref_id": [99], "nama": ["Uji Coba"], "nama_norm": ["uji coba"]}

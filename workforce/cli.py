@@ -18,8 +18,9 @@ from workforce import refresh
 from workforce.access import cli as auth_cli
 from workforce.core import config, db, reporting
 from workforce.ingest import cli as ingest_cli
+from workforce.ingest import retention
 from workforce.planning.meeting_pack import cli as meeting_pack_cli
-from workforce.public import open_data, publishing, release, site
+from workforce.public import audit, open_data, publishing, release, site
 from workforce.public.site import cli as site_cli
 from workforce.serve import cli as serve_cli
 from workforce.serve.snapshots import SnapshotError
@@ -148,7 +149,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     handlers["kpis"] = cmd_kpis
     ingest_cli.add_parser(sub, handlers)
+    retention.add_parser(sub, handlers)
     open_data.add_parser(sub, handlers)
+    audit.add_parser(sub, handlers)
     site_cli.add_parser(sub, handlers)
     publishing.add_parser(sub, handlers)
     meeting_pack_cli.add_parser(sub, handlers)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import duckdb
 import pandas as pd
@@ -388,8 +388,11 @@ def atomic_write(
         conn: duckdb.DuckDBPyConnection | None = None
         try:
             if path.exists():
-                shutil.copyfile(path, tmp)
+                with open_private(tmp) as out, open(path, "rb") as source:
+                    shutil.copyfileobj(source, out, 16 * 1024 * 1024)
             conn = connect(tmp)
+            make_private(tmp)
+            make_private(tmp.with_name(tmp.name + ".wal"))
             migrate(conn)
             yield conn
             conn.execute("checkpoint")
@@ -400,6 +403,24 @@ def atomic_write(
                 conn.close()
             for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
                 leftover.unlink(missing_ok=True)
+
+
+PRIVATE_MODE = 0o600
+
+
+def open_private(path: Path) -> BinaryIO:
+    """Open ``path`` for writing, created (or reset) to mode 0600 before any byte
+    is written: only the service account reads the database and its copies."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
+    os.fchmod(fd, PRIVATE_MODE)
+    return os.fdopen(fd, "wb")
+
+
+def make_private(path: Path) -> None:
+    """Give ``path`` mode 0600, creating it empty when it does not exist (DuckDB
+    then writes its write-ahead log into a file nobody else may read)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_MODE))
+    os.chmod(path, PRIVATE_MODE)
 
 
 def remove_stale_copies(path: Path) -> None:

@@ -85,6 +85,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(exc, lang)
     except db.LockedError:
         return _fail(IngestError("locked"), lang, code=3)
+    except pseudonym.KeyFileError as exc:
+        print(f"error: {exc.text(lang)}", file=sys.stderr)
+        return 4
     except pseudonym.MissingKeyError:
         return _fail(IngestError("missing_key"), lang, code=4)
     result = batch.results[0]

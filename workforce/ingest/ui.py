@@ -62,9 +62,11 @@ def template_select(key: str) -> str:
 
 
 def pseudonym_key() -> bytes | None:
-    """The key from $WORKFORCE_PSEUDONYM_KEY or st.secrets, if set."""
+    """The key from its file, $WORKFORCE_PSEUDONYM_KEY or st.secrets, if set."""
     try:
         return pseudonym.key_from_env()
+    except pseudonym.KeyFileError:
+        return None  # the import asks again and shows why the file is refused
     except pseudonym.MissingKeyError:
         pass
     try:
@@ -74,12 +76,14 @@ def pseudonym_key() -> bytes | None:
     return str(value).encode() if value and len(str(value)) >= 16 else None
 
 
-def missing_key_message() -> None:
-    """The missing-key message in both languages (whoever reads it can act on it)."""
-    st.error(
-        "\n\n".join(i18n.t("ingest.error.missing_key", lang) for lang in i18n.LANGS),
-        icon=":material/key_off:",
-    )
+def missing_key_message(exc: Exception | None = None) -> None:
+    """The missing-key message in both languages (whoever reads it can act on it);
+    for a refused key file, why it is refused."""
+    if isinstance(exc, pseudonym.KeyFileError):
+        texts = [md(exc.text(lang)) for lang in i18n.LANGS]
+    else:
+        texts = [i18n.t("ingest.error.missing_key", lang) for lang in i18n.LANGS]
+    st.error("\n\n".join(texts), icon=":material/key_off:")
 
 
 # ---- upload, preview, import ---------------------------------------------------------
@@ -207,8 +211,8 @@ def run_import(item: Upload, key: bytes, force: bool, as_of: date) -> None:
     except db.LockedError:
         st.error(T("ingest.error.locked"), icon=":material/lock_clock:")
         return
-    except pseudonym.MissingKeyError:
-        missing_key_message()
+    except pseudonym.MissingKeyError as exc:
+        missing_key_message(exc)
         return
     except IngestError as exc:
         st.error(exc.text(app.lang(), esc=md), icon=":material/block:")

@@ -6,7 +6,8 @@ and ``os.replace`` it (``db.atomic_write``). So a file opened once is one
 consistent version, whatever is swapped in meanwhile; backup holds the writer lock
 besides, so no import is half-way when it starts. Every copy lands under a
 temporary name beside its target, is flushed to disk, then renamed over it: an
-app reading the target sees the old file or the new one, never a part.
+app reading the target sees the old file or the new one, never a part. Every copy
+is created with mode 0600 (only the service account may read personal data).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def copy_atomic(source: BinaryIO, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.incoming")
     try:
-        with open(tmp, "wb") as out:
+        with db.open_private(tmp) as out:
             source.seek(0)
             shutil.copyfileobj(source, out, 16 * 1024 * 1024)
             out.flush()
@@ -122,12 +123,21 @@ def _stage(fh: BinaryIO, source: Path, target: str) -> Path:
     if remote is None:
         incoming.parent.mkdir(parents=True, exist_ok=True)
         fh.seek(0)
-        with open(incoming, "wb") as out:
+        with db.open_private(incoming) as out:
             shutil.copyfileobj(fh, out, 16 * 1024 * 1024)
             out.flush()
             os.fsync(out.fileno())
         return incoming
-    _run(["rsync", "--times", "--whole-file", str(source), f"{remote[0]}:{incoming}"])
+    _run(
+        [
+            "rsync",
+            "--times",
+            "--whole-file",
+            "--chmod=F600",
+            str(source),
+            f"{remote[0]}:{incoming}",
+        ]
+    )
     return incoming
 
 

@@ -1,0 +1,6 @@
+-- delete_penempatan: remove the penempatan rows of the persons in the registered frame
+-- `retention_stale` (from stale_persons);
+-- children first (pelacakan, penempatan, pendaftaran), then peserta. params: none.
+-- grain: one row per deleted row.
+delete from penempatan
+where peserta_id in (select peserta_id from retention_stale)
