@@ -90,7 +90,7 @@ def test_one_day_later_c_and_g_go_with_their_rows_and_a_stays(
     )  # fmt: skip
     assert code == 0
     assert capsys.readouterr().out == (
-        "Retention 3 years (cutoff 2023-05-01): deleted 2 persons, 2 enrolments, "
+        "Retention 3 years (cutoff 1 May 2023): deleted 2 persons, 2 enrolments, "
         "1 placements, 1 tracer answers, 1 quarantined rows. Recorded in the audit "
         "log (counts only).\n"
     )
@@ -136,7 +136,7 @@ def test_a_dry_run_counts_in_indonesian_and_deletes_nothing(
     assert code == 0
     # cutoff 2024-04-01: P23-LAS and P24-LAS ended before; A, B, C, D, G go
     assert capsys.readouterr().out == (
-        "Uji coba, tidak ada yang dihapus. Masa simpan 2 tahun (batas 2024-04-01) "
+        "Uji coba, tidak ada yang dihapus. Masa simpan 2 tahun (batas 1 April 2024) "
         "akan menghapus 5 peserta, 6 pendaftaran, 4 penempatan, "
         "2 jawaban pelacakan, 1 baris karantina.\n"
     )

@@ -40,7 +40,9 @@ class RetentionResult:
     def text(self, lang: str = i18n.DEFAULT_LANG) -> str:
         """The bilingual summary printed by the command."""
         key = "privacy.retention.dry_run" if self.dry_run else "privacy.retention.done"
-        return i18n.t(key, lang, years=self.years, cutoff=self.cutoff, **self.counts)
+        counts = {name: i18n.fmt_number(n, lang) for name, n in self.counts.items()}
+        cutoff = i18n.fmt_date(self.cutoff, lang)
+        return i18n.t(key, lang, years=self.years, cutoff=cutoff, **counts)
 
 
 def cutoff_for(years: int, today: date) -> date:
@@ -193,5 +195,6 @@ def cmd_forget(args: argparse.Namespace) -> int:
     counts = forget(path, pseudonym.pseudonymise(nik, key), args.user)
     found = counts["peserta_count"] > 0
     key_id = "privacy.forget.done" if found else "privacy.forget.unknown"
-    print(i18n.t(key_id, args.lang, **counts))
+    shown = {name: i18n.fmt_number(n, args.lang) for name, n in counts.items()}
+    print(i18n.t(key_id, args.lang, **shown))
     return 0 if found else 1
