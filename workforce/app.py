@@ -369,7 +369,7 @@ def page(page_file: str) -> None:
 
     The frame sets the language, resolves the role, checks it against the page's
     role in ``core.navigation.PAGES`` and draws the shared filters. Until some
-    session of the server process has run ``st.navigation``, Streamlit serves a
+    browser tab connected to the server process has run ``st.navigation``, Streamlit serves a
     deep link such as ``/anggaran`` in its legacy mode, straight from the
     ``pages/`` folder without the frame (streamlit#9624; the product keeps the
     ``pages/`` folder, so the mode starts on). Such a run executes the frame
