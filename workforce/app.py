@@ -16,7 +16,7 @@ import os
 import runpy
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -484,26 +485,126 @@ def number_ticks(fig: go.Figure) -> None:
         axis.separatethousands = True
 
 
+class FinishedFigure(go.Figure):
+    """A finished figure as Plotly's dictionary, made once. Streamlit asks every
+    figure for ``to_dict()`` on every run (a deep copy of all its data); a figure
+    shared by many tabs answers with the one made when it was finished. It holds
+    nothing else: read the figure from ``to_dict()``."""
+
+    def __init__(self, fig: go.Figure) -> None:
+        super().__init__()
+        self._finished = fig.to_dict()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The figure as Plotly's dictionary (made once; read it, do not change it)."""
+        return self._finished
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A chart ready to draw: the finished figure (separators, tick format, names
+    escaped), its sentence, and its table as shown and as downloaded. Built once
+    per selection, language and data version by a page's cached view (``views``),
+    then drawn by any number of tabs: nothing here is changed after it is built."""
+
+    fig: go.Figure | None
+    summary: str
+    data: pd.DataFrame
+    shown: pd.DataFrame | pa.Table
+    columns: dict[str, Any]
+    name: str
+    expanded: bool = False
+
+
+def chart_view(
+    fig: go.Figure | None,
+    data: pd.DataFrame,
+    summary: str,
+    name: str,
+    lang_code: str,
+    expanded: bool = False,
+) -> ChartView:
+    """Finish ``fig`` for ``lang_code`` and format its table (no Streamlit call).
+    No figure: the sentence and the table only; ``expanded``: the table open."""
+    finished = None
+    if fig is not None:
+        fig.layout.separators = charts.separators(lang_code)
+        number_ticks(fig)
+        finished = FinishedFigure(markup.plain_figure(fig))
+    shown, columns = display_table(data, lang_code)
+    return ChartView(finished, summary, data, _arrow(shown), columns, name, expanded)
+
+
+def show_chart(view: ChartView) -> None:
+    """Draw a prepared chart, its sentence and its "view data" table."""
+    if view.fig is not None:
+        st.plotly_chart(
+            view.fig,
+            width="stretch",
+            config={"displaylogo": False},
+            theme=None,  # the product's template (core.palette): dark ticks, 4.5:1+
+            key=f"chart_{view.name}",
+        )
+    st.caption(view.summary)
+    _data_expander(view.data, view.shown, view.columns, view.name, view.expanded)
+
+
+# what a chart's builder returns: the figure (None: table only), its table and its
+# sentence; None when there is nothing to show
+Built = tuple[go.Figure | None, pd.DataFrame, str]
+
+
+def cached_chart(
+    name: str,
+    key: Any,
+    build: Callable[[str], Built | None],
+    *,
+    expanded: bool = False,
+) -> bool:
+    """Draw chart ``name`` built by ``build(lang)``, built once per ``key`` (all
+    that the chart depends on besides the language and the database file: the
+    filters, a picked option) and kept for every tab of the worker (``views``).
+    False when the builder had nothing to show (the caller says so)."""
+
+    def finish(_key: Any, lang_code: str) -> ChartView | None:
+        built = build(lang_code)
+        if built is None:
+            return None
+        return chart_view(*built, name, lang_code, expanded)
+
+    view = views(f"chart:{name}", finish, key)
+    if view is None:
+        return False
+    show_chart(view)
+    return True
+
+
 def chart(fig: go.Figure, data: pd.DataFrame, summary: str, name: str) -> None:
     """A chart with its sentence and a "view data" table with CSV download."""
-    fig.layout.separators = charts.separators(lang())
-    number_ticks(fig)
-    st.plotly_chart(
-        markup.plain_figure(fig),
-        width="stretch",
-        config={"displaylogo": False},
-        theme=None,  # the product's template (core.palette): dark ticks, 4.5:1+
-        key=f"chart_{name}",
-    )
-    st.caption(summary)
-    data_table(data, name)
+    show_chart(chart_view(fig, data, summary, name, lang()))
 
 
 def data_table(data: pd.DataFrame, name: str, expanded: bool = False) -> None:
     """An expander with the numbers behind a chart and a CSV download."""
+    shown, columns = display_table(data, lang())
+    _data_expander(data, shown, columns, name, expanded)
+
+
+def _arrow(shown: pd.DataFrame) -> pa.Table:
+    """A shown table as Arrow, converted once: Streamlit sends a DataFrame as Arrow
+    and would convert it again on every run."""
+    return pa.Table.from_pandas(shown, preserve_index=False)
+
+
+def _data_expander(
+    data: pd.DataFrame,
+    shown: pd.DataFrame | pa.Table,
+    columns: dict[str, Any],
+    name: str,
+    expanded: bool,
+) -> None:
     with st.expander(T("chart.view_data"), expanded=expanded):
-        shown, config = display_table(data, lang())
-        st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+        st.dataframe(shown, hide_index=True, width="stretch", column_config=columns)
         st.download_button(
             T("chart.download_csv"),
             # made when clicked: no CSV per chart per run, none held per session
@@ -514,14 +615,48 @@ def data_table(data: pd.DataFrame, name: str, expanded: bool = False) -> None:
         )
 
 
+@dataclass(frozen=True)
+class TableView:
+    """A read-only table as shown (numbers written the language's way)."""
+
+    shown: pa.Table
+    columns: dict[str, Any]
+
+
+def table_view(data: pd.DataFrame, lang_code: str) -> TableView:
+    """Format ``data`` for ``lang_code`` once (no Streamlit call)."""
+    shown, columns = display_table(data, lang_code)
+    return TableView(_arrow(shown), columns)
+
+
+def show_table(view: TableView) -> None:
+    """Draw a prepared table."""
+    st.dataframe(
+        view.shown, hide_index=True, width="stretch", column_config=view.columns
+    )
+
+
+def cached_data_table(
+    name: str, key: Any, build: Callable[[str], pd.DataFrame], expanded: bool = False
+) -> None:
+    """``data_table`` of the frame ``build(lang)``, formatted once per ``key``,
+    language and database file (``views``)."""
+
+    def finish(_key: Any, lang_code: str) -> tuple[pd.DataFrame, TableView]:
+        data = build(lang_code)
+        return data, table_view(data, lang_code)
+
+    data, view = views(f"table:{name}", finish, key)
+    _data_expander(data, view.shown, view.columns, name, expanded)
+
+
 # columns that hold labels written as numbers, not amounts (2025, not 2.025)
 NOT_AMOUNTS = ("tahun", "year", "bulan", "month", "kode", "code", "triwulan", "quarter")
 
 
 def table(data: pd.DataFrame) -> None:
     """A read-only table with its numbers written the interface language's way."""
-    shown, config = display_table(data, lang())
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+    show_table(table_view(data, lang()))
 
 
 def display_table(
@@ -547,6 +682,35 @@ def display_table(
         ]
         config[str(column)] = st.column_config.TextColumn(alignment="right")
     return shown, config
+
+
+# ---- a page's prepared views ---------------------------------------------------
+
+# Prepared views held per worker process, over all pages: a selection's views are a
+# few hundred kilobytes (bench/load_test.py); least recently used first out.
+VIEW_ENTRIES = 128
+
+
+@st.cache_resource(max_entries=VIEW_ENTRIES, show_spinner=False)
+def _views(
+    name: str,
+    path: str,
+    file_stamp: Stamp,
+    lang_code: str,
+    key: Any,
+    _build: Callable[[Any, str], Any],
+) -> Any:
+    return _build(key, lang_code)
+
+
+def views(name: str, build: Callable[[Any, str], Any], key: Any) -> Any:
+    """What page ``name`` draws for ``key`` (its selection), built by
+    ``build(key, lang)`` once per selection, language and database file and shared
+    by every tab of this worker: figures, formatted tables and sentences. A
+    filter change back to a selection seen before costs only the drawing. The
+    result is shared: draw it, never change it."""
+    path = db_file()
+    return _views(name, str(path), stamp(path), lang(), key, build)
 
 
 def fmt(unit: str) -> Callable[[float | None], str]:

@@ -87,28 +87,50 @@ def realisation_tab(
     f: Filters, costs: pd.DataFrame, over: pd.DataFrame, idle: pd.DataFrame
 ) -> None:
     """Pagu and realisasi by year, source, kejuruan and programme."""
-    lang = app.lang()
-    lines = app.query("anggaran/line_groups", f)
-    by_year = app.query("anggaran/by_year", f)
-    if by_year.empty:
+    if app.query("anggaran/by_year", f).empty:
         st.info(app.T("app.no_data"))
     else:
         st.header(app.T("budget.h.trend"))
-        app.chart(*bc.trend_chart(by_year, f.tahun, lang), "anggaran_tren")
+        app.cached_chart(
+            "anggaran_tren",
+            f,
+            lambda lang: bc.trend_chart(
+                app.query("anggaran/by_year", f), f.tahun, lang
+            ),
+        )
         st.header(app.T("budget.h.apbn"))
-        app.chart(*bc.apbn_chart(by_year, lang), "anggaran_porsi_apbn")
-    if not lines.empty:
+        app.cached_chart(
+            "anggaran_porsi_apbn",
+            f,
+            lambda lang: bc.apbn_chart(app.query("anggaran/by_year", f), lang),
+        )
+    if not app.query("anggaran/line_groups", f).empty:
         st.header(app.T("budget.h.source", tahun=f.tahun))
-        app.chart(*bc.source_chart(lines, f.tahun, lang), "anggaran_sumber")
+        app.cached_chart(
+            "anggaran_sumber",
+            f,
+            lambda lang: bc.source_chart(
+                app.query("anggaran/line_groups", f), f.tahun, lang
+            ),
+        )
         st.header(app.T("budget.h.kejuruan", tahun=f.tahun))
-        app.data_table(bt.kejuruan_absorption(lines, lang), "anggaran_kejuruan", True)
+        app.cached_data_table(
+            "anggaran_kejuruan",
+            f,
+            lambda lang: bt.kejuruan_absorption(
+                app.query("anggaran/line_groups", f), lang
+            ),
+            expanded=True,
+        )
         st.header(app.T("budget.h.programme", tahun=f.tahun))
         st.caption(app.T("budget.rule.iqr"))
         progs = app.query(
             "anggaran/programme_absorption", f, **budget.programme_params()
         )
         shown_of(progs)
-        app.data_table(bt.table(progs, lang, "programme"), "anggaran_program")
+        app.cached_data_table(
+            "anggaran_program", f, lambda lang: bt.table(progs, lang, "programme")
+        )
 
 
 def cost_tab(

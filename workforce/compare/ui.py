@@ -59,24 +59,47 @@ def funnel_section(filters: Filters) -> None:
         )
         or cn.UNITS[0]
     )
-    funnel = _funnel(str(path), app.stamp(path), filters, metric_id, unit)
-    app.chart(
-        cc.funnel_figure(funnel, lang),
-        tb.funnel_table(funnel, lang),
-        ct.funnel_sentence(funnel, lang),
+    app.cached_chart(
         "pelatihan_corong_unit",
+        (filters, metric_id, unit),
+        lambda lang: _funnel_chart(filters, metric_id, unit, lang),
     )
-    few = ct.too_few_line(funnel, lang)
+    few = app.views(
+        "compare:too_few",
+        lambda _key, lang: ct.too_few_line(_funnel_of(filters, metric_id, unit), lang),
+        (filters, metric_id, unit),
+    )
     if few:
         st.caption(few)
 
 
+def _funnel_of(filters: Filters, metric_id: str, unit: str) -> cn.Funnel:
+    path = app.db_file()
+    return _funnel(str(path), app.stamp(path), filters, metric_id, unit)
+
+
+def _funnel_chart(filters: Filters, metric_id: str, unit: str, lang: str) -> app.Built:
+    funnel = _funnel_of(filters, metric_id, unit)
+    return (
+        cc.funnel_figure(funnel, lang),
+        tb.funnel_table(funnel, lang),
+        ct.funnel_sentence(funnel, lang),
+    )
+
+
 def scorecard_section(filters: Filters) -> None:
     """The provider scorecard: one table, open, with its sentence."""
-    lang = app.lang()
-    path = app.db_file()
     st.header(app.T("compare.score_title"))
     st.caption(app.T("compare.score_note"))
+    app.cached_chart(
+        "kartu_skor",
+        filters,
+        lambda lang: _scorecard_view(filters, lang),
+        expanded=True,
+    )
+
+
+def _scorecard_view(filters: Filters, lang: str) -> app.Built:
+    path = app.db_file()
     card = _scorecard(str(path), app.stamp(path), filters)
-    st.caption(ct.scorecard_sentence(card, lang))
-    app.data_table(tb.scorecard_table(card, lang), "kartu_skor", expanded=True)
+    return None, tb.scorecard_table(card, lang), ct.scorecard_sentence(card, lang)

@@ -9,14 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from workforce import app
 from workforce.compare import ui as compare
-from workforce.core import markup
-from workforce.core import palette as charts
 from workforce.core.filters import Filters
 from workforce.outcomes import charts as ch
 from workforce.outcomes import numbers as oc
@@ -51,38 +47,29 @@ def choice(
     return st.selectbox(app.T(label_key), options, key=key, format_func=label_of)
 
 
-def breakdown_section(
-    by_group: pd.DataFrame, dims: tuple[str, ...], key: str, filters: Filters
-) -> None:
+def breakdown_section(dims: tuple[str, ...], key: str, filters: Filters) -> None:
     """A dimension picker, the rate chart (batches: table only) with its sentence,
-    and the sortable table with n beside every rate and a CSV download. A breakdown
-    counted per enrolment (``oc.PER_ENROLMENT``) is queried when it is picked."""
+    and the sortable table with n beside every rate and a CSV download, open."""
     lang = app.lang()
     dim = choice("outcomes.group_by", dims, key, lambda d: ot.tr(f"dim.{d}", lang))
+    app.cached_chart(
+        f"{key}_{dim}",
+        filters,
+        lambda lang: _breakdown(filters, dim, lang),
+        expanded=True,
+    )
+
+
+def _breakdown(filters: Filters, dim: str, lang: str) -> app.Built:
+    """One breakdown's rates; one counted per enrolment (``oc.PER_ENROLMENT``) is
+    queried when it is picked."""
     if dim in oc.PER_ENROLMENT:
         by_group = app.query("pelatihan/outcomes_by_enrolment", filters, dimension=dim)
+    else:
+        by_group = app.query("pelatihan/outcomes_by_group", filters)
     rows = oc.breakdown(by_group, dim)
     fig = None if dim == "kode_program" or rows.empty else ch.rate_bars(rows, dim, lang)
-    table = tb.breakdown_table(rows, dim, lang)
-    open_chart(fig, table, ot.rates_sentence(rows, dim, lang), f"{key}_{dim}")
-
-
-def open_chart(
-    fig: go.Figure | None, data: pd.DataFrame, summary: str, name: str
-) -> None:
-    """Like ``app.chart`` but with the table open under the sentence (for charts
-    whose table is the point: sortable, n beside every rate). No figure: the
-    sentence and the table only."""
-    if fig is not None:
-        fig.update_layout(separators=charts.separators(app.lang()))
-        st.plotly_chart(
-            markup.plain_figure(fig),
-            width="stretch",
-            config={"displaylogo": False},
-            key=f"chart_{name}",
-        )
-    st.caption(summary)
-    app.data_table(data, name, expanded=True)
+    return fig, tb.breakdown_table(rows, dim, lang), ot.rates_sentence(rows, dim, lang)
 
 
 # ---- the page ----------------------------------------------------------------
@@ -93,31 +80,20 @@ def training_page() -> None:
     app.page_header("nav.pelatihan", "outcomes.pelatihan.intro")
     filters = app.filters()
     lang = app.lang()
-    by_group = app.query("pelatihan/outcomes_by_group", filters)
 
-    # ---- funnel ---------------------------------------------------------------------
     section("outcomes.pelatihan.funnel_title", "outcomes.pelatihan.funnel_note")
-    stages = oc.funnel(by_group)
-    app.chart(
-        ch.funnel_figure(stages, lang),
-        tb.funnel_table(stages, lang),
-        ot.funnel_sentence(stages, filters, lang),
-        "pelatihan_corong",
-    )
+    app.cached_chart("pelatihan_corong", filters, lambda lang: _funnel(filters, lang))
 
-    # ---- by programme -------------------------------------------------------------------
     section("outcomes.pelatihan.breakdown_title", "outcomes.small_n_note")
-    breakdown_section(by_group, oc.BREAKDOWNS, "pelatihan_rincian", filters)
+    breakdown_section(oc.BREAKDOWNS, "pelatihan_rincian", filters)
 
-    # ---- equity ----------------------------------------------------------------------------
     section("outcomes.pelatihan.equity_title", "outcomes.small_n_note")
-    breakdown_section(by_group, oc.EQUITY, "pelatihan_kesetaraan", filters)
+    breakdown_section(oc.EQUITY, "pelatihan_kesetaraan", filters)
 
-    # ---- who really differs: funnel plot and provider scorecard --------------------------
+    # who really differs: funnel plot and provider scorecard
     compare.funnel_section(filters)
     compare.scorecard_section(filters)
 
-    # ---- cohorts -------------------------------------------------------------------------
     section("outcomes.pelatihan.cohort_title", "outcomes.pelatihan.cohort_note")
     grain = choice(
         "outcomes.pelatihan.cohort_grain",
@@ -125,17 +101,33 @@ def training_page() -> None:
         "pelatihan_grain",
         lambda g: ot.tr(f"grain.{g}", lang),
     )
+    if not app.cached_chart(
+        "pelatihan_angkatan",
+        (filters, grain),
+        lambda lang: _cohorts(filters, grain, lang),
+    ):
+        st.info(app.T("outcomes.no_data"))
+
+
+def _funnel(filters: Filters, lang: str) -> app.Built:
+    stages = oc.funnel(app.query("pelatihan/outcomes_by_group", filters))
+    return (
+        ch.funnel_figure(stages, lang),
+        tb.funnel_table(stages, lang),
+        ot.funnel_sentence(stages, filters, lang),
+    )
+
+
+def _cohorts(filters: Filters, grain: str, lang: str) -> app.Built | None:
     cohorts = app.query("pelatihan/cohort_placement", filters)
     curve = oc.cohort_curve(cohorts, grain, reporting_date(filters))
     if curve.empty:
-        st.info(ot.tr("no_data", lang))
-    else:
-        app.chart(
-            ch.cohort_figure(curve, grain, lang),
-            tb.cohort_table(curve, grain, lang),
-            ot.cohort_sentence(curve, grain, lang),
-            "pelatihan_angkatan",
-        )
+        return None
+    return (
+        ch.cohort_figure(curve, grain, lang),
+        tb.cohort_table(curve, grain, lang),
+        ot.cohort_sentence(curve, grain, lang),
+    )
 
 
 # ---- the page ----------------------------------------------------------------
@@ -145,78 +137,99 @@ def placement_page() -> None:
     """Penempatan: over time, sectors and employers, local share, wages, time."""
     app.page_header("nav.penempatan", "outcomes.penempatan.intro")
     filters = app.filters()
-    lang = app.lang()
 
-    # ---- over time ----------------------------------------------------------------------
     section("outcomes.penempatan.trend_title")
-    by_month = app.query("penempatan/by_month", filters)
-    app.chart(
-        ch.monthly_figure(by_month, filters.start, filters.end, lang),
-        tb.monthly_table(by_month, lang),
-        ot.trend_sentence(app.kpi("penempatan", filters), filters, lang),
-        "penempatan_bulanan",
+    app.cached_chart(
+        "penempatan_bulanan", filters, lambda lang: _monthly(filters, lang)
     )
 
     tracer.six_to_twelve_section(filters)
 
-    # ---- sectors and employers --------------------------------------------------------------
+    section("outcomes.penempatan.sector_title")
+    app.cached_chart("penempatan_sektor", filters, lambda lang: _sectors(filters, lang))
+    section("outcomes.penempatan.employer_title")
+    app.cached_chart(
+        "penempatan_perusahaan", filters, lambda lang: _employers(filters, lang)
+    )
+
+    section("outcomes.penempatan.local_title")
+    app.cached_chart("penempatan_lokal", filters, lambda lang: _local(filters, lang))
+
+    section("outcomes.penempatan.wage_title", "outcomes.penempatan.wage_note")
+    if not app.cached_chart(
+        "penempatan_upah", filters, lambda lang: _wages(filters, lang)
+    ):
+        st.info(app.T("outcomes.no_data"))
+
+    section("outcomes.penempatan.time_title")
+    app.cached_chart("penempatan_waktu", filters, lambda lang: _time(filters, lang))
+
+
+# Each chart of Penempatan: its figure, table and sentence for a selection.
+
+
+def _monthly(filters: Filters, lang: str) -> app.Built:
+    by_month = app.query("penempatan/by_month", filters)
+    return (
+        ch.monthly_figure(by_month, filters.start, filters.end, lang),
+        tb.monthly_table(by_month, lang),
+        ot.trend_sentence(app.kpi("penempatan", filters), filters, lang),
+    )
+
+
+def _sectors(filters: Filters, lang: str) -> app.Built:
     employers = app.query("penempatan/by_employer", filters)
     sectors = oc.sectors(employers)
-    section("outcomes.penempatan.sector_title")
-    app.chart(
+    return (
         ch.sector_figure(sectors, lang),
         tb.sector_table(sectors, lang),
         ot.sector_sentence(sectors, oc.apindo_share(employers), lang),
-        "penempatan_sektor",
     )
 
-    section("outcomes.penempatan.employer_title")
+
+def _employers(filters: Filters, lang: str) -> app.Built:
+    employers = app.query("penempatan/by_employer", filters)
     top = oc.top_employers(employers)
-    app.chart(
+    return (
         ch.employer_figure(top, lang),
         tb.employer_table(employers, lang),
         ot.employer_sentence(employers, top, lang),
-        "penempatan_perusahaan",
     )
 
-    # ---- local or outside ----------------------------------------------------------------
-    section("outcomes.penempatan.local_title")
+
+def _local(filters: Filters, lang: str) -> app.Built:
     local = app.query("penempatan/local_by_kejuruan", filters)
-    app.chart(
+    return (
         ch.local_figure(local, lang),
         tb.local_table(local, lang),
         ot.local_sentence(app.kpi("porsi_lokal", filters), local, lang),
-        "penempatan_lokal",
     )
 
-    # ---- wages ------------------------------------------------------------------------------
-    section("outcomes.penempatan.wage_title", "outcomes.penempatan.wage_note")
+
+def _wages(filters: Filters, lang: str) -> app.Built | None:
     wages = app.query("penempatan/wage_by_kejuruan", filters)
     wage_rows = oc.wage_rows(wages)
-    _, umk, _ = oc.wage_total(wages)
     if wage_rows.empty:
-        st.info(ot.tr("no_data", lang))
-    else:
-        app.chart(
-            ch.wage_figure(wage_rows, umk, filters.tahun, lang),
-            tb.wage_table(wage_rows, lang),
-            ot.wage_sentence(
-                wage_rows,
-                app.kpi("upah_median", filters),
-                app.kpi("upah_vs_umk", filters),
-                lang,
-            ),
-            "penempatan_upah",
-        )
+        return None
+    _, umk, _ = oc.wage_total(wages)
+    return (
+        ch.wage_figure(wage_rows, umk, filters.tahun, lang),
+        tb.wage_table(wage_rows, lang),
+        ot.wage_sentence(
+            wage_rows,
+            app.kpi("upah_median", filters),
+            app.kpi("upah_vs_umk", filters),
+            lang,
+        ),
+    )
 
-    # ---- time to placement ------------------------------------------------------------------
-    section("outcomes.penempatan.time_title")
+
+def _time(filters: Filters, lang: str) -> app.Built:
     bins = app.query("penempatan/time_to_placement", filters)
-    app.chart(
+    return (
         ch.time_figure(bins, lang),
         tb.time_table(bins, lang),
         ot.time_sentence(bins, filters, lang),
-        "penempatan_waktu",
     )
 
 
@@ -227,50 +240,69 @@ def link_match_page() -> None:
     """Link & Match: the gap per kejuruan, year after year, and employers."""
     app.page_header("nav.link_match", "outcomes.link.intro")
     filters = app.filters()
-    lang = app.lang()
     st.caption(app.T("outcomes.link.filter_note"))
-    gaps = app.query("link_match/gap_by_year", filters)
-    years = list(range(filters.tahun - 4, filters.tahun + 1))
 
-    # ---- the selected year -------------------------------------------------------------
     section("outcomes.link.gap_title", "outcomes.link.gap_note")
-    year_rows = oc.gap_year(gaps, filters.tahun)
-    if year_rows.empty:
-        st.info(ot.tr("no_data", lang))
-    else:
-        open_chart(
-            ch.gap_figure(year_rows, lang),
-            tb.gap_table(year_rows, lang),
-            ot.gap_sentence(year_rows, filters.tahun, lang),
-            "link_match_kesenjangan",
-        )
+    if not app.cached_chart(
+        "link_match_kesenjangan",
+        filters,
+        lambda lang: _gap(filters, lang),
+        expanded=True,
+    ):
+        st.info(app.T("outcomes.no_data"))
 
-    # ---- year after year -----------------------------------------------------------------
     section(
         "outcomes.link.years_title", "outcomes.link.persist_note", n=oc.PERSISTENT_YEARS
     )
-    persist = oc.persistence(gaps, filters.tahun, len(years))
-    if persist.empty:
-        st.info(ot.tr("no_data", lang))
-    else:
-        app.chart(
-            ch.gap_heatmap(gaps, persist["kejuruan"].tolist(), years, lang),
-            tb.persistence_table(persist, gaps, years, lang),
-            ot.persistence_sentence(persist, lang),
-            "link_match_tahunan",
-        )
+    if not app.cached_chart(
+        "link_match_tahunan", filters, lambda lang: _persistence(filters, lang)
+    ):
+        st.info(app.T("outcomes.no_data"))
 
-    # ---- employers hiring no graduates ------------------------------------------------------
     section("outcomes.link.employers_title")
     vacancies = app.query("link_match/employer_vacancies", filters)
     none_hired = oc.employers_without_graduates(vacancies)
-    sentence = ot.employers_sentence(vacancies, none_hired, filters.tahun, lang)
     if none_hired.empty:
-        st.caption(sentence)
-    else:
-        app.chart(
-            ch.employers_figure(none_hired, lang),
-            tb.employers_vacancy_table(none_hired, lang),
-            sentence,
-            "link_match_perusahaan",
+        st.caption(
+            ot.employers_sentence(vacancies, none_hired, filters.tahun, app.lang())
         )
+    else:
+        app.cached_chart(
+            "link_match_perusahaan",
+            filters,
+            lambda lang: _employers_none(filters, lang),
+        )
+
+
+def _gap(filters: Filters, lang: str) -> app.Built | None:
+    year_rows = oc.gap_year(app.query("link_match/gap_by_year", filters), filters.tahun)
+    if year_rows.empty:
+        return None
+    return (
+        ch.gap_figure(year_rows, lang),
+        tb.gap_table(year_rows, lang),
+        ot.gap_sentence(year_rows, filters.tahun, lang),
+    )
+
+
+def _persistence(filters: Filters, lang: str) -> app.Built | None:
+    gaps = app.query("link_match/gap_by_year", filters)
+    years = list(range(filters.tahun - 4, filters.tahun + 1))
+    persist = oc.persistence(gaps, filters.tahun, len(years))
+    if persist.empty:
+        return None
+    return (
+        ch.gap_heatmap(gaps, persist["kejuruan"].tolist(), years, lang),
+        tb.persistence_table(persist, gaps, years, lang),
+        ot.persistence_sentence(persist, lang),
+    )
+
+
+def _employers_none(filters: Filters, lang: str) -> app.Built:
+    vacancies = app.query("link_match/employer_vacancies", filters)
+    none_hired = oc.employers_without_graduates(vacancies)
+    return (
+        ch.employers_figure(none_hired, lang),
+        tb.employers_vacancy_table(none_hired, lang),
+        ot.employers_sentence(vacancies, none_hired, filters.tahun, lang),
+    )

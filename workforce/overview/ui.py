@@ -54,7 +54,8 @@ def numbers(filters: Filters) -> Numbers:
     return _numbers(str(path), app.stamp(path), filters)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+# shared by the worker's tabs, not copied per run (pandas copies on write)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _numbers(path: str, file_stamp: app.Stamp, filters: Filters) -> Numbers:
     conn = app.conn()
     options, _ = app.filter_options()  # the sidebar's, cached per file
@@ -167,7 +168,12 @@ def boundaries() -> dict[str, Any] | None:
     return _boundaries(str(path), path.stat().st_mtime_ns) if path else None
 
 
-def draw_map(table: pd.DataFrame) -> None:
+def _boundaries_version() -> tuple[str, int] | None:
+    path = config.boundaries_path()
+    return (str(path), path.stat().st_mtime_ns) if path else None
+
+
+def draw_map(filters: Filters) -> None:
     """Choropleth by kecamatan beside a ranked bar chart; bars only without a boundary file."""
     lang = app.lang()
     measure = st.radio(
@@ -177,8 +183,40 @@ def draw_map(table: pd.DataFrame) -> None:
         horizontal=True,
         key="ov_map_measure",
     )
-    column = MAP_MEASURES[measure or "per_1000"]
-    label = app.T(f"overview.map.{measure}")
+    measure = measure or "per_1000"
+    table = numbers(filters).kecamatan
+    geojson = boundaries()
+    key = (filters, measure)
+    if geojson is None:
+        st.info(app.T("overview.map.no_file"), icon=":material/map:")
+        app.cached_chart(
+            "ringkasan_kecamatan", key, lambda lang: _ranking(table, measure, lang)
+        )
+    else:
+        found = geo.match(geojson, list(table["kecamatan_kode"]))
+        if not found.complete:
+            st.warning(app.T("overview.map.incomplete", codes=", ".join(found.missing)))
+        left, right = st.columns([3, 2])
+        with left:
+            app.cached_chart(
+                "ringkasan_peta",
+                (key, _boundaries_version()),
+                lambda lang: _map(geojson, table, measure, lang),
+            )
+        with right:
+            app.cached_chart(
+                "ringkasan_kecamatan", key, lambda lang: _ranking(table, measure, lang)
+            )
+    sources = ", ".join(sorted(set(table["penduduk_sumber"])))
+    st.caption(app.T("overview.map.population_source", source=sources))
+
+
+def _map_table(
+    table: pd.DataFrame, measure: str, lang: str
+) -> tuple[pd.DataFrame, str]:
+    """The map's table (with each rate's 95% interval) and its sentence."""
+    column = MAP_MEASURES[measure]
+    label = i18n.t(f"overview.map.{measure}", lang)
     unit, digits = ("pct", None) if measure == "penempatan" else ("count", 2)
     summary = narrative.ranking_summary(
         list(table["nama"]), list(table[column]), label, unit, lang, digits
@@ -193,28 +231,23 @@ def draw_map(table: pd.DataFrame) -> None:
             strict=True,
         )
     ]
-    geojson = boundaries()
-    if geojson is None:
-        st.info(app.T("overview.map.no_file"), icon=":material/map:")
-        app.chart(
-            charts.ranking_figure(table, column, label, lang),
-            data,
-            summary,
-            "ringkasan_kecamatan",
-        )
-    else:
-        found = geo.match(geojson, list(table["kecamatan_kode"]))
-        if not found.complete:
-            st.warning(app.T("overview.map.incomplete", codes=", ".join(found.missing)))
-        left, right = st.columns([3, 2])
-        with left:
-            fig = charts.map_figure(geojson, table, column, label, lang)
-            app.chart(fig, data, summary, "ringkasan_peta")
-        with right:
-            fig = charts.ranking_figure(table, column, label, lang)
-            app.chart(fig, data, summary, "ringkasan_kecamatan")
-    sources = ", ".join(sorted(set(table["penduduk_sumber"])))
-    st.caption(app.T("overview.map.population_source", source=sources))
+    return data, summary
+
+
+def _ranking(table: pd.DataFrame, measure: str, lang: str) -> app.Built:
+    data, summary = _map_table(table, measure, lang)
+    label = i18n.t(f"overview.map.{measure}", lang)
+    fig = charts.ranking_figure(table, MAP_MEASURES[measure], label, lang)
+    return fig, data, summary
+
+
+def _map(
+    geojson: dict[str, Any], table: pd.DataFrame, measure: str, lang: str
+) -> app.Built:
+    data, summary = _map_table(table, measure, lang)
+    label = i18n.t(f"overview.map.{measure}", lang)
+    fig = charts.map_figure(geojson, table, MAP_MEASURES[measure], label, lang)
+    return fig, data, summary
 
 
 # ---- targets (administrators) ------------------------------------------------------------
@@ -323,46 +356,72 @@ def page() -> None:
     draw_attention(data.attention, attention_line)
 
     st.header(app.T("overview.tpt.header"))
-    app.chart(
-        charts.tpt_figure(data.trend, overview.targets_for(data.targets, "tpt"), lang),
-        data.trend.assign(
-            sumber=[i18n.source_text(x, lang) for x in data.trend["sumber"]]
-        ),
-        narrative.tpt_summary(data.trend, filters.tahun, lang),
-        "ringkasan_tpt",
-    )
+    app.cached_chart("ringkasan_tpt", filters, lambda lang: _tpt(data, filters, lang))
     st.caption(app.T("overview.tpt.source"))
 
     left, right = st.columns(2)
     with left:
         st.header(app.T("overview.funnel.header"))
-        app.chart(
-            charts.funnel_figure(
-                data.funnel,
-                overview.chart_targets(data.targets, "peserta", filters),
-                lang,
-            ),
-            data.funnel,
-            narrative.funnel_summary(data.funnel, filters.tahun, lang),
-            "ringkasan_alur",
+        app.cached_chart(
+            "ringkasan_alur", filters, lambda lang: _funnel(data, filters, lang)
         )
         st.caption(app.T("overview.funnel.note"))
         if not overview.target_applies(metrics.get("peserta"), filters.whole_year()):
             st.caption(app.T("overview.funnel.no_city_target"))
     with right:
         st.header(app.T("overview.rates.header"))
-        rate_targets = {
-            m: overview.chart_targets(data.targets, m, filters) for m in narrative.RATES
-        }
-        app.chart(
-            charts.rates_figure(data.funnel, rate_targets, lang),
-            data.funnel,
-            narrative.rates_summary(data.funnel, filters.tahun, lang),
-            "ringkasan_tingkat",
+        app.cached_chart(
+            "ringkasan_tingkat", filters, lambda lang: _rates(data, filters, lang)
         )
 
     st.header(app.T("overview.funding.header"))
-    app.chart(
+    app.cached_chart(
+        "ringkasan_dana", filters, lambda lang: _funding(data, filters, lang)
+    )
+
+    st.header(app.T("overview.map.header"))
+    draw_map(filters)
+
+    if app.role() == "admin":
+        target_editor(data.targets, filters.tahun)
+
+
+# Each chart of Ringkasan: its figure, table and sentence for a selection.
+
+
+def _tpt(data: Numbers, filters: Filters, lang: str) -> app.Built:
+    return (
+        charts.tpt_figure(data.trend, overview.targets_for(data.targets, "tpt"), lang),
+        data.trend.assign(
+            sumber=[i18n.source_text(x, lang) for x in data.trend["sumber"]]
+        ),
+        narrative.tpt_summary(data.trend, filters.tahun, lang),
+    )
+
+
+def _funnel(data: Numbers, filters: Filters, lang: str) -> app.Built:
+    return (
+        charts.funnel_figure(
+            data.funnel, overview.chart_targets(data.targets, "peserta", filters), lang
+        ),
+        data.funnel,
+        narrative.funnel_summary(data.funnel, filters.tahun, lang),
+    )
+
+
+def _rates(data: Numbers, filters: Filters, lang: str) -> app.Built:
+    rate_targets = {
+        m: overview.chart_targets(data.targets, m, filters) for m in narrative.RATES
+    }
+    return (
+        charts.rates_figure(data.funnel, rate_targets, lang),
+        data.funnel,
+        narrative.rates_summary(data.funnel, filters.tahun, lang),
+    )
+
+
+def _funding(data: Numbers, filters: Filters, lang: str) -> app.Built:
+    return (
         charts.funding_figure(
             data.funding,
             overview.chart_targets(data.targets, "porsi_apbn", filters),
@@ -370,11 +429,4 @@ def page() -> None:
         ),
         data.funding,
         narrative.funding_summary(data.funding, filters.tahun, lang),
-        "ringkasan_dana",
     )
-
-    st.header(app.T("overview.map.header"))
-    draw_map(data.kecamatan)
-
-    if app.role() == "admin":
-        target_editor(data.targets, filters.tahun)

@@ -7,7 +7,7 @@ this module only keeps the inputs in session state and draws. The TPT tab is
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -133,35 +133,69 @@ def _rng(low: float | None, high: float | None, unit: str) -> str:
     return app.T("planner.result.range", low=f(low), high=f(high))
 
 
-def results(b: planner.Basis, sc: Scenario) -> dict[str, float | None]:
-    """Headline numbers, warnings, the chart, the table and the KPI effect."""
+@dataclass(frozen=True)
+class Outcome:
+    """A scenario's projection, budget check and totals, with the charts and the
+    table drawn from them (built once per scenario, language and database file)."""
+
+    proj: pd.DataFrame
+    budget: pd.DataFrame
+    totals: dict[str, float | None]
+    scenario: app.ChartView
+    allocation: app.TableView
+    budget_chart: app.ChartView
+
+
+def _scenario_key(sc: Scenario) -> tuple:
+    """All of a scenario the results depend on (not its name)."""
+    seats = tuple((k, tuple(sorted(v.items()))) for k, v in sc.seats.items())
+    return sc.tahun, tuple(sorted(sc.budget.items())), seats
+
+
+def _outcome(b: planner.Basis, sc: Scenario, lang: str) -> Outcome:
     seats = sc.seats_frame()
     proj = planner.project(seats, b.rates, b.vacancies)
     budget = planner.budget_check(seats, b.rates, sc.budget)
     tot = planner.totals(proj)
-    st.header(app.T("planner.result.header"))
-    _headline(tot, budget)
-    _flags(proj, budget)
-    lang = app.lang()
-    app.chart(
+    scenario = app.chart_view(
         planner_charts.scenario_figure(proj, lang, b.vacancy_year),
-        _projection_table(proj),
+        _projection_table(proj, lang),
         planner_charts.scenario_summary(tot, proj, lang, esc=md),
         "plan_scenario",
+        lang,
     )
-    st.markdown(f"**{app.T('planner.result.table')}**")
-    app.table(planner_charts.allocation_table(proj, tot, lang, b.rates, b.lasting))
-    _lasting_notes(b, proj)
-    app.chart(
+    allocation = planner_charts.allocation_table(proj, tot, lang, b.rates, b.lasting)
+    budget_chart = app.chart_view(
         planner_charts.budget_figure(budget, lang),
         budget,
         planner_charts.budget_summary(budget, lang),
         "plan_budget",
+        lang,
     )
-    if budget["is_over"].any():
-        binding(b, seats, sc.budget, budget)
-    _effect(b, tot)
-    return tot
+    return Outcome(
+        proj, budget, tot, scenario, app.table_view(allocation, lang), budget_chart
+    )
+
+
+def results(b: planner.Basis, sc: Scenario) -> dict[str, float | None]:
+    """Headline numbers, warnings, the chart, the table and the KPI effect."""
+    out: Outcome = app.views(
+        "plan_outcome",
+        lambda _key, lang: _outcome(b, sc, lang),
+        (_scenario_key(sc), app.data_as_of()),
+    )
+    st.header(app.T("planner.result.header"))
+    _headline(out.totals, out.budget)
+    _flags(out.proj, out.budget)
+    app.show_chart(out.scenario)
+    st.markdown(f"**{app.T('planner.result.table')}**")
+    app.show_table(out.allocation)
+    _lasting_notes(b, out.proj)
+    app.show_chart(out.budget_chart)
+    if out.budget["is_over"].any():
+        binding(b, sc.seats_frame(), sc.budget, out.budget)
+    _effect(b, out.totals)
+    return out.totals
 
 
 def _lasting_notes(b: planner.Basis, proj: pd.DataFrame) -> None:
@@ -285,13 +319,13 @@ def _flags(proj: pd.DataFrame, budget: pd.DataFrame) -> None:
     st.warning("\n".join(f"- {line}" for line in lines), icon="⚠️")
 
 
-def _projection_table(proj: pd.DataFrame) -> pd.DataFrame:
-    """The projection with headings in the current language (numbers rounded)."""
+def _projection_table(proj: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The projection with headings in ``lang`` (numbers rounded)."""
     cols = planner.PROJECTION_COLUMNS
     out = proj[cols].copy()
     num = out.select_dtypes("number").columns
     out[num] = out[num].round(1)
-    return out.rename(columns={c: app.T(f"planner.xcol.{c}") for c in cols})
+    return out.rename(columns={c: i18n.t(f"planner.xcol.{c}", lang) for c in cols})
 
 
 def _effect(b: planner.Basis, tot: dict) -> None:

@@ -8,6 +8,8 @@ releases never change it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from workforce import app
@@ -22,7 +24,9 @@ from workforce.public.text import CardView
 CARDS_PER_ROW = 3
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+# shared by every tab of the worker, not copied per run (pandas copies on write: a
+# reader's change never reaches the shared frames)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _publication(path: str, file_stamp: app.Stamp, limit: int) -> Publication | None:
     return release.publication(app.conn(), limit)
 
@@ -67,15 +71,79 @@ def download(pub: Publication) -> None:
     )
 
 
-def lasting(pub: Publication) -> None:
+@dataclass(frozen=True)
+class Views:
+    """Everything the transparency page draws for one year and language."""
+
+    cards: list[CardView]
+    tpt: app.ChartView
+    years: app.ChartView
+    lasting_summary: str
+    lasting_warning: str
+    lasting: app.TableView
+    dimensions: list[tuple[str, app.ChartView]]
+    budget: app.ChartView
+    methodology: str
+
+
+def build_views(key: tuple[int, int], lang: str) -> Views:
+    """The page's figures, tables and sentences for a year (cached by
+    ``app.views`` per year, language and database file)."""
+    year, limit = key
+    pub = publication()
+    assert pub is not None and pub.limit == limit
+    by_year = pv.outcomes(pub, "total", lang=lang)
+    dimensions = []
+    for dim in ("kejuruan", "kecamatan", "jenis"):
+        wide = pv.outcomes(pub, dim, year, lang)
+        view = app.chart_view(
+            pc.category_figure(wide, "peserta", limit, lang),
+            pv.outcome_table(wide, dim, limit, lang),
+            pv.dimension_summary(wide, dim, year, lang),
+            f"publik_{dim}",
+            lang,
+        )
+        dimensions.append((dim, view))
+    budget = pv.budget_rows(pub, year)
+    return Views(
+        cards=pv.cards(pub, year, lang),
+        tpt=app.chart_view(
+            pc.tpt_figure(pub.tpt, lang),
+            pv.tpt_table(pub, lang),
+            pv.tpt_summary(pub, year, lang),
+            "publik_tpt",
+            lang,
+        ),
+        years=app.chart_view(
+            pc.years_figure(by_year, pv.CHART_MEASURES, limit, lang),
+            pv.outcome_table(by_year, "tahun", limit, lang),
+            pv.years_summary(pub, year, lang),
+            "publik_tahunan",
+            lang,
+        ),
+        lasting_summary=pv.lasting_summary(pub, lang),
+        lasting_warning=pv.lasting_warning(pub, lang),
+        lasting=app.table_view(pv.lasting_table(pub, lang), lang),
+        dimensions=dimensions,
+        budget=app.chart_view(
+            pc.budget_figure(budget, lang),
+            pv.budget_table(budget, limit, lang),
+            pv.budget_summary(budget, year, limit, lang),
+            "publik_anggaran",
+            lang,
+        ),
+        methodology=pv.methodology(pub, lang),
+    )
+
+
+def lasting(views: Views) -> None:
     """The 12-month employed rate per year of completion with its response rate;
     a visible warning where under 60% of the cohort answered."""
-    lang = app.lang()
     st.header(app.T("public.h.lasting"))
-    st.markdown(pv.lasting_summary(pub, lang))
-    if warning := pv.lasting_warning(pub, lang):
-        st.warning(warning, icon=":material/warning:")
-    app.table(pv.lasting_table(pub, lang))
+    st.markdown(views.lasting_summary)
+    if views.lasting_warning:
+        st.warning(views.lasting_warning, icon=":material/warning:")
+    app.show_table(views.lasting)
     st.caption(app.T("public.lasting.note"))
 
 
@@ -110,52 +178,30 @@ def page() -> None:
     if not pub.years:
         st.info(app.T("public.no_data"))
         st.stop()
+    views: Views = app.views("transparansi", build_views, (year, limit))
 
     st.header(app.T("public.h.kpi", tahun=year))
-    cards(pv.cards(pub, year, lang), year)
+    cards(views.cards, year)
     st.caption(app.T("public.kpi_sources", date=as_of))
 
     st.header(app.T("public.h.tpt"))
-    app.chart(
-        pc.tpt_figure(pub.tpt, lang),
-        pv.tpt_table(pub, lang),
-        pv.tpt_summary(pub, year, lang),
-        "publik_tpt",
-    )
+    app.show_chart(views.tpt)
     st.caption(app.T("public.tpt.source"))
 
     st.header(app.T("public.h.years"))
-    by_year = pv.outcomes(pub, "total", lang=lang)
-    app.chart(
-        pc.years_figure(by_year, pv.CHART_MEASURES, limit, lang),
-        pv.outcome_table(by_year, "tahun", limit, lang),
-        pv.years_summary(pub, year, lang),
-        "publik_tahunan",
-    )
+    app.show_chart(views.years)
     st.caption(app.T("public.outcomes.source", date=as_of))
     st.caption(app.T("public.legend", limit=limit))
 
-    lasting(pub)
+    lasting(views)
 
-    for dim in ("kejuruan", "kecamatan", "jenis"):
+    for dim, view in views.dimensions:
         st.header(app.T(f"public.h.{dim}", tahun=year))
-        wide = pv.outcomes(pub, dim, year, lang)
-        app.chart(
-            pc.category_figure(wide, "peserta", limit, lang),
-            pv.outcome_table(wide, dim, limit, lang),
-            pv.dimension_summary(wide, dim, year, lang),
-            f"publik_{dim}",
-        )
+        app.show_chart(view)
     st.caption(app.T("public.legend", limit=limit))
 
     st.header(app.T("public.h.budget", tahun=year))
-    budget = pv.budget_rows(pub, year)
-    app.chart(
-        pc.budget_figure(budget, lang),
-        pv.budget_table(budget, limit, lang),
-        pv.budget_summary(budget, year, limit, lang),
-        "publik_anggaran",
-    )
+    app.show_chart(views.budget)
     st.caption(app.T("public.budget.source", date=as_of))
 
     st.header(app.T("public.h.open_data"))
@@ -163,4 +209,4 @@ def page() -> None:
     download(pub)
 
     st.header(app.T("public.h.method"))
-    st.markdown(pv.methodology(pub, lang))
+    st.markdown(views.methodology)

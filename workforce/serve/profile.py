@@ -9,6 +9,9 @@ environment. The reasons, measured in bench/load_test.py (README, Production):
   view's server CPU; code changes arrive by ``./serve.sh reload`` instead;
 - no forced ``gc.collect(2)`` after every script run (``runner.postScriptGC``):
   39% of a warm filter change; Python's own generational collector still runs;
+- no "magic" (``runner.magicEnabled``): the pages call Streamlit explicitly, and
+  every new tab made Streamlit rewrite the scripts' syntax trees again (about 6% of
+  a fresh public view);
 - the toolbar in viewer mode and no error details for visitors (the worker log
   keeps the traceback);
 - uploads up to 64 MB (``MAX_UPLOAD_MB``);
@@ -47,6 +50,7 @@ PRODUCTION: dict[str, str] = {
     "server.runOnSave": "false",
     "server.allowRunOnSave": "false",
     "runner.postScriptGC": "false",
+    "runner.magicEnabled": "false",
     "global.developmentMode": "false",
     "client.toolbarMode": "viewer",
     "client.showErrorDetails": "none",

@@ -90,10 +90,17 @@ def six_to_twelve_section(filters: Filters) -> None:
         st.info(tt.six_to_twelve_sentence(step, lang))
         return
     warning_if_low(step.response_pct, lang)
+    app.cached_chart(
+        "penempatan_6_12", filters, lambda lang: _step_chart(filters, lang)
+    )
+
+
+def _step_chart(filters: Filters, lang: str) -> app.Built:
+    path = app.db_file()
+    step = _step(str(path), app.stamp(path), filters)
     frame = tn.six_to_twelve_frame(step)
-    app.chart(
+    return (
         charts.six_to_twelve_figure(frame, lang),
         step_table(frame, lang),
         tt.six_to_twelve_sentence(step, lang),
-        "penempatan_6_12",
     )

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from workforce import app
-from workforce.core import i18n, metrics
+from workforce.core import i18n
 from workforce.core.filters import Filters
 from workforce.planning.projection import charts as projection_charts
 from workforce.planning.projection import numbers as projection
@@ -39,23 +39,7 @@ def tpt_section(placed: float | None) -> None:
     except ValueError:
         st.info(app.T("planner.tpt.too_short"))
         return
-    points = projection.project(fit)
-    lang = app.lang()
-    pct = app.fmt("pct")
-    table = pd.DataFrame(
-        {
-            app.T("planner.col.tahun"): [str(p.tahun) for p in points],
-            app.T("planner.col.projected"): [pct(p.value) for p in points],
-            app.T("planner.col.low"): [pct(p.low) for p in points],
-            app.T("planner.col.high"): [pct(p.high) for p in points],
-        }
-    )
-    app.chart(
-        projection_charts.tpt_figure(series, fit, points, lang),
-        table,
-        projection_charts.tpt_summary(series, fit, points, lang),
-        "plan_tpt",
-    )
+    app.cached_chart("plan_tpt", include, lambda lang: _tpt_chart(series, fit, lang))
     st.markdown(app.T("planner.tpt.method", start=fit.years[0], end=fit.years[-1]))
     if include:
         st.markdown(app.T("planner.tpt.method_with_2020"))
@@ -75,10 +59,34 @@ def tpt_section(placed: float | None) -> None:
         )
 
 
+def _tpt_chart(
+    series: dict[int, float], fit: projection.TrendFit, lang: str
+) -> app.Built:
+    """The projection chart, its table and its sentence."""
+    points = projection.project(fit)
+
+    def pct(value: float | None) -> str:
+        return i18n.fmt_value(value, "pct", lang)
+
+    table = pd.DataFrame(
+        {
+            i18n.t("planner.col.tahun", lang): [str(p.tahun) for p in points],
+            i18n.t("planner.col.projected", lang): [pct(p.value) for p in points],
+            i18n.t("planner.col.low", lang): [pct(p.low) for p in points],
+            i18n.t("planner.col.high", lang): [pct(p.high) for p in points],
+        }
+    )
+    return (
+        projection_charts.tpt_figure(series, fit, points, lang),
+        table,
+        projection_charts.tpt_summary(series, fit, points, lang),
+    )
+
+
 def _tpt_context(placed: float | None, sources: pd.DataFrame) -> None:
     """Scale only: the scenario's placements beside the latest count of unemployed."""
     year = int(sources["tahun"].max())
-    latest = metrics.compute(app.conn(), "tpt", Filters(tahun=year))
+    latest = app.kpi("tpt", Filters(tahun=year))
     if placed is None or not latest.numerator:
         return
     st.caption(
