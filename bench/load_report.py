@@ -6,13 +6,20 @@ from typing import Any
 
 HEAD = (
     "| workers | phase | users | interactions | per s | p50 s | p95 s | errors "
-    "| reconnects | server CPU-s per interaction | KB per interaction |\n"
-    "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+    "| reconnects | server CPU-s per interaction | load generator CPU-s per "
+    "interaction | KB per interaction |\n"
+    "|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
 )
 
 
 def _f(value: float | None, digits: int = 2) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _client_share(r: dict[str, Any]) -> float | None:
+    """The load generator's CPU per interaction: it runs on the same two cores as
+    the server, so this is what it takes from the server's throughput."""
+    return r["client_cpu_s"] / r["interactions"] if r["interactions"] else None
 
 
 def table(rows: list[dict[str, Any]]) -> str:
@@ -24,7 +31,7 @@ def table(rows: list[dict[str, Any]]) -> str:
             f"| {r['workers']} | {phase} | {r['users']} | {r['interactions']} "
             f"| {_f(r['per_s'], 1)} | {_f(r['p50_s'])} | {_f(r['p95_s'])} "
             f"| {r['errors']} | {r['reconnects']} | {_f(r['cpu_per_interaction_s'], 3)} "
-            f"| {_f(r['kb_per_interaction'], 0)} |"
+            f"| {_f(_client_share(r), 3)} | {_f(r['kb_per_interaction'], 0)} |"
         )
     return "\n".join(lines)
 
@@ -52,6 +59,17 @@ def ratios(rows: list[dict[str, Any]]) -> list[str]:
                 f"{w} worker(s): server CPU per fresh public view {view['cpu_per_interaction_s']:.3f} s"
                 f" = {view['cpu_per_interaction_s'] / ref['cpu_per_interaction_s']:.1f}x the one-line page"
                 f" ({ref['cpu_per_interaction_s']:.3f} s); target <= 2x"
+            )
+        site = _find(rows, w, "view situs")
+        if site and ref and site["interactions"] and ref["interactions"]:
+            site_cpu = (site["server_cpu_s"] + site["proxy_cpu_s"]) / site[
+                "interactions"
+            ]
+            ref_cpu = (ref["server_cpu_s"] + ref["proxy_cpu_s"]) / ref["interactions"]
+            out.append(
+                f"{w} worker(s): CPU per fresh view of the static public site (site server"
+                f" + proxy) {site_cpu:.4f} s = {site_cpu / ref_cpu:.2f}x the one-line page"
+                f" (worker + proxy, {ref_cpu:.4f} s); target <= 2x"
             )
         staff = [
             r

@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import load_users as lu
 from bench.common import RESULTS, write_json
 from workforce.core import config
+from workforce.public.site import publish_db
 from workforce.serve import haproxy
 from workforce.serve.stack import Options, Stack
 
@@ -98,14 +99,21 @@ async def run_phase(
     stack: Stack, name: str, plan: lu.Plan, users: int, events: list | None = None
 ) -> dict[str, Any]:
     """Start ``users`` users, open the gate once all are set up, wait for them."""
-    role = lu.viewer if name.startswith("view") else lu.filterer
+    role = (
+        lu.site_viewer
+        if name.startswith("view situs")
+        else lu.viewer
+        if name.startswith("view")
+        else lu.filterer
+    )
     tally = lu.Tally()
     tasks = [asyncio.create_task(role(no, plan, tally)) for no in range(users)]
     while plan.arrived < users and not all(t.done() for t in tasks):
         await asyncio.sleep(0.1)
     server = lu.CpuMeter(stack.pids)
     proxy = lu.CpuMeter(lambda: [stack.proxy.pid] if stack.proxy else [])
-    for meter in (server, proxy):
+    site = lu.CpuMeter(lambda: [stack.site.pid] if stack.site else [])
+    for meter in (server, proxy, site):
         meter.sample(baseline=True)
     client0, wall0 = time.process_time(), time.perf_counter()
     follow = asyncio.create_task(server.follow())
@@ -114,10 +122,10 @@ async def run_phase(
     await asyncio.gather(*tasks, *extra)
     follow.cancel()
     wall = time.perf_counter() - wall0
-    for meter in (server, proxy):
+    for meter in (server, proxy, site):
         meter.sample()
     cpu = {
-        "server": server.total(),
+        "server": server.total() + site.total(),  # the Python side: workers, site
         "proxy": proxy.total(),
         "client": time.process_time() - client0,
     }
@@ -189,6 +197,7 @@ def start_stack(
         run_dir=args.run_dir / f"stack-{port}",
         flags=flags or {},
         script=script,
+        site=None if script else getattr(args, "site", None),
     )
     stack = Stack(opts)
     stack.start()
@@ -210,31 +219,43 @@ async def phases(stack: Stack, args: argparse.Namespace) -> list[dict[str, Any]]
             stack, "view transparansi", lu.Plan(url, ("transparansi",), s), n
         )
     ]
+    if stack.site is not None:  # the public face a shared link opens
+        await run_phase(stack, "warm-up", lu.Plan(url, ("situs",), 2), 1)
+        out.append(
+            await run_phase(
+                stack, "view situs (static)", lu.Plan(url, ("situs",), s), n
+            )
+        )
     for page in ("transparansi", *STAFF_PAGES):
         out.append(
             await run_phase(stack, f"filter {page}", lu.Plan(url, (page,), s), n)
         )
     out.append(await run_phase(stack, "filter mixed", lu.Plan(url, STAFF_PAGES, s), n))
     if args.paced_users:
-        out.append(await paced(stack, args))
+        out += await paced(stack, args)
     return out
 
 
-async def paced(stack: Stack, args: argparse.Namespace) -> dict[str, Any]:
-    """Many tabs, each changing the year every ``--paced-think`` seconds; the faults."""
-    plan = lu.Plan(
-        base(stack), ("transparansi", *STAFF_PAGES), args.paced_seconds,
-        think=args.paced_think, stagger=args.paced_think,
-    )  # fmt: skip
+async def paced(stack: Stack, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Many tabs, each changing the year every ``--paced-think`` seconds: first as
+    they are (the latency target), then again with the faults asked for (a worker
+    killed, an import), whose reconnecting tabs start their sessions again."""
     events = []
     if args.kill and stack.opts.workers > 1:
         events.append(kill_a_worker)
     if args.import_during:
         events.append(import_during)
-    name = f"paced, every {args.paced_think:g} s" + "".join(
-        f" + {e.__name__.replace('_', ' ')}" for e in events
-    )
-    return await run_phase(stack, name, plan, args.paced_users, events)
+    rows = []
+    for faults in ([], events) if events else ([],):
+        plan = lu.Plan(
+            base(stack), ("transparansi", *STAFF_PAGES), args.paced_seconds,
+            think=args.paced_think, stagger=args.paced_think,
+        )  # fmt: skip
+        name = f"paced, every {args.paced_think:g} s" + "".join(
+            f" + {e.__name__.replace('_', ' ')}" for e in faults
+        )
+        rows.append(await run_phase(stack, name, plan, args.paced_users, faults))
+    return rows
 
 
 async def reference(stack: Stack, args: argparse.Namespace) -> dict[str, Any]:
@@ -324,6 +345,9 @@ def main() -> None:
             [sys.executable, "-m", "workforce", "init-demo", "--db", str(args.db)],
             check=True,
         )
+    # the database's static public site, as ./serve.sh serves it at /situs/
+    args.site = args.run_dir / "site"
+    publish_db(args.db, args.site, base_url="/situs/")
     rows = []
     for w in args.workers:
         rows += measure(args, w, args.port)

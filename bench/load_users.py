@@ -15,6 +15,7 @@ it still fails.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import os
 import random
 import time
@@ -116,6 +117,61 @@ async def viewer(no: int, plan: Plan, tally: Tally) -> None:
             tally.fail(f"viewer {no}", f"{type(exc).__name__}: {exc}")
         finally:
             await tab.close()
+        await asyncio.sleep(plan.think)
+
+
+SITE_ASSETS = ("site.css", "site.js", "plotly.min.js")  # what index.html loads
+SITE_MARK = b"<html lang="  # every page of the site starts so
+
+
+async def fetch(base: str, path: str) -> tuple[str, dict[str, str], bytes]:
+    """One GET on loopback as a browser sends it (gzip accepted): status line,
+    headers (lower-case names), body as sent."""
+    host, _, port = base.removeprefix("http://").partition(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    writer.write(
+        f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n"
+        "Accept-Encoding: gzip, deflate, br\r\n\r\n".encode()
+    )
+    try:
+        head = await reader.readuntil(b"\r\n\r\n")
+        body = await reader.read()
+    finally:
+        writer.close()
+    status, *lines = head.decode("latin-1").rstrip("\r\n").split("\r\n")
+    headers = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return status, headers, body
+
+
+async def site_viewer(no: int, plan: Plan, tally: Tally) -> None:
+    """A fresh visitor of the static public site: the index and what it loads,
+    checked (200, the page's HTML or the file's bytes), until the phase ends."""
+    await plan.ready()
+    while time.monotonic() < plan.until:
+        started = time.perf_counter()
+        got = 0
+        try:
+            for path in ("/situs/", *(f"/situs/{a}" for a in SITE_ASSETS)):
+                status, headers, body = await fetch(plan.base, path)
+                if " 200 " not in status + " " or not body:
+                    raise SessionError(f"GET {path}: {status}")
+                if path.endswith("/"):
+                    html = (
+                        gzip.decompress(body)
+                        if headers.get("content-encoding") == "gzip"
+                        else body
+                    )
+                    if SITE_MARK not in html[:200]:
+                        raise SessionError(f"GET {path}: not the site's page")
+                got += len(body)
+        except (SessionError, OSError, EOFError) as exc:
+            tally.fail(f"site viewer {no}", f"{type(exc).__name__}: {exc}")
+        else:
+            tally.latencies.append(time.perf_counter() - started)
+            tally.bytes_in += got
         await asyncio.sleep(plan.think)
 
 

@@ -53,7 +53,10 @@ def site_url() -> str:
 
 
 def site_url_public() -> str | None:
-    """The static site's full address for a link from the app, when one is set
-    ($WORKFORCE_SITE_URL as http(s)://...)."""
+    """The static site's address for a link from the app, when one is set
+    ($WORKFORCE_SITE_URL as http(s)://..., or a path on this server such as
+    ``/situs/``, where ``./serve.sh`` serves it)."""
     url = os.environ.get("WORKFORCE_SITE_URL", "")
-    return url if url.startswith(("http://", "https://")) else None
+    if url.startswith(("http://", "https://")) or (url.startswith("/") and url != "/"):
+        return url
+    return None

@@ -21,6 +21,7 @@ RUN_DIR = config.ROOT / "var"
 
 
 def _options(args: argparse.Namespace) -> Options:
+    site = config.site_dir()
     return Options(
         db=config.db_path(args.db).resolve(),
         workers=args.workers,
@@ -28,6 +29,7 @@ def _options(args: argparse.Namespace) -> Options:
         base_port=args.base_port,
         run_dir=Path(args.run_dir),
         drain_s=args.drain_seconds,
+        site=site.absolute() if site and site.exists() else None,  # the link itself
     )
 
 
@@ -106,7 +108,7 @@ def cmd_proxy_config(args: argparse.Namespace) -> int:
     servers = args.server or [
         f"{args.servers_host}:{args.base_port + i}" for i in range(args.workers)
     ]
-    print(haproxy.render(servers, listen), end="")
+    print(haproxy.render(servers, listen, args.site), end="")
     return 0
 
 
@@ -242,6 +244,9 @@ def _proxy_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--bind", default="127.0.0.1:8080", help="address:port (no TLS)")
     p.add_argument("--socket", default="/run/haproxy/workforce.sock")
+    p.add_argument(
+        "--site", help="the static site's server (host:port), served at /situs/"
+    )
     p.add_argument("--tls-cert", help="PEM (certificate + key): listen on 443 and 80")
     p.add_argument(
         "--syslog", action="store_true", help="log to /dev/log; Debian's user, chroot"

@@ -70,9 +70,10 @@ def _bind_lines(listen: Listen) -> tuple[str, str]:
     )
 
 
-def render(servers: list[str], listen: Listen) -> str:
+def render(servers: list[str], listen: Listen, site: str | None = None) -> str:
     """The HAProxy config for the workers at ``servers`` (``host:port`` each: on
-    this machine's loopback, or app hosts' private addresses)."""
+    this machine's loopback, or app hosts' private addresses) and the static
+    site's server at ``site`` (``host:port``; None: ``/situs/`` answers 503)."""
     bind, cookie_extra = _bind_lines(listen)
     values = {
         "LOG": listen.log,
@@ -81,6 +82,7 @@ def render(servers: list[str], listen: Listen) -> str:
         "BIND": bind,
         "COOKIE_EXTRA": cookie_extra,
         "SERVERS": server_lines(servers),
+        "SITE": f"    server site {site}" if site else "",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for name, value in values.items():

@@ -24,6 +24,7 @@ from workforce.serve import haproxy, profile, rolling, workers
 LOG = logging.getLogger("workforce.serve")
 STATE_FILE = "serve.json"
 RESPAWN_EVERY_S = 5.0
+SITE_PATH = "/situs/"  # where the proxy serves the static site (deploy/haproxy.cfg.in)
 
 
 @dataclass
@@ -38,6 +39,12 @@ class Options:
     drain_s: float = 10.0
     flags: dict[str, str] = field(default_factory=dict)  # Streamlit flag overrides
     script: Path | None = None  # another Streamlit script (the benchmark's reference)
+    site: Path | None = None  # the static public site, served at /situs/
+
+    @property
+    def site_port(self) -> int:
+        """The static site server's port: the one after the workers'."""
+        return self.base_port + self.workers
 
     @property
     def ports(self) -> list[int]:
@@ -53,6 +60,7 @@ class Stack:
         self.run_dir = opts.run_dir.resolve()
         self.procs: list[subprocess.Popen | None] = [None] * opts.workers
         self.proxy: subprocess.Popen | None = None
+        self.site: subprocess.Popen | None = None
         self.admin = haproxy.Admin(self.run_dir / "haproxy.sock")
         self.env: dict[str, str] = {}
         self.reloads = 0
@@ -64,10 +72,13 @@ class Stack:
     def start(self) -> None:
         """Check ports and HAProxy, start the workers, then the proxy."""
         haproxy.binary()
-        workers.require_free([self.opts.port, *self.opts.ports])
+        site_ports = [self.opts.site_port] if self.opts.site else []
+        workers.require_free([self.opts.port, *self.opts.ports, *site_ports])
         (self.run_dir / "log").mkdir(parents=True, exist_ok=True)
         secret = profile.cookie_secret(self.run_dir / "cookie_secret")
         self.env = profile.worker_env(secret)
+        if self.opts.site is not None:  # the app's "static version" link
+            self.env.setdefault("WORKFORCE_SITE_URL", SITE_PATH)
         for i in range(self.opts.workers):
             self.procs[i] = self._spawn(i)
         for i, port in enumerate(self.opts.ports):
@@ -76,6 +87,7 @@ class Stack:
                 raise RuntimeError(
                     f"worker on port {port} did not start; see {self._log(i)}"
                 )
+        self._start_site()
         self._start_proxy()
         self._write_state("serving")
         LOG.info(
@@ -106,10 +118,23 @@ class Stack:
     def _front(self) -> str:
         return f"127.0.0.1:{self.opts.port}"
 
+    def _start_site(self) -> None:
+        """The static site's server (when the stack has a site folder)."""
+        if self.opts.site is None:
+            return
+        self.site = workers.start_site(
+            self.opts.site, self.opts.site_port, self.run_dir / "log" / "site.log"
+        )
+        if not workers.wait_listening(self.opts.site_port, self.site):
+            self.stop()
+            raise RuntimeError(f"the site server did not start; see {self.run_dir}")
+        LOG.info("site: %s on port %d", self.opts.site, self.opts.site_port)
+
     def _start_proxy(self) -> None:
         listen = haproxy.Listen(bind=self._front(), socket=self.admin.path)
         cfg = self.run_dir / "haproxy.cfg"
-        cfg.write_text(haproxy.render(haproxy.local(self.opts.ports), listen))
+        site = f"127.0.0.1:{self.opts.site_port}" if self.opts.site else None
+        cfg.write_text(haproxy.render(haproxy.local(self.opts.ports), listen, site))
         self.proxy = haproxy.start(cfg, self.run_dir / "log" / "haproxy.log")
         if not workers.wait_healthy(self.opts.port, self.proxy, timeout=15):
             self.stop()
@@ -121,6 +146,8 @@ class Stack:
         """Stop the proxy, then the workers."""
         if self.proxy is not None:
             workers.stop(self.proxy)
+        if self.site is not None:
+            workers.stop(self.site)
         for proc in self.procs:
             if proc is not None:
                 workers.stop(proc)
@@ -177,6 +204,11 @@ class Stack:
         if self.wanted == "reload":
             self.wanted = None
             self.reload()
+        if self.site is not None and self.site.poll() is not None:
+            LOG.warning(
+                "the site server exited (%s); starting it again", self.site.returncode
+            )
+            self._start_site()
         for i, proc in enumerate(self.procs):
             if proc is None or proc.poll() is None:
                 continue

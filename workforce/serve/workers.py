@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -99,3 +100,29 @@ def stop(proc: subprocess.Popen, grace: float = 10.0) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=5)
+
+
+def start_site(folder: Path, port: int, log: Path) -> subprocess.Popen:
+    """The static site's server (``workforce.serve.site``) on ``port``."""
+    out = log.open("ab")
+    return subprocess.Popen(
+        [sys.executable, "-m", "workforce.serve.site", str(folder), str(port)],
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        cwd=config.ROOT,
+    )
+
+
+def wait_listening(
+    port: int, proc: subprocess.Popen, timeout: float = 15.0, host: str = "127.0.0.1"
+) -> bool:
+    """True once something accepts connections on ``port``; False if ``proc``
+    exits first or the time runs out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        if not port_free(port, host):
+            return True
+        time.sleep(0.1)
+    return False
