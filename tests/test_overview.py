@@ -1,6 +1,6 @@
 """The overview page (Ringkasan): cards, attention list, trends, map, narrative, targets.
 
-The fixture is tests/overview_fixture.py (every row and target listed there);
+The fixture is tests/fixtures.py (every row and target listed there);
 data_as_of is 31 December 2024. Values worked out by hand from it:
 
 2024 (programmes starting/ending in 2024; as of 2024-12-31):
@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.overview_fixture import AS_OF, build_overview
+from tests.fixtures import AS_OF, build
 from workforce import refresh
 from workforce.core import db, geo, i18n, metrics
 from workforce.core.filters import Filters, options_from_db
@@ -86,7 +86,7 @@ def overview_db(tmp_path_factory) -> Path:
     conn = db.connect(path)
     try:
         refresh.init_database(conn)
-        build_overview(conn)
+        build(conn)
         conn.execute("checkpoint")
     finally:
         conn.close()
