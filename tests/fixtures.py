@@ -59,6 +59,57 @@ Targets: 2024 tpt 6,0; tingkat_kelulusan 70; peserta 10; tingkat_sertifikasi 70;
 
 dataset_info: is_demo "true", data_as_of 2024-12-31 (AS_OF).
 
+Extension "tracer" (``build(conn, extras=("tracer",))``): the 12-month tracer study
+on top of the base, reported as of TRACER_AS_OF = 2025-12-13 (data_as_of), the day
+before P2's graduates (2024-10-15 + 425 days = 2025-12-14) become a 12-month cohort.
+Survey days count from the graduation date; the window is +305 … +425 (inclusive).
+  Programmes: T1 Las BBPVP Serang pelatihan APBN 2024, 2024-02-01 → 2024-03-01;
+    T2 Garmen BLK Kota Cilegon pelatihan APBD 2024, 2024-11-01 → 2024-12-01.
+    Budget 2024: T1 APBN 240 / 240 juta, T2 APBD 20 / 20 juta.
+  Persons TA … TN (P, born 2000-01-01, SMK, Ciwandan; tpid via pid): T1 graduates TA
+    TB TC TD TE TF TG TK TM TN (lulus 2024-03-01, not certified), TJ tidak_lulus
+    in T1, TI graduates from T2 on 2024-12-01 (+425 = 2026-01-30: immature).
+  Employer E3 PT Las (KBLI C, no kecamatan, not local).
+  Tracer persons (placements have no kode_program):
+    TA answered at +304 (too early): no answer. Placed kerja +20 at E1.
+    TB bekerja at +305 (first day), Rp 5.000.000, same employer. Placed kerja +10 E1.
+    TC tidak_bekerja at +425 (last day). Placed kerja +200 at E2 (outside the
+       window) and magang −20 at E2: placed within 6 months (magang).
+    TD bekerja at +426 (too late): no answer.
+    TE tidak_bekerja at +320, then wirausaha at +400 (Rp 3.000.000, the latest
+       counts). Placed wirausaha +50.
+    TF tidak_terlacak at +350: no answer (never counted as not working).
+    TG bekerja at +360 (Rp 7.000.000, another employer), then tidak_terlacak at +420
+       (a latest row that is no answer: the bekerja answer counts). Placed kerja +100
+       at E1.
+    TK magang at +330 with Rp 2.000.000 (a wage that is not bekerja's does not count).
+       Placed magang +0 at E3.
+    TM never placed; bekerja at +340 (Rp 6.000.000): found work after 6 months.
+    TN never placed; tidak_bekerja at +310.
+    TI (T2, immature) bekerja at +310; TJ (not a graduate) bekerja at +330: neither
+       counted.
+  The base's 2024 Las graduates answer too (P2's G and C are immature):
+    A/P1 bekerja at +330 (2025-01-25), Rp 5.500.000, same employer (placed kerja −15).
+    A/P3 never asked: A's answer for P1 is no answer for P3.
+    B/P1 studi_lanjut at +365 (2025-03-01) (placed kerja at day 214: not within 6 m).
+    E/P1 wirausaha at +310 (2025-01-05) (placed wirausaha at day 61).
+    F/P3 tidak_bekerja at +400 (2025-02-23) (magang 50 days too early: not placed).
+  → 2024 cohort at TRACER_AS_OF: T1's 10 + P1's A B E + P3's A F = 15 (all Las; no
+    Garmen cohort yet). Answers: TB TC TE TG TK TM TN + A/P1 B/P1 E/P1 F/P3 = 11
+    (response 11/15 = 73,33%); no answer: TA TD TF A/P3 (4).
+    Working: TB TE TG TK TM A/P1 E/P1 = 7 of 11 = 63,64%; bekerja TB TG TM A/P1 (4),
+    wirausaha TE E/P1 (2), magang TK (1), tidak_bekerja TC TN F/P3 (3), studi_lanjut
+    B/P1 (1). Median bekerja wage: 5, 5,5, 6, 7 juta → (5,5 + 6) / 2 = 5,75 juta.
+    Kept the first job (placed kerja within 6 months, answered): TB same, TG moved,
+    A/P1 same → 2 of 3 (TA placed but no answer; B/P1 placed outside the window).
+    From 6 to 12 months: placed within 6 months and answered TB TC TE TG TK A/P1
+    E/P1 = 7, still working 6, stopped 1 (TC); not placed and answered TM TN B/P1
+    F/P3 = 4, found work later 1 (TM), not working 3.
+    Repeat employers 2024 (kerja/magang starts): E1 (A, G, TA, TB, TG), E2 (B; TC twice
+    in 2024: no earlier year), E3 (TK); E1 hired F in 2023 → 1 of 3.
+  Low response (TRACER_LOW_RESPONSE_DROPS: every answer of TG TM TN A B E F removed):
+    answers TB TC TE TK = 4 of 15 (26,67%), working TB TE TK = 3 of 4 (75,00%).
+
 Derived facts (as of 2024-12-31; 183 days before it is 2024-07-01)
 ------------------------------------------------------------------
 2024 participants: P1 A B C D E, P2 G C, P4 D E → 6 persons (A B C D E G); Q1 only
@@ -80,8 +131,8 @@ Edges: a person in two programmes (A), a placement before graduation (A), one af
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 
 import duckdb
 
@@ -214,7 +265,11 @@ EXPECTED: dict[int, dict[str, float | None]] = {
 
 
 def pid(person: str) -> str:
-    """Pseudonym of a fixture person (made-up NIK)."""
+    """Pseudonym of a fixture person (made-up NIK): A-G of the base, TA-TN of the
+    tracer extension."""
+    if person.startswith("T"):
+        index = "ABCDEFGHIJKLMN".index(person[1])
+        return pseudonymise(f"36720202020000{index:02d}", DEMO_KEY)
     return pseudonymise(f"367201010100000{ord(person) % 10}", DEMO_KEY)
 
 
@@ -251,15 +306,123 @@ def _insert_base(conn: duckdb.DuckDBPyConnection) -> None:
     conn.executemany("insert into target values (?, ?, ?)", TARGETS)
 
 
-EXTRAS: dict[str, object] = {}
+# ---- extension "tracer": the 12-month tracer study (facts in the docstring) ----------
+
+TRACER_AS_OF = date(2025, 12, 13)
+T1_LULUS = date(2024, 3, 1)
+T2_LULUS = date(2024, 12, 1)
+TRACER_LOW_RESPONSE_DROPS = ("TG", "TM", "TN", "A", "B", "E", "F")
+TRACER_ENROLMENTS = [
+    # person, programme, status
+    *[(p, "T1", "lulus") for p in ("TA", "TB", "TC", "TD", "TE", "TF", "TG")],
+    *[(p, "T1", "lulus") for p in ("TK", "TM", "TN")],
+    ("TI", "T2", "lulus"),
+    ("TJ", "T1", "tidak_lulus"),
+]
+# person, programme, days after graduation, status, wage, same employer
+TRACER_SURVEYS = [
+    ("TA", "T1", 304, "bekerja", 4_000_000, True),
+    ("TB", "T1", 305, "bekerja", 5_000_000, True),
+    ("TC", "T1", 425, "tidak_bekerja", None, None),
+    ("TD", "T1", 426, "bekerja", 9_000_000, True),
+    ("TE", "T1", 320, "tidak_bekerja", None, None),
+    ("TE", "T1", 400, "wirausaha", 3_000_000, False),
+    ("TF", "T1", 350, "tidak_terlacak", None, None),
+    ("TG", "T1", 360, "bekerja", 7_000_000, False),
+    ("TG", "T1", 420, "tidak_terlacak", None, None),
+    ("TK", "T1", 330, "magang", 2_000_000, True),
+    ("TM", "T1", 340, "bekerja", 6_000_000, False),
+    ("TN", "T1", 310, "tidak_bekerja", None, None),
+    ("TI", "T2", 310, "bekerja", 8_000_000, True),
+    ("TJ", "T1", 330, "bekerja", 8_000_000, True),
+    # the base's Las graduates of 2024 (A/P3 is never asked)
+    ("A", "P1", 330, "bekerja", 5_500_000, True),
+    ("B", "P1", 365, "studi_lanjut", None, None),
+    ("E", "P1", 310, "wirausaha", None, None),
+    ("F", "P3", 400, "tidak_bekerja", None, None),
+]
+# person, jenis, days after T1's graduation, employer, wage (no kode_program)
+TRACER_PLACEMENTS = [
+    ("TA", "kerja", 20, "E1", 4_500_000),
+    ("TB", "kerja", 10, "E1", 4_800_000),
+    ("TC", "kerja", 200, "E2", 4_000_000),
+    ("TC", "magang", -20, "E2", 1_500_000),
+    ("TE", "wirausaha", 50, None, None),
+    ("TG", "kerja", 100, "E1", 6_000_000),
+    ("TK", "magang", 0, "E3", 2_000_000),
+]
+TRACER_BUDGET = [
+    (2024, "T1", "APBN", 240_000_000, 240_000_000),
+    (2024, "T2", "APBD", 20_000_000, 20_000_000),
+]
+_LULUS = {"T1": T1_LULUS, "T2": T2_LULUS}
+
+
+def _graduation(person: str, programme: str) -> date:
+    """The graduation date of a surveyed enrolment (base or tracer)."""
+    if programme in _LULUS:
+        return _LULUS[programme]
+    found = [row[3] for row in ENROLMENTS if row[:2] == (person, programme)]
+    return date.fromisoformat(found[0])
+
+
+def day(offset: int, lulus: date = T1_LULUS) -> date:
+    """The date ``offset`` days after a graduation (T1's unless given)."""
+    return lulus + timedelta(days=offset)
+
+
+def _insert_tracer(conn: duckdb.DuckDBPyConnection) -> None:
+    people = sorted({p for p, *_ in TRACER_ENROLMENTS})
+    conn.executemany(
+        "insert into peserta values (?, 'P', '2000-01-01', 'SMK', '36.72.04', null,"
+        " false)",
+        [(pid(p),) for p in people],
+    )
+    conn.execute("insert into perusahaan values ('E3', 'PT Las', 'C', null, false)")
+    conn.execute(
+        "insert into program values"
+        " ('T1', 'T1', 1, 1, 'pelatihan', 'APBN', 2024, '2024-02-01', '2024-03-01', 20),"
+        " ('T2', 'T2', 2, 2, 'pelatihan', 'APBD', 2024, '2024-11-01', '2024-12-01', 20)"
+    )
+    conn.executemany(
+        "insert into pendaftaran values (?, ?, ?, ?, false)",
+        [
+            (pid(p), prog, status, _LULUS[prog] if status == "lulus" else None)
+            for p, prog, status in TRACER_ENROLMENTS
+        ],
+    )
+    conn.executemany(
+        "insert into pelacakan values (?, ?, ?, ?, ?, null, ?, 'telepon')",
+        [
+            (pid(p), prog, day(offset, _graduation(p, prog)), status, wage, same)
+            for p, prog, offset, status, wage, same in TRACER_SURVEYS
+        ],
+    )
+    conn.executemany(
+        "insert into penempatan values (?, ?, ?, ?, null, ?)",
+        [
+            (pid(p), jenis, day(d), emp, wage)
+            for p, jenis, d, emp, wage in TRACER_PLACEMENTS
+        ],
+    )
+    conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", TRACER_BUDGET)
+
+
+# name -> (rows to add, the data date of a database built with them)
+EXTRAS: dict[str, tuple[Callable[[duckdb.DuckDBPyConnection], None], date]] = {
+    "tracer": (_insert_tracer, TRACER_AS_OF),
+}
 
 
 def build(conn: duckdb.DuckDBPyConnection, extras: Iterable[str] = ()) -> None:
     """Insert the fixture (and the named ``extras``) into an initialised database,
-    rebuild the marts and set the dataset info."""
+    rebuild the marts and set the dataset info (data_as_of: AS_OF, or the extension's
+    own date)."""
     _insert_base(conn)
+    as_of = AS_OF
     for name in extras:
-        EXTRAS[name](conn)  # type: ignore[operator]
+        insert, as_of = EXTRAS[name]
+        insert(conn)
     refresh.refresh_marts(conn)
     db.set_info(conn, "is_demo", "true")
-    db.set_info(conn, "data_as_of", AS_OF.isoformat())
+    db.set_info(conn, "data_as_of", as_of.isoformat())
