@@ -1,6 +1,6 @@
 """Training outcomes, placements and link & match, against hand-computed values.
 
-The base fixture is ``build`` of tests/test_metrics.py (every row listed there);
+The base fixture is ``build`` of tests/fixtures.py (every row listed there);
 the link-and-match tests add a few rows (``EXTRA`` below) to have several years.
 The arithmetic is written beside each assertion. The page queries must agree with
 the KPI registry, so several tests compare them with ``metrics.compute`` directly.
@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.test_metrics import build, pid
+from tests.fixtures import build, pid
 from workforce import refresh
 from workforce.core import db, i18n, metrics
 from workforce.core.filters import Filters, bind
