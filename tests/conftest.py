@@ -1,10 +1,10 @@
 """Shared test fixtures: the hand-built and demo databases, AppTest, a live server.
 
-- ``fixture_db``: path of the small hand-built database (tests/fixture_data.py).
+- ``fixture_db``: path of the small hand-built database (tests/fixtures.py).
 - ``fixture_conn``: a read-only connection to it (read-only, so it can share the
   file with the app's own read-only connection inside AppTest).
 - ``fixture_copy``: a private writable copy of it for one test (add your own rows,
-  then ``refresh.refresh_marts``; never change tests/fixture_data.py's facts).
+  then ``refresh.refresh_marts``; never change tests/fixtures.py's facts there).
 - ``demo_db``: path of a demo database (workforce.demo, 3000 participants, seed 7).
 - ``app_test``: a factory ``app_test(db_path, lang="id", role="admin", **query_params)``
   giving an AppTest of dashboard.py on that database, signed in as ``test-<role>``
@@ -40,7 +40,7 @@ from typing import Any, TypeVar
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixture_data import build_fixture
+from tests import fixtures
 from workforce import refresh
 from workforce.core import db
 
@@ -71,12 +71,12 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small hand-built database (facts listed in tests/fixture_data.py)."""
+    """The small hand-built database (facts listed in tests/fixtures.py)."""
     path = tmp_path_factory.mktemp("fixture") / "fixture.duckdb"
     conn = db.connect(path)
     try:
         refresh.init_database(conn)
-        build_fixture(conn)
+        fixtures.build(conn)
         conn.execute("checkpoint")
     finally:
         conn.close()

@@ -9,24 +9,28 @@ base lacks adds rows HERE (and re-derives what moves), never a dataset of its ow
 
 Facts
 -----
-Kejuruan: 1 Las, 2 Garmen. Penyelenggara: 1 BBPVP Serang, 2 BLK Kota Cilegon.
+Kejuruan: 1 Las, 2 Garmen, 3 Teknologi Informasi. Penyelenggara: 1 BBPVP Serang,
+2 BLK Kota Cilegon.
 Employers: E1 PT Baja (KBLI C, kecamatan Ciwandan 36.72.04, Apindo member: local);
   E2 PT Luar (KBLI H, no kecamatan: outside Cilegon, not a member).
 
-Persons (all L, SMK, no disability, no kelurahan; peserta_id = pid(label)):
-  A  born 2000-01-10  Ciwandan  (36.72.04)
-  B  born 1999-05-05  Ciwandan
-  C  born 2001-07-07  Citangkil (36.72.08)
-  D  born 1998-03-03  Citangkil
-  E  born 2002-02-02  Cibeber   (36.72.01)
-  F  born 1997-12-12  Cibeber
-  G  born 2003-09-09  Grogol    (36.72.06)
+Persons (sex, born, pendidikan, kecamatan, kelurahan, disabilitas; peserta_id =
+pid(label), NIK 367201010100000<ord(label) % 10>, e.g. F 3672010101000000):
+  A  L  2000-01-10  SMK  Ciwandan  (36.72.04)  Kepuh (36.72.04.1005)       no
+  B  P  1993-05-05  SMA  Ciwandan              Tegal Ratu (36.72.04.1002)  no
+  C  L  2001-07-07  SD   Citangkil (36.72.08)  (none)                      no
+  D  P  1999-02-01  D3   Citangkil             (none)                      yes
+  E  L  2005-01-15  SMK  Cibeber   (36.72.01)  (none)                      no
+  F  P  1987-12-12  S1   Cibeber               (none)                      no
+  G  L  2003-09-09  SMP  Grogol    (36.72.06)  (none)                      no
 
 Programmes (kode = nama, kuota 20):
   P1  Las    BBPVP Serang      pelatihan    APBN  tahun 2024  2024-02-01 → 2024-03-01
   P2  Garmen BLK Kota Cilegon  pelatihan    APBD  tahun 2024  2024-09-01 → 2024-10-15
   P3  Las    BBPVP Serang      sertifikasi  APBN  tahun 2023  2023-11-01 → 2024-01-20
   P4  Garmen BLK Kota Cilegon  pelatihan    APBD  tahun 2024  2024-04-01 → 2024-05-01
+  P5  Teknologi Informasi  BLK Kota Cilegon  pemagangan  CSR  tahun 2024
+      2024-12-01 → 2025-02-28 (still running at the data date; no budget line)
 
 Enrolments (11; status, certified):
   P1  A lulus 2024-03-01 cert | B lulus 2024-03-01 | C tidak_lulus | D mengundurkan_diri
@@ -34,15 +38,22 @@ Enrolments (11; status, certified):
   P3  A lulus 2024-01-20 cert | F lulus 2024-01-20 cert       (A is enrolled twice)
   P2  G lulus 2024-10-15      | C lulus 2024-10-15 cert       (immature at 2024-12-31)
   P4  D tidak_lulus | E mengundurkan_diri                     (a zero-graduate programme)
+  P5  B mengikuti | G terdaftar                               (not ended: in no rate)
+  Age at programme start (umur, kelompok_umur): A/P1 24, A/P3 23, B/P1 30 (birthday
+  in May not reached on 1 February), B/P5 31, C/P1 22, C/P2 23, D/P1 25 and D/P4 25
+  (birthday on P1's start day), E/P1 19, E/P4 19, F/P3 35 (35+), G/P2 20, G/P5 21.
 
-Placements (5; jenis, start, employer, programme, monthly wage):
+Placements (6; jenis, start, employer, programme, monthly wage):
   A kerja     2024-02-15 E1 P1 Rp 5.000.000  15 days BEFORE graduating from P1 (in the
               window lulus − 30 … lulus + 183), day 26 after P3's graduation
   B kerja     2024-10-01 E2 P1 Rp 4.000.000  day 214 after P1: outside the window
   E wirausaha 2024-05-01 —  P1 no wage       day 61
   F magang    2023-12-01 E1 P3 Rp 2.500.000  50 days before graduating: too early
   G kerja     2024-11-01 E1 P2 Rp 6.000.000  day 17; P2's cohort is immature
-  → E1 hired in 2023 (F) and in 2024 (A, G): a repeat employer; E2 only in 2024.
+  D kerja     2023-06-01 E1 —  Rp 4.000.000  no programme; D never graduated, so it
+              is linked to no enrolment
+  → E1 hired in 2023 (D, F) and in 2024 (A, G): a repeat employer; E2 only in 2024.
+  → is_lokal: E1 true, E2 false, wirausaha (no employer) NULL.
 
 Vacancies (lowongan): E1 Las 2024: 10; E2 Las 2024: 2; E1 Garmen 2024: 1.
 
@@ -110,23 +121,35 @@ Survey days count from the graduation date; the window is +305 … +425 (inclusi
   Low response (TRACER_LOW_RESPONSE_DROPS: every answer of TG TM TN A B E F removed):
     answers TB TC TE TK = 4 of 15 (26,67%), working TB TE TK = 3 of 4 (75,00%).
 
+Extension "link_match" (``extras=("link_match",)``): more years for the link and
+match gap. P6 Garmen BLK Kota Cilegon pelatihan APBD tahun 2023, 2023-05-01 →
+2023-06-30: B, G and E graduate on 2023-06-30 (not certified). Vacancies E1 Las 2023:
+4; E2 Garmen 2022: 3; E2 Las 2022: 0 (a reported zero). Employer E4 PT Tanpa Lulusan
+(KBLI F, Citangkil, not a member) reports 5 Las vacancies in 2024 and took on only D
+(kerja 2024-06-01, Rp 4.900.000, no programme), who never graduated.
+
 Derived facts (as of 2024-12-31; 183 days before it is 2024-07-01)
 ------------------------------------------------------------------
-2024 participants: P1 A B C D E, P2 G C, P4 D E → 6 persons (A B C D E G); Q1 only
-  P1 → 5; Q2 only P4 → 2 (D E). 2023: P3 A F → 2.
+2024 participants: P1 A B C D E, P2 G C, P4 D E, P5 B G → 6 persons (A B C D E G);
+  Q1 only P1 → 5; Q2 only P4 → 2 (D E); Q3 P2 → 2 (G C); Q4 P5 → 2 (B G).
+  2023: P3 A F → 2.
   Per kecamatan 2024: Ciwandan 2 (A B), Citangkil 2 (C D), Cibeber 1 (E), Grogol 1
-  (G). Per kejuruan 2024: Las 5 (P1), Garmen 4 (G C D E).
+  (G). Per kejuruan 2024: Las 5 (P1), Garmen 4 (G C D E), Teknologi Informasi 2.
 Ended enrolments in programmes ending in 2024 (all four): 11, lulus 7 (A B E, A F,
   G C), certified 5 (A/P1, E/P1, A/P3, F/P3, C/P2). None end in 2023.
 Mature graduates (lulus ≤ 2024-07-01): A B E of P1, A F of P3 = 5; placed within 6
   months: A/P1 (−15), E/P1 (61), A/P3 (26, the same job) = 3. At 2025-06-30 P2's G
   and C are mature too: 7, placed 4 (G at day 17).
+Placements 2023: F magang (E1) and D kerja (E1, Rp 4 juta): 2, both local.
 Edges: a person in two programmes (A), a placement before graduation (A), one after
   the window (B), one too early (F), an immature cohort (P2), a programme funded from
   two sources (P1), a programme's money in two years (P3), a zero-graduate
   programme (P4), a kegiatan budget line (KEG-01), realisasi above pagu (CSR), a
   wirausaha without employer or wage (E), an employer outside Cilegon (E2), a
-  repeat employer (E1), an empty year (2019: zero denominators).
+  repeat employer (E1), a placement without programme of a non-graduate (D), every
+  enrolment status (P5 still running), every age group 15-19 … 35+ with a birthday
+  on the start day (D) and one not yet reached (B, G), women and a disability (D),
+  a person without kelurahan, an empty year (2019: zero denominators).
 """
 
 from __future__ import annotations
@@ -141,17 +164,18 @@ from workforce.core import db
 from workforce.core.pseudonym import DEMO_KEY, pseudonymise
 
 AS_OF = date(2024, 12, 31)
-UMK_2024 = 4_815_102  # UMK Kota Cilegon 2024 (reference table ref_umk)
+UMK_2023 = 4_657_222.94  # UMK Kota Cilegon (reference data/seed/umk_cilegon.csv)
+UMK_2024 = 4_815_102
 
-# person -> (kecamatan_kode, birth date)
+# person -> (sex, birth date, pendidikan, kecamatan_kode, kelurahan_kode, disabilitas)
 PERSONS = {
-    "A": ("36.72.04", "2000-01-10"),  # Ciwandan
-    "B": ("36.72.04", "1999-05-05"),  # Ciwandan
-    "C": ("36.72.08", "2001-07-07"),  # Citangkil
-    "D": ("36.72.08", "1998-03-03"),  # Citangkil
-    "E": ("36.72.01", "2002-02-02"),  # Cibeber
-    "F": ("36.72.01", "1997-12-12"),  # Cibeber
-    "G": ("36.72.06", "2003-09-09"),  # Grogol
+    "A": ("L", "2000-01-10", "SMK", "36.72.04", "36.72.04.1005", False),  # Ciwandan
+    "B": ("P", "1993-05-05", "SMA", "36.72.04", "36.72.04.1002", False),  # Ciwandan
+    "C": ("L", "2001-07-07", "SD", "36.72.08", None, False),  # Citangkil
+    "D": ("P", "1999-02-01", "D3", "36.72.08", None, True),  # Citangkil
+    "E": ("L", "2005-01-15", "SMK", "36.72.01", None, False),  # Cibeber
+    "F": ("P", "1987-12-12", "S1", "36.72.01", None, False),  # Cibeber
+    "G": ("L", "2003-09-09", "SMP", "36.72.06", None, False),  # Grogol
 }
 PROGRAMMES = [
     # kode, kejuruan_id, penyelenggara_id, jenis, sumber_dana, tahun, mulai, selesai
@@ -159,6 +183,7 @@ PROGRAMMES = [
     ("P2", 2, 2, "pelatihan", "APBD", 2024, "2024-09-01", "2024-10-15"),
     ("P3", 1, 1, "sertifikasi", "APBN", 2023, "2023-11-01", "2024-01-20"),
     ("P4", 2, 2, "pelatihan", "APBD", 2024, "2024-04-01", "2024-05-01"),
+    ("P5", 3, 2, "pemagangan", "CSR", 2024, "2024-12-01", "2025-02-28"),
 ]
 ENROLMENTS = [
     # person, programme, status, tanggal_lulus, tersertifikasi
@@ -173,6 +198,8 @@ ENROLMENTS = [
     ("C", "P2", "lulus", "2024-10-15", True),
     ("D", "P4", "tidak_lulus", None, False),  # P4 has no graduate
     ("E", "P4", "mengundurkan_diri", None, False),
+    ("B", "P5", "mengikuti", None, False),  # still in training
+    ("G", "P5", "terdaftar", None, False),  # registered only
 ]
 PLACEMENTS = [
     # person, jenis, mulai, employer, programme, wage
@@ -181,6 +208,7 @@ PLACEMENTS = [
     ("E", "wirausaha", "2024-05-01", None, "P1", None),  # day 61
     ("F", "magang", "2023-12-01", "E1", "P3", 2_500_000),  # 50 days before: too early
     ("G", "kerja", "2024-11-01", "E1", "P2", 6_000_000),  # day 17 (cohort immature)
+    ("D", "kerja", "2023-06-01", "E1", None, 4_000_000),  # no programme, no graduate
 ]
 BUDGET = [
     # tahun, kode_program, sumber_dana, pagu, realisasi
@@ -249,17 +277,17 @@ EXPECTED: dict[int, dict[str, float | None]] = {
         "tingkat_kelulusan": None,  # no programme ends in 2023
         "tingkat_sertifikasi": None,
         "tingkat_penempatan_6b": None,  # nobody graduates in 2023
-        "penempatan": 1,  # F magang 2023-12-01
-        "upah_median": None,  # no kerja placement in 2023
-        "upah_vs_umk": None,
-        "porsi_lokal": 100.0,  # F at E1, 1 of 1
+        "penempatan": 2,  # D kerja 2023-06-01, F magang 2023-12-01
+        "upah_median": 4_000_000,  # D's, the one kerja placement of 2023
+        "upah_vs_umk": 4_000_000 / UMK_2023 * 100,  # 85,89%
+        "porsi_lokal": 100.0,  # D and F at E1, 2 of 2
         "pagu": 40_000_000,  # P3 APBN
         "realisasi": 35_000_000,
         "serapan_anggaran": 35 / 40 * 100,  # 87,50%
         "porsi_apbn": 100.0,  # all APBN
         "biaya_per_lulusan": None,  # no programme ends in 2023
         "biaya_per_penempatan": None,
-        "perusahaan_berulang": 0.0,  # E1 hired F; no earlier year: 0 of 1
+        "perusahaan_berulang": 0.0,  # E1 hired D and F; no earlier year: 0 of 1
     },
 }
 
@@ -275,15 +303,16 @@ def pid(person: str) -> str:
 
 def _insert_base(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(
-        "insert into ref_kejuruan values (1, 'Las', 'las'), (2, 'Garmen', 'garmen')"
+        "insert into ref_kejuruan values (1, 'Las', 'las'), (2, 'Garmen', 'garmen'),"
+        " (3, 'Teknologi Informasi', 'teknologi informasi')"
     )
     conn.execute(
         "insert into ref_penyelenggara values "
         "(1, 'BBPVP Serang', 'bbpvp serang'), (2, 'BLK Kota Cilegon', 'blk kota cilegon')"
     )
     conn.executemany(
-        "insert into peserta values (?, 'L', ?, 'SMK', ?, null, false)",
-        [(pid(p), born, kec) for p, (kec, born) in PERSONS.items()],
+        "insert into peserta values (?, ?, ?, ?, ?, ?, ?)",
+        [(pid(p), *facts) for p, facts in PERSONS.items()],
     )
     conn.execute(
         "insert into perusahaan values ('E1', 'PT Baja', 'C', '36.72.04', true),"
@@ -408,9 +437,36 @@ def _insert_tracer(conn: duckdb.DuckDBPyConnection) -> None:
     conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", TRACER_BUDGET)
 
 
+# ---- extension "link_match": more years of vacancies and graduates ----------------
+
+
+def _insert_link_match(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(
+        "insert into program values ('P6', 'P6', 2, 2, 'pelatihan', 'APBD', 2023,"
+        " '2023-05-01', '2023-06-30', 20)"
+    )
+    conn.executemany(
+        "insert into pendaftaran values (?, 'P6', 'lulus', '2023-06-30', false)",
+        [(pid(p),) for p in "BGE"],
+    )
+    conn.execute(
+        "insert into perusahaan values ('E4', 'PT Tanpa Lulusan', 'F', '36.72.08',"
+        " false)"
+    )
+    conn.execute(
+        "insert into lowongan values ('E1', 1, 2023, 4), ('E2', 2, 2022, 3),"
+        " ('E2', 1, 2022, 0), ('E4', 1, 2024, 5)"
+    )
+    conn.execute(
+        "insert into penempatan values (?, 'kerja', '2024-06-01', 'E4', null, 4900000)",
+        [pid("D")],
+    )
+
+
 # name -> (rows to add, the data date of a database built with them)
 EXTRAS: dict[str, tuple[Callable[[duckdb.DuckDBPyConnection], None], date]] = {
     "tracer": (_insert_tracer, TRACER_AS_OF),
+    "link_match": (_insert_link_match, AS_OF),
 }
 
 

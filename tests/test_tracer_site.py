@@ -6,7 +6,8 @@ graduates of 2024 at 13 December 2025): 7 of 11 answers working (63,64%), 11 of 
 answered (73,33%): no warning. With every answer but those of TB, TC, TE and TK
 removed: 3 of 4 working (75,00%), 4 of 15 answered (26,67%): the rate carries ⚠ and
 the warning. At the threshold of 5 both rest on too few people and show as ``*``.
-The fixture's other reported year, 2023, has no graduate: "belum tersedia". On the demo the figures equal the
+The fixture's other reported years have no 12-month cohort: 2025 (P5 ends on 28
+February 2025) and 2023: "belum tersedia". On the demo the figures equal the
 registry's and the warning follows the response rate.
 """
 
@@ -91,8 +92,13 @@ def _rows(pub: public_data.Publication, lang: str) -> list[list[str]]:
 def test_fixture_figures_by_hand_with_and_without_warning() -> None:
     # threshold 1: nothing rests on too few people
     plain = _pub((), 1)
-    not_yet = ["2023", "belum tersedia", "belum tersedia", ""]  # no 2023 graduate
-    assert _rows(plain, "id") == [["2024", "63,64%", "73,33%", ""], not_yet]
+    # no graduate of 2023 and none of 2025 yet
+    not_yet = [[str(y), "belum tersedia", "belum tersedia", ""] for y in (2025, 2023)]
+    assert _rows(plain, "id") == [
+        not_yet[0],
+        ["2024", "63,64%", "73,33%", ""],
+        not_yet[1],
+    ]
     assert pv.lasting_warning(plain, "id") == ""
     assert pv.lasting_summary(plain, "en").startswith(
         "Of the 2024 graduates who answered the tracer survey 12 months after"
@@ -100,10 +106,12 @@ def test_fixture_figures_by_hand_with_and_without_warning() -> None:
     )
     low = _pub(fx.TRACER_LOW_RESPONSE_DROPS, 1)
     assert _rows(low, "id") == [
+        not_yet[0],
         ["2024", "75,00% ⚠", "26,67%", "⚠ respons di bawah 60%"],
-        not_yet,
+        not_yet[1],
     ]
     assert _rows(low, "en") == [
+        ["2025", "not yet available", "not yet available", ""],
         ["2024", "75.00% ⚠", "26.67%", "⚠ response under 60%"],
         ["2023", "not yet available", "not yet available", ""],
     ]
@@ -119,6 +127,7 @@ def test_fixture_figures_by_hand_with_and_without_warning() -> None:
 def test_fixture_figures_hidden_at_the_threshold() -> None:
     hidden = _pub(fx.TRACER_LOW_RESPONSE_DROPS, 5)
     assert _rows(hidden, "id") == [
+        ["2025", "belum tersedia", "belum tersedia", ""],
         ["2024", "*", "*", ""],
         ["2023", "belum tersedia", "belum tersedia", ""],
     ]
