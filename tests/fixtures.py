@@ -128,6 +128,12 @@ match gap. P6 Garmen BLK Kota Cilegon pelatihan APBD tahun 2023, 2023-05-01 →
 (KBLI F, Citangkil, not a member) reports 5 Las vacancies in 2024 and took on only D
 (kerja 2024-06-01, Rp 4.900.000, no programme), who never graduated.
 
+Extension "budget" (``extras=("budget",)``): P7 Teknologi Informasi BBPVP Serang
+pelatihan APBN tahun 2024, 2024-10-01 → 2024-11-30, kuota 16, nobody enrolled. Budget
+lines 2024: P5 CSR 100 / 20, P7 APBN 40 / 10, KEG-02 lainnya 20 / 25 (juta). Monthly
+spending 2024 (data up to June): P1 APBN 15 each month 1-6; P1 APBD 10 in May, 5 in
+June; P4 APBD 16 in June; P5 CSR 11 in June; nothing else.
+
 Derived facts (as of 2024-12-31; 183 days before it is 2024-07-01)
 ------------------------------------------------------------------
 2024 participants: P1 A B C D E, P2 G C, P4 D E, P5 B G → 6 persons (A B C D E G);
@@ -463,10 +469,39 @@ def _insert_link_match(conn: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+# ---- extension "budget": more budget lines and monthly spending -----------------------
+
+JT = 1_000_000
+BUDGET_EXTRA = [
+    # tahun, kode_program, sumber_dana, pagu, realisasi
+    (2024, "P5", "CSR", 100 * JT, 20 * JT),  # a programme running into 2025
+    (2024, "P7", "APBN", 40 * JT, 10 * JT),  # spending, nobody enrolled
+    (2024, "KEG-02", "lainnya", 20 * JT, 25 * JT),  # a kegiatan above its pagu
+]
+MONTHLY = [
+    # tahun, bulan, kode_program, sumber_dana, realisasi (data up to June)
+    *[(2024, m, "P1", "APBN", 15 * JT) for m in range(1, 7)],
+    (2024, 5, "P1", "APBD", 10 * JT),
+    (2024, 6, "P1", "APBD", 5 * JT),
+    (2024, 6, "P4", "APBD", 16 * JT),
+    (2024, 6, "P5", "CSR", 11 * JT),
+]
+
+
+def _insert_budget(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(
+        "insert into program values ('P7', 'P7', 3, 1, 'pelatihan', 'APBN', 2024,"
+        " '2024-10-01', '2024-11-30', 16)"
+    )
+    conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", BUDGET_EXTRA)
+    conn.executemany("insert into realisasi_bulanan values (?, ?, ?, ?, ?)", MONTHLY)
+
+
 # name -> (rows to add, the data date of a database built with them)
 EXTRAS: dict[str, tuple[Callable[[duckdb.DuckDBPyConnection], None], date]] = {
     "tracer": (_insert_tracer, TRACER_AS_OF),
     "link_match": (_insert_link_match, AS_OF),
+    "budget": (_insert_budget, AS_OF),
 }
 
 
