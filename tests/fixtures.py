@@ -134,6 +134,36 @@ lines 2024: P5 CSR 100 / 20, P7 APBN 40 / 10, KEG-02 lainnya 20 / 25 (juta). Mon
 spending 2024 (data up to June): P1 APBN 15 each month 1-6; P1 APBD 10 in May, 5 in
 June; P4 APBD 16 in June; P5 CSR 11 in June; nothing else.
 
+Extension "public" (``extras=("public",)``; dataset_info is_demo "false"): the
+public page's small cells, in 2021 and 2022, years the base leaves empty, so its
+cells below are exactly these whatever the base publishes for 2023-2025. 30 persons
+(L, SMK, public_pid(i)), each in exactly one programme (so the breakdowns add up
+exactly); every graduate graduated before 2022-07-01, so all are lulusan_matang.
+Kejuruan 4 Listrik is added; penyelenggara BLK Kota Cilegon; employers E1 (local) and
+E2 (outside Cilegon) of the base.
+  Programmes (kejuruan, jenis, sumber_dana, mulai → selesai; persons by kecamatan):
+    P21  Las     pelatihan   APBN  2021-02-01 → 2021-03-31  8: Ciwandan 5, Grogol 3
+    P22L Las     pelatihan   APBN  2022-02-01 → 2022-03-31  12: Ciwandan 6, Grogol 6
+    P22K Listrik pemagangan  APBD  2022-04-01 → 2022-05-31  7: Ciwandan 4, Grogol 3
+    P22G Garmen  pelatihan   CSR   2022-03-01 → 2022-04-30  3: Cibeber 3
+  Outcomes (lulus on the programme's last day; "placed" = a placement 30 days after):
+    P21  8 lulus (Ciwandan 5, Grogol 3); certified Ciwandan 4, Grogol 2;
+         placed Ciwandan 3, Grogol 2 (kerja at E1, Rp 5.000.000)
+    P22L 10 lulus: Ciwandan 5 (+1 tidak_lulus), Grogol 5 (+1 mengundurkan_diri);
+         certified 8 (Ciwandan 4, Grogol 4); placed 6: Ciwandan 3 (kerja E1), Grogol
+         3 (kerja E1, kerja E2 Rp 4.500.000, magang E1 Rp 2.500.000)
+    P22K 7 lulus (Ciwandan 4, Grogol 3); certified 3 (Ciwandan 2, Grogol 1);
+         placed 2 (Ciwandan, kerja E1)
+    P22G 2 lulus + 1 tidak_lulus (Cibeber); certified 2; placed 1 (wirausaha)
+  → 2022 per kejuruan: peserta Las 12, Listrik 7, Garmen 3 (total 22); lulusan 10,
+    7, 2 (19); tersertifikasi 8, 3, 2 (13); ditempatkan_6b 6, 2, 1 (9).
+  → 2022 per kecamatan: peserta Ciwandan 10, Grogol 9, Cibeber 3; lulusan 9, 8, 2.
+  → 2021 per kecamatan: peserta Ciwandan 5, Grogol 3.
+  Budget (pagu / realisasi, juta): 2021 P21 APBN 80 / 80; 2022 P22L APBN 100 / 90,
+  P22K APBD 50 / 45, P22G CSR 20 / 18.
+  Targets 2022: tingkat_kelulusan 80 (actual 19 of 22 ended = 86,36%: on track);
+  peserta 25 (actual 22 < 25 − 10%: off track).
+
 Derived facts (as of 2024-12-31; 183 days before it is 2024-07-01)
 ------------------------------------------------------------------
 2024 participants: P1 A B C D E, P2 G C, P4 D E, P5 B G → 6 persons (A B C D E G);
@@ -160,7 +190,7 @@ Edges: a person in two programmes (A), a placement before graduation (A), one af
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 import duckdb
@@ -497,15 +527,100 @@ def _insert_budget(conn: duckdb.DuckDBPyConnection) -> None:
     conn.executemany("insert into realisasi_bulanan values (?, ?, ?, ?, ?)", MONTHLY)
 
 
+# ---- extension "public": 30 persons in 2021-2022, small cells on purpose ---------------
+
+PUBLIC_KEC = {"Ciwandan": "36.72.04", "Grogol": "36.72.06", "Cibeber": "36.72.01"}
+PUBLIC_PROGRAMMES = {
+    # kode: (kejuruan_id, jenis, sumber_dana, tahun, mulai, selesai)
+    "P21": (1, "pelatihan", "APBN", 2021, date(2021, 2, 1), date(2021, 3, 31)),
+    "P22L": (1, "pelatihan", "APBN", 2022, date(2022, 2, 1), date(2022, 3, 31)),
+    "P22K": (4, "pemagangan", "APBD", 2022, date(2022, 4, 1), date(2022, 5, 31)),
+    "P22G": (2, "pelatihan", "CSR", 2022, date(2022, 3, 1), date(2022, 4, 30)),
+}
+# programme, kecamatan, status, certified, placement (jenis, employer, wage) or None
+KERJA_E1 = ("kerja", "E1", 5_000_000)
+PUBLIC_PEOPLE = [
+    *[("P21", "Ciwandan", "lulus", i < 4, KERJA_E1 if i < 3 else None) for i in range(5)],
+    *[("P21", "Grogol", "lulus", i < 2, KERJA_E1 if i < 2 else None) for i in range(3)],
+    *[("P22L", "Ciwandan", "lulus", i < 4, KERJA_E1 if i < 3 else None) for i in range(5)],
+    ("P22L", "Ciwandan", "tidak_lulus", False, None),
+    ("P22L", "Grogol", "lulus", True, KERJA_E1),
+    ("P22L", "Grogol", "lulus", True, ("kerja", "E2", 4_500_000)),
+    ("P22L", "Grogol", "lulus", True, ("magang", "E1", 2_500_000)),
+    ("P22L", "Grogol", "lulus", True, None),
+    ("P22L", "Grogol", "lulus", False, None),
+    ("P22L", "Grogol", "mengundurkan_diri", False, None),
+    *[("P22K", "Ciwandan", "lulus", i < 2, KERJA_E1 if i < 2 else None) for i in range(4)],
+    *[("P22K", "Grogol", "lulus", i < 1, None) for i in range(3)],
+    ("P22G", "Cibeber", "lulus", True, ("wirausaha", None, None)),
+    ("P22G", "Cibeber", "lulus", True, None),
+    ("P22G", "Cibeber", "tidak_lulus", False, None),
+]  # fmt: skip
+PUBLIC_BUDGET = [
+    (2021, "P21", "APBN", 80 * JT, 80 * JT),
+    (2022, "P22L", "APBN", 100 * JT, 90 * JT),
+    (2022, "P22K", "APBD", 50 * JT, 45 * JT),
+    (2022, "P22G", "CSR", 20 * JT, 18 * JT),
+]
+PUBLIC_TARGETS = [(2022, "tingkat_kelulusan", 80.0), (2022, "peserta", 25.0)]
+
+
+def public_pid(i: int) -> str:
+    """Pseudonym of person ``i`` of the public extension (made-up NIK)."""
+    return pseudonymise(f"3672030303{i:06d}", DEMO_KEY)
+
+
+def _insert_public(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute("insert into ref_kejuruan values (4, 'Listrik', 'listrik')")
+    conn.executemany(
+        "insert into program values (?, ?, ?, 2, ?, ?, ?, ?, ?, 20)",
+        [(k, k, *v) for k, v in PUBLIC_PROGRAMMES.items()],
+    )
+    for i, (prog, kec, status, certified, placement) in enumerate(PUBLIC_PEOPLE):
+        ended = PUBLIC_PROGRAMMES[prog][5]
+        conn.execute(
+            "insert into peserta values (?, 'L', ?, 'SMK', ?, null, false)",
+            [public_pid(i), date(2000, 1, 1) + timedelta(days=37 * i), PUBLIC_KEC[kec]],
+        )
+        conn.execute(
+            "insert into pendaftaran values (?, ?, ?, ?, ?)",
+            [
+                public_pid(i),
+                prog,
+                status,
+                ended if status == "lulus" else None,
+                certified,
+            ],
+        )
+        if placement:
+            jenis, employer, wage = placement
+            conn.execute(
+                "insert into penempatan values (?, ?, ?, ?, ?, ?)",
+                [
+                    public_pid(i),
+                    jenis,
+                    ended + timedelta(days=30),
+                    employer,
+                    prog,
+                    wage,
+                ],
+            )
+    conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", PUBLIC_BUDGET)
+    conn.executemany("insert into target values (?, ?, ?)", PUBLIC_TARGETS)
+
+
 # name -> (rows to add, the data date of a database built with them)
 EXTRAS: dict[str, tuple[Callable[[duckdb.DuckDBPyConnection], None], date]] = {
     "tracer": (_insert_tracer, TRACER_AS_OF),
     "link_match": (_insert_link_match, AS_OF),
     "budget": (_insert_budget, AS_OF),
+    "public": (_insert_public, AS_OF),
 }
+# extensions whose database is real-looking data, not the demo (dataset_info is_demo)
+NOT_DEMO = {"public"}
 
 
-def build(conn: duckdb.DuckDBPyConnection, extras: Iterable[str] = ()) -> None:
+def build(conn: duckdb.DuckDBPyConnection, extras: Sequence[str] = ()) -> None:
     """Insert the fixture (and the named ``extras``) into an initialised database,
     rebuild the marts and set the dataset info (data_as_of: AS_OF, or the extension's
     own date)."""
@@ -515,5 +630,5 @@ def build(conn: duckdb.DuckDBPyConnection, extras: Iterable[str] = ()) -> None:
         insert, as_of = EXTRAS[name]
         insert(conn)
     refresh.refresh_marts(conn)
-    db.set_info(conn, "is_demo", "true")
+    db.set_info(conn, "is_demo", "false" if NOT_DEMO & set(extras) else "true")
     db.set_info(conn, "data_as_of", as_of.isoformat())
