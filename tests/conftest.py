@@ -1,10 +1,13 @@
 """Shared test fixtures: the hand-built and demo databases, AppTest, a live server.
 
-- ``fixture_db``: path of the small hand-built database (tests/fixtures.py).
+- ``fixture_db``: path of the one small hand-built database, ``fixtures.build``
+  (every row and fact listed in tests/fixtures.py; its extensions, such as
+  ``extras=("tracer",)``, are built by the tests that need them).
 - ``fixture_conn``: a read-only connection to it (read-only, so it can share the
   file with the app's own read-only connection inside AppTest).
-- ``fixture_copy``: a private writable copy of it for one test (add your own rows,
-  then ``refresh.refresh_marts``; never change tests/fixtures.py's facts there).
+- ``fixture_copy``: a private writable copy of it for a test that changes the
+  database (saving a target, a release, retention's deletions); data rows a test
+  needs go into tests/fixtures.py as a documented extension.
 - ``demo_db``: path of a demo database (workforce.demo, 3000 participants, seed 7).
 - ``app_test``: a factory ``app_test(db_path, lang="id", role="admin", **query_params)``
   giving an AppTest of dashboard.py on that database, signed in as ``test-<role>``

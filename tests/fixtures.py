@@ -2,10 +2,14 @@
 
 ``build(conn)`` fills a database that already has the schema and the reference
 tables (``refresh.init_database``) with the rows below, rebuilds the marts and sets
-the dataset info. ``EXPECTED`` holds the KPI values of the registry worked out by
-hand from these facts, with the arithmetic beside each. Tests compute their own
-expected values from the facts listed here; a test that needs an edge case the
-base lacks adds rows HERE (and re-derives what moves), never a dataset of its own.
+the dataset info; ``build(conn, extras=("tracer",))`` adds a named extension on top
+of the same base (tracer, link_match, budget, public: listed at the end). It is the
+database of tests/conftest.py's ``fixture_db``, ``fixture_conn`` and
+``fixture_copy``, of the unit, page (AppTest) and planner tests alike. ``EXPECTED``
+holds the KPI values of the registry worked out by hand from these facts, with the
+arithmetic beside each. Tests compute their own expected values from the facts
+listed here; a test that needs an edge case the base lacks adds rows HERE (and
+re-derives what moves), never a dataset of its own.
 
 Facts
 -----
@@ -32,7 +36,7 @@ Programmes (kode = nama, kuota 20):
   P5  Teknologi Informasi  BLK Kota Cilegon  pemagangan  CSR  tahun 2024
       2024-12-01 → 2025-02-28 (still running at the data date; no budget line)
 
-Enrolments (11; status, certified):
+Enrolments (13; status, certified):
   P1  A lulus 2024-03-01 cert | B lulus 2024-03-01 | C tidak_lulus | D mengundurkan_diri
       | E lulus 2024-03-01 cert
   P3  A lulus 2024-01-20 cert | F lulus 2024-01-20 cert       (A is enrolled twice)
@@ -70,6 +74,41 @@ Targets: 2024 tpt 6,0; tingkat_kelulusan 70; peserta 10; tingkat_sertifikasi 70;
 
 dataset_info: is_demo "true", data_as_of 2024-12-31 (AS_OF).
 
+Derived facts (as of 2024-12-31; 183 days before it is 2024-07-01)
+------------------------------------------------------------------
+2024 participants: P1 A B C D E, P2 G C, P4 D E, P5 B G → 6 persons (A B C D E G);
+  Q1 only P1 → 5; Q2 only P4 → 2 (D E); Q3 P2 → 2 (G C); Q4 P5 → 2 (B G).
+  2023: P3 A F → 2.
+  Per kecamatan 2024: Ciwandan 2 (A B), Citangkil 2 (C D), Cibeber 1 (E), Grogol 1
+  (G). Per kejuruan 2024: Las 5 (P1), Garmen 4 (G C D E), Teknologi Informasi 2.
+Ended enrolments in programmes ending in 2024 (all four): 11, lulus 7 (A B E, A F,
+  G C), certified 5 (A/P1, E/P1, A/P3, F/P3, C/P2). None end in 2023.
+Mature graduates (lulus ≤ 2024-07-01): A B E of P1, A F of P3 = 5; placed within 6
+  months: A/P1 (−15), E/P1 (61), A/P3 (26, the same job) = 3. At 2025-06-30 P2's G
+  and C are mature too: 7, placed 4 (G at day 17).
+Placements 2023: F magang (E1) and D kerja (E1, Rp 4 juta): 2, both local.
+Edges: a person in two programmes (A), a placement before graduation (A), one after
+  the window (B), one too early (F), an immature cohort (P2), a programme funded from
+  two sources (P1), a programme's money in two years (P3), a zero-graduate
+  programme (P4), a kegiatan budget line (KEG-01), realisasi above pagu (CSR), a
+  wirausaha without employer or wage (E), an employer outside Cilegon (E2), a
+  repeat employer (E1), a placement without programme of a non-graduate (D), every
+  enrolment status (P5 still running), every age group 15-19 … 35+ with a birthday
+  on the start day (D) and one not yet reached (B, G), women and a disability (D),
+  a person without kelurahan, an empty year (2019: zero denominators).
+
+The extensions below add rows for the tests that need them; each is listed with
+the facts it adds and what follows from them. Their edges: tracer survey days +304
+/ +305 / +425 / +426, a person asked twice (the latest answer counts), a latest
+answer that is tidak_terlacak, never asked, a person in two programmes answering for
+one, a wage that is not bekerja's, found work after 6 months, an immature 12-month
+cohort, a non-graduate's answer, an employer hiring twice in one year (no repeat),
+a low response rate (tracer); several years of vacancies, a reported zero, an
+employer with vacancies but no graduate (link_match); a programme with spending but
+no enrolment, a lainnya kegiatan above its pagu, monthly spending with lines that
+have none (budget); small cells for primary and complementary suppression, a zero
+cell, costs on fewer than 5 persons, targets on and off track (public).
+
 Extension "tracer" (``build(conn, extras=("tracer",))``): the 12-month tracer study
 on top of the base, reported as of TRACER_AS_OF = 2025-12-13 (data_as_of), the day
 before P2's graduates (2024-10-15 + 425 days = 2025-12-14) become a 12-month cohort.
@@ -77,9 +116,10 @@ Survey days count from the graduation date; the window is +305 … +425 (inclusi
   Programmes: T1 Las BBPVP Serang pelatihan APBN 2024, 2024-02-01 → 2024-03-01;
     T2 Garmen BLK Kota Cilegon pelatihan APBD 2024, 2024-11-01 → 2024-12-01.
     Budget 2024: T1 APBN 240 / 240 juta, T2 APBD 20 / 20 juta.
-  Persons TA … TN (P, born 2000-01-01, SMK, Ciwandan; tpid via pid): T1 graduates TA
-    TB TC TD TE TF TG TK TM TN (lulus 2024-03-01, not certified), TJ tidak_lulus
-    in T1, TI graduates from T2 on 2024-12-01 (+425 = 2026-01-30: immature).
+  Persons TA … TN (P, born 2000-01-01, SMK, Ciwandan; pid("TA") …; no TH, no TL):
+    T1 graduates TA TB TC TD TE TF TG TK TM TN (lulus 2024-03-01, not certified),
+    TJ tidak_lulus in T1, TI graduates from T2 on 2024-12-01 (+425 = 2026-01-30:
+    immature).
   Employer E3 PT Las (KBLI C, no kecamatan, not local).
   Tracer persons (placements have no kode_program):
     TA answered at +304 (too early): no answer. Placed kerja +20 at E1.
@@ -164,28 +204,6 @@ E2 (outside Cilegon) of the base.
   Targets 2022: tingkat_kelulusan 80 (actual 19 of 22 ended = 86,36%: on track);
   peserta 25 (actual 22 < 25 − 10%: off track).
 
-Derived facts (as of 2024-12-31; 183 days before it is 2024-07-01)
-------------------------------------------------------------------
-2024 participants: P1 A B C D E, P2 G C, P4 D E, P5 B G → 6 persons (A B C D E G);
-  Q1 only P1 → 5; Q2 only P4 → 2 (D E); Q3 P2 → 2 (G C); Q4 P5 → 2 (B G).
-  2023: P3 A F → 2.
-  Per kecamatan 2024: Ciwandan 2 (A B), Citangkil 2 (C D), Cibeber 1 (E), Grogol 1
-  (G). Per kejuruan 2024: Las 5 (P1), Garmen 4 (G C D E), Teknologi Informasi 2.
-Ended enrolments in programmes ending in 2024 (all four): 11, lulus 7 (A B E, A F,
-  G C), certified 5 (A/P1, E/P1, A/P3, F/P3, C/P2). None end in 2023.
-Mature graduates (lulus ≤ 2024-07-01): A B E of P1, A F of P3 = 5; placed within 6
-  months: A/P1 (−15), E/P1 (61), A/P3 (26, the same job) = 3. At 2025-06-30 P2's G
-  and C are mature too: 7, placed 4 (G at day 17).
-Placements 2023: F magang (E1) and D kerja (E1, Rp 4 juta): 2, both local.
-Edges: a person in two programmes (A), a placement before graduation (A), one after
-  the window (B), one too early (F), an immature cohort (P2), a programme funded from
-  two sources (P1), a programme's money in two years (P3), a zero-graduate
-  programme (P4), a kegiatan budget line (KEG-01), realisasi above pagu (CSR), a
-  wirausaha without employer or wage (E), an employer outside Cilegon (E2), a
-  repeat employer (E1), a placement without programme of a non-graduate (D), every
-  enrolment status (P5 still running), every age group 15-19 … 35+ with a birthday
-  on the start day (D) and one not yet reached (B, G), women and a disability (D),
-  a person without kelurahan, an empty year (2019: zero denominators).
 """
 
 from __future__ import annotations
