@@ -108,6 +108,11 @@ def test_immature_cohort_is_not_counted(conn):
     assert (later.numerator, later.denominator) == (11, 17)
 
 
+@pytest.mark.parametrize("kpi", list(fx.EXPECTED_TRACER_2024))
+def test_each_12_month_kpi_equals_the_fixtures_hand_worked_value(conn, kpi):
+    assert result(conn, kpi).value == pytest.approx(fx.EXPECTED_TRACER_2024[kpi])
+
+
 def test_kpis_json_carries_the_retention_split(conn):
     found = metrics.to_json(
         metrics.compute_all(conn, Filters(tahun=2024, as_of=fx.TRACER_AS_OF))
