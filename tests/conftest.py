@@ -1,10 +1,13 @@
 """Shared test fixtures: the hand-built and demo databases, AppTest, a live server.
 
-- ``fixture_db``: path of the small hand-built database (tests/fixture_data.py).
+- ``fixture_db``: path of the one small hand-built database, ``fixtures.build``
+  (every row and fact listed in tests/fixtures.py; its extensions, such as
+  ``extras=("tracer",)``, are built by the tests that need them).
 - ``fixture_conn``: a read-only connection to it (read-only, so it can share the
   file with the app's own read-only connection inside AppTest).
-- ``fixture_copy``: a private writable copy of it for one test (add your own rows,
-  then ``refresh.refresh_marts``; never change tests/fixture_data.py's facts).
+- ``fixture_copy``: a private writable copy of it for a test that changes the
+  database (saving a target, a release, retention's deletions); data rows a test
+  needs go into tests/fixtures.py as a documented extension.
 - ``demo_db``: path of a demo database (workforce.demo, 3000 participants, seed 7).
 - ``app_test``: a factory ``app_test(db_path, lang="id", role="admin", **query_params)``
   giving an AppTest of dashboard.py on that database, signed in as ``test-<role>``
@@ -40,7 +43,7 @@ from typing import Any, TypeVar
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.fixture_data import build_fixture
+from tests import fixtures
 from workforce import refresh
 from workforce.core import db
 
@@ -71,12 +74,12 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small hand-built database (facts listed in tests/fixture_data.py)."""
+    """The small hand-built database (facts listed in tests/fixtures.py)."""
     path = tmp_path_factory.mktemp("fixture") / "fixture.duckdb"
     conn = db.connect(path)
     try:
         refresh.init_database(conn)
-        build_fixture(conn)
+        fixtures.build(conn)
         conn.execute("checkpoint")
     finally:
         conn.close()

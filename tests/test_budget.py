@@ -1,24 +1,27 @@
 """Budget page: absorption, cost per outcome, pacing, flows and warnings, by hand.
 
-The fixture is tests/fixture_data.py plus the rows in ``EXTRA_*`` below. Every
-expected value is worked out in the comment beside it (amounts in juta Rupiah).
+The fixture is tests/fixtures.py with its "budget" extension (every row listed
+there). Every expected value is worked out in the comment beside it (amounts in juta
+Rupiah).
 
 Budget lines of 2024 (pagu / realisasi):
-  P24-LAS APBN 400 / 390   P24-LIS APBD 150 / 120   P24-LIS CSR 50 / 50 (two sources)
-  P24-TIK CSR  100 / 20    P24-ZRO APBD  80 / 60    P24-NOP APBN 40 / 10
-  KEG-24 lainnya 20 / 25 (a kegiatan, above its pagu)
-  → APBN 440 / 400, APBD 230 / 180, CSR 150 / 70, lainnya 20 / 25; total 840 / 675.
-2023: only P23-LAS APBN 300 / 280 (a year with no APBD).
+  P1 APBN 100 / 90   P1 APBD 20 / 20 (two sources)   P2 APBD 50 / 40
+  P3 APBN 20 / 20 (P3 also has 2023 APBN 40 / 35)   P4 APBD 30 / 30 (no graduate)
+  P5 CSR 100 / 20 (ends 2025)   P7 APBN 40 / 10 (no enrolment at all)
+  KEG-01 CSR 10 / 12, KEG-02 lainnya 20 / 25 (kegiatan, above their pagu)
+  → APBN 160 / 120, APBD 100 / 90, CSR 110 / 32, lainnya 20 / 25; total 390 / 267.
+2023: only P3 APBN 40 / 35 (a year with no APBD).
 
 Programmes (start → end, enrolments):
-  P24-LAS 02-01 → 03-31: A B D lulus; B and D placed within 6 months
-  P24-LIS 05-01 → 07-31: E lulus, placed
-  P24-TIK 12-01 → 2025-02-28: F mengikuti, H terdaftar (ends after 2024)
-  P24-ZRO 08-01 → 09-30: G tidak_lulus, H mengundurkan_diri (zero graduates)
-  P24-NOP 10-01 → 11-30: no enrolment at all (spending without enrolments)
+  P3 2023-11-01 → 2024-01-20: A F lulus; A placed within 6 months
+  P1 02-01 → 03-01: A B E lulus, C tidak_lulus, D mengundurkan_diri; A, E placed
+  P4 04-01 → 05-01: D tidak_lulus, E mengundurkan_diri (zero graduates)
+  P2 09-01 → 10-15: G C lulus; G placed (day 17)
+  P7 10-01 → 11-30: no enrolment at all (spending without enrolments)
+  P5 12-01 → 2025-02-28: B mengikuti, G terdaftar (ends after 2024)
 
-Monthly spending 2024 (data up to June, n = 6): P24-LAS APBN 60 each month 1-6;
-P24-LIS APBD 30 in May, 20 in June; P24-LIS CSR 30 in June; nothing else.
+Monthly spending 2024 (data up to June, n = 6): P1 APBN 15 each month 1-6; P1 APBD
+10 in May, 5 in June; P4 APBD 16 in June; P5 CSR 11 in June; nothing else.
 """
 
 from __future__ import annotations
@@ -30,49 +33,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.fixture_data import build_fixture, pid
+from tests.fixtures import JT, build
 from workforce import refresh
 from workforce.budget import numbers as budget
 from workforce.core import db, metrics
 from workforce.core.filters import Filters, bind
-
-JT = 1_000_000
-EXTRA_PROGRAM = [
-    ("P24-ZRO", "Listrik Dasar 2024", 2, 1, "pelatihan", "APBD", 2024,
-     date(2024, 8, 1), date(2024, 9, 30), 10),
-    ("P24-NOP", "Jaringan Lanjut 2024", 3, 2, "pelatihan", "APBN", 2024,
-     date(2024, 10, 1), date(2024, 11, 30), 16),
-]  # fmt: skip
-EXTRA_PENDAFTARAN = [
-    ("G", "P24-ZRO", "tidak_lulus", None, False),
-    ("H", "P24-ZRO", "mengundurkan_diri", None, False),
-]
-EXTRA_ANGGARAN = [
-    (2024, "P24-ZRO", "APBD", 80 * JT, 60 * JT),
-    (2024, "P24-NOP", "APBN", 40 * JT, 10 * JT),
-    (2024, "KEG-24", "lainnya", 20 * JT, 25 * JT),
-]
-MONTHLY = [
-    *[(2024, m, "P24-LAS", "APBN", 60 * JT) for m in range(1, 7)],
-    (2024, 5, "P24-LIS", "APBD", 30 * JT),
-    (2024, 6, "P24-LIS", "APBD", 20 * JT),
-    (2024, 6, "P24-LIS", "CSR", 30 * JT),
-]
-
-
-def build_budget_fixture(conn) -> None:
-    """The shared fixture plus the budget rows above."""
-    build_fixture(conn)
-    conn.executemany(
-        "insert into program values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", EXTRA_PROGRAM
-    )
-    conn.executemany(
-        "insert into pendaftaran values (?, ?, ?, ?, ?)",
-        [(pid(label), *rest) for label, *rest in EXTRA_PENDAFTARAN],
-    )
-    conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", EXTRA_ANGGARAN)
-    conn.executemany("insert into realisasi_bulanan values (?, ?, ?, ?, ?)", MONTHLY)
-    refresh.refresh_marts(conn)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +46,7 @@ def budget_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     conn = db.connect(path)
     try:
         refresh.init_database(conn)
-        build_budget_fixture(conn)
+        build(conn, extras=("budget",))
         conn.execute("checkpoint")
     finally:
         conn.close()
@@ -123,24 +88,22 @@ def test_absorption_by_source(conn):
         budget.absorption(run(conn, "line_groups", Y2024), ["sumber_dana"]),
         "sumber_dana",
     )
-    assert by["APBN"]["pagu_rupiah"] == 440 * JT  # 400 + 40
-    assert by["APBN"]["realisasi_rupiah"] == 400 * JT  # 390 + 10
-    assert by["APBN"]["serapan_pct"] == pytest.approx(400 / 440 * 100)  # 90,91%
-    assert by["APBD"]["serapan_pct"] == pytest.approx(
-        180 / 230 * 100
-    )  # (120+60)/(150+80)
-    assert by["CSR"]["serapan_pct"] == pytest.approx(70 / 150 * 100)  # (50+20)/(50+100)
+    assert by["APBN"]["pagu_rupiah"] == 160 * JT  # 100 + 20 + 40
+    assert by["APBN"]["realisasi_rupiah"] == 120 * JT  # 90 + 20 + 10
+    assert by["APBN"]["serapan_pct"] == pytest.approx(75.0)  # 120 / 160
+    assert by["APBD"]["serapan_pct"] == pytest.approx(90.0)  # (20+40+30)/(20+50+30)
+    assert by["CSR"]["serapan_pct"] == pytest.approx(32 / 110 * 100)  # (20+12)/(100+10)
     assert by["lainnya"]["serapan_pct"] == pytest.approx(125.0)  # 25 / 20
     total = budget.absorption(run(conn, "line_groups", Y2024)).iloc[0]
-    assert (total["pagu_rupiah"], total["realisasi_rupiah"]) == (840 * JT, 675 * JT)
+    assert (total["pagu_rupiah"], total["realisasi_rupiah"]) == (390 * JT, 267 * JT)
 
 
 def test_yearly_trend_and_apbn_share_with_a_year_without_apbd(conn):
     years = rows(budget.yearly(run(conn, "by_year", Y2024)), "tahun")
-    # 2023: P23-LAS APBN 300 / 280 only, no APBD line
-    assert years[2023]["serapan_pct"] == pytest.approx(280 / 300 * 100)
+    # 2023: P3 APBN 40 / 35 only, no APBD line
+    assert years[2023]["serapan_pct"] == pytest.approx(35 / 40 * 100)
     assert years[2023]["porsi_apbn_pct"] == pytest.approx(100.0)
-    assert years[2024]["porsi_apbn_pct"] == pytest.approx(400 / 675 * 100)  # 59,26%
+    assert years[2024]["porsi_apbn_pct"] == pytest.approx(120 / 267 * 100)  # 44,94%
     by_source = budget.absorption(run(conn, "by_year", Y2024), ["tahun", "sumber_dana"])
     assert set(by_source[by_source["tahun"] == 2023]["sumber_dana"]) == {"APBN"}
     # the registry agrees: APBD in 2023 has no pagu, so serapan is not available
@@ -168,9 +131,7 @@ def test_yearly_matches_the_registry(conn, year):
         assert got == pytest.approx(expected) if expected is not None else na(got)
 
 
-@pytest.mark.parametrize(
-    "kejuruan", ["Pengelasan", "Listrik Industri", "Teknologi Informasi"]
-)
+@pytest.mark.parametrize("kejuruan", ["Las", "Garmen", "Teknologi Informasi"])
 def test_absorption_by_kejuruan_matches_the_registry(conn, kejuruan):
     table = rows(
         budget.absorption(run(conn, "line_groups", Y2024), ["kejuruan"]), "kejuruan"
@@ -193,38 +154,34 @@ def programmes(conn, name: str, filters: Filters, **extra) -> pd.DataFrame:
 def test_programme_absorption_and_iqr(conn):
     got = programmes(conn, "programme_absorption", Y2024)
     table = rows(got, "kode_program")
-    assert set(table) == {"P24-LAS", "P24-LIS", "P24-TIK", "P24-ZRO", "P24-NOP"}
-    assert table["P24-LIS"]["serapan_pct"] == pytest.approx(85.0)  # 170 / 200
-    assert table["P24-LIS"]["pagu_rupiah"] == 200 * JT  # APBD 150 + CSR 50
-    # serapan 20, 25, 75, 85, 97.5: Q1 25, Q3 85, fences -65 and 175: no outlier
+    assert set(table) == {"P1", "P2", "P3", "P4", "P5", "P7"}
+    assert table["P1"]["serapan_pct"] == pytest.approx(110 / 120 * 100)  # 91,67%
+    assert table["P1"]["pagu_rupiah"] == 120 * JT  # APBN 100 + APBD 20
+    # serapan 20, 25, 80, 91.67, 100, 100: Q1 at 1.25 = 25 + 0.25 × 55 = 38.75, Q3
+    # at 3.75 = 91.67 + 0.75 × 8.33 = 97.92, IQR 59.17, fences -50 and 186.67: none
     assert not any(r["is_outlier"] for r in table.values())
-    # lowest serapan first: TIK 20, NOP 25, ZRO 75, LIS 85, LAS 97.5
-    assert list(got["kode_program"]) == [
-        "P24-TIK",
-        "P24-NOP",
-        "P24-ZRO",
-        "P24-LIS",
-        "P24-LAS",
-    ]
-    assert set(got["programmes_count"]) == {5} and set(got["outliers_count"]) == {0}
+    # lowest serapan first (ties by code): P5 20, P7 25, P2 80, P1 91.67, P3 and P4
+    # 100 (P3's 2024 line 20 / 20)
+    assert list(got["kode_program"]) == ["P5", "P7", "P2", "P1", "P3", "P4"]
+    assert set(got["programmes_count"]) == {6} and set(got["outliers_count"]) == {0}
 
 
 def test_programme_rows_are_limited_and_counted(conn):
     """Only ``limit`` rows come back, those most needing a look; the counts cover all."""
     got = programmes(conn, "programme_absorption", Y2024, limit=2)
-    assert list(got["kode_program"]) == ["P24-TIK", "P24-NOP"]
-    assert set(got["programmes_count"]) == {5}
+    assert list(got["kode_program"]) == ["P5", "P7"]
+    assert set(got["programmes_count"]) == {6}
     pace = programmes(conn, "programme_pacing", Y2024, bulan=6, limit=1)
-    assert len(pace) == 1 and pace["programmes_count"].iloc[0] == 5
+    assert len(pace) == 1 and pace["programmes_count"].iloc[0] == 6
 
 
 def test_rows_shown_sentence_when_rows_are_cut(conn):
-    """The caption under a cut per-programme table: 2 of the 5 programmes of 2024."""
+    """The caption under a cut per-programme table: 2 of the 6 programmes of 2024."""
     from workforce.budget import text as bt
 
     cut = programmes(conn, "programme_absorption", Y2024, limit=2)
-    assert bt.rows_shown(cut, "id").startswith("Menampilkan 2 dari 5 program")
-    assert bt.rows_shown(cut, "en").startswith("Showing 2 of 5 programmes")
+    assert bt.rows_shown(cut, "id").startswith("Menampilkan 2 dari 6 program")
+    assert bt.rows_shown(cut, "en").startswith("Showing 2 of 6 programmes")
     assert bt.rows_shown(programmes(conn, "programme_absorption", Y2024), "id") is None
     thousands = pd.DataFrame({"programmes_count": [10_232] * 500})
     assert "500 dari 10.232 program" in bt.rows_shown(thousands, "id")
@@ -279,36 +236,37 @@ def test_iqr_fences_by_hand():
 def test_cost_per_participant_by_source_and_total(conn):
     costs = run(conn, "cost_groups", Y2024)
     by = rows(budget.cost_table(costs, ["sumber_dana"]), "sumber_dana")
-    # programmes starting in 2024: LAS (3 enrolments), LIS (1), TIK (2), ZRO (2), NOP (0)
+    # programmes starting in 2024: P1 (5 enrolments), P4 (2), P2 (2), P7 (0), P5 (2)
     assert by["APBN"]["biaya_per_peserta_rupiah"] == pytest.approx(
-        400 * JT / 3
-    )  # (390+10)/(3+0)
+        20 * JT
+    )  # (90+10)/(5+0)
     assert by["APBD"]["biaya_per_peserta_rupiah"] == pytest.approx(
-        60 * JT
-    )  # (120+60)/(1+2)
-    assert by["CSR"]["biaya_per_peserta_rupiah"] == pytest.approx(
-        70 * JT / 3
-    )  # (50+20)/(1+2)
+        10 * JT
+    )  # (20+30+40)/(5+2+2): P1 counts under both its sources
+    assert by["CSR"]["biaya_per_peserta_rupiah"] == pytest.approx(10 * JT)  # 20 / 2
     assert "lainnya" not in by  # the lainnya line is a kegiatan, not a programme
     total = budget.cost_table(costs).iloc[0]
-    # 650 juta over 3+0+1+2+2 = 8 enrolments, each programme once
-    assert total["peserta_count"] == 8
-    assert total["biaya_per_peserta_rupiah"] == pytest.approx(650 * JT / 8)
+    # 90+20+30+40+10+20 = 210 juta over 5+2+2+0+2 = 11 enrolments, each programme once
+    assert total["peserta_count"] == 11
+    assert total["biaya_per_peserta_rupiah"] == pytest.approx(210 * JT / 11)
 
 
 def test_cost_per_graduate_two_sources_and_zero_graduates(conn):
     costs = run(conn, "cost_groups", Y2024)
     by = rows(budget.cost_table(costs, ["sumber_dana"]), "sumber_dana")
-    # ending in 2024: LAS, LIS, ZRO, NOP. APBN (390+10)/3; APBD (120+60)/(1+0); CSR 50/1
-    assert by["APBN"]["biaya_per_lulusan_rupiah"] == pytest.approx(400 * JT / 3)
-    assert by["APBD"]["biaya_per_lulusan_rupiah"] == pytest.approx(180 * JT)
-    assert by["CSR"]["biaya_per_lulusan_rupiah"] == pytest.approx(50 * JT)
-    assert by["CSR"]["lulusan_count"] == 1  # E of P24-LIS counts under APBD and CSR
+    # ending in 2024: P3, P1, P4, P2, P7 (P5 ends in 2025). All lines of a programme
+    # count, whatever their year. APBN P1 90 + P3 (35 + 20) + P7 10 = 155 juta over
+    # 3 + 2 + 0 graduates; APBD P1 20 + P4 30 + P2 40 = 90 over 3 + 0 + 2; no CSR
+    assert by["APBN"]["biaya_per_lulusan_rupiah"] == pytest.approx(155 * JT / 5)
+    assert by["APBD"]["biaya_per_lulusan_rupiah"] == pytest.approx(90 * JT / 5)
+    assert by["APBD"]["lulusan_count"] == 5  # A B E of P1 count under APBN and APBD
+    assert by["CSR"]["lulusan_count"] == 0  # P5 started, has not ended
+    assert na(by["CSR"]["biaya_per_lulusan_rupiah"])
     total = budget.cost_table(costs).iloc[0]
-    assert total["lulusan_count"] == 4  # 3 + 1 + 0 + 0, P24-LIS once
-    assert total["biaya_per_lulusan_rupiah"] == pytest.approx(630 * JT / 4)
+    assert total["lulusan_count"] == 7  # 3 + 2 + 0 + 2 + 0, P1 once
+    assert total["biaya_per_lulusan_rupiah"] == pytest.approx(245 * JT / 7)
     kej = rows(budget.cost_table(costs, ["kejuruan"]), "kejuruan")
-    # Teknologi Informasi ending in 2024: only P24-NOP, 10 juta, no graduate
+    # Teknologi Informasi ending in 2024: only P7, 10 juta, no graduate
     assert kej["Teknologi Informasi"]["lulusan_count"] == 0
     assert na(kej["Teknologi Informasi"]["biaya_per_lulusan_rupiah"])
     assert kej["Teknologi Informasi"]["realisasi_lulusan_rupiah"] == 10 * JT
@@ -318,16 +276,18 @@ def test_cost_per_graduate_two_sources_and_zero_graduates(conn):
 
 def test_cost_per_placement_counts_mature_programmes(conn):
     now = budget.cost_table(run(conn, "cost_groups", Y2024)).iloc[0]
-    # mature at 2024-12-31 (ended by 2024-07-01): only P24-LAS, 390 / 2 placed
-    assert now["biaya_per_penempatan_rupiah"] == pytest.approx(195 * JT)
+    # mature at 2024-12-31 (ended by 2024-07-01): P3 55, P1 110, P4 30 juta over
+    # placed A/P3, A/P1, E/P1 = 3
+    assert now["biaya_per_penempatan_rupiah"] == pytest.approx(195 * JT / 3)
     later_costs = run(conn, "cost_groups", LATER)
     by = rows(budget.cost_table(later_costs, ["sumber_dana"]), "sumber_dana")
-    # at 2025-06-30 all four are mature: APBN (390+10)/2, APBD (120+60)/1, CSR 50/1
-    assert by["APBN"]["biaya_per_penempatan_rupiah"] == pytest.approx(200 * JT)
-    assert by["APBD"]["biaya_per_penempatan_rupiah"] == pytest.approx(180 * JT)
-    assert by["CSR"]["biaya_per_penempatan_rupiah"] == pytest.approx(50 * JT)
+    # at 2025-06-30 (ended by 2024-12-29) all five are mature: APBN (90 + 55 + 10) /
+    # (2 + 1 + 0), APBD (20 + 30 + 40) / (2 + 0 + 1: G), CSR none
+    assert by["APBN"]["biaya_per_penempatan_rupiah"] == pytest.approx(155 * JT / 3)
+    assert by["APBD"]["biaya_per_penempatan_rupiah"] == pytest.approx(30 * JT)
+    assert na(by["CSR"]["biaya_per_penempatan_rupiah"])
     total = budget.cost_table(later_costs).iloc[0]
-    assert total["biaya_per_penempatan_rupiah"] == pytest.approx(630 * JT / 3)
+    assert total["biaya_per_penempatan_rupiah"] == pytest.approx(245 * JT / 4)
 
 
 PERIODS = [
@@ -336,7 +296,7 @@ PERIODS = [
     Filters(tahun=2024, kuartal=1),
     Filters(tahun=2024, kuartal=3, as_of=date(2025, 6, 30)),
     Filters(tahun=2023),
-    Filters(tahun=2024, dims={"penyelenggara": ("BLK Cilegon",)}),
+    Filters(tahun=2024, dims={"penyelenggara": ("BLK Kota Cilegon",)}),
     Filters(tahun=2024, dims={"sumber_dana": ("CSR",)}, as_of=date(2025, 6, 30)),
 ]
 
@@ -360,7 +320,7 @@ def test_cost_tables_equal_the_registry(conn, filters, kind):
         registry.value
     )
     by_kej = rows(budget.cost_table(costs, ["kejuruan"]), "kejuruan")
-    for kejuruan in ("Pengelasan", "Listrik Industri", "Teknologi Informasi"):
+    for kejuruan in ("Las", "Garmen", "Teknologi Informasi"):
         narrowed = Filters(
             tahun=filters.tahun,
             kuartal=filters.kuartal,
@@ -441,9 +401,10 @@ def test_expensive_programmes_rule():
 
 def test_programme_placement_costs_sum_sources(conn):
     table = rows(placement_costs(conn, LATER), "kode_program")
-    assert table["P24-LIS"]["biaya_per_penempatan_rupiah"] == pytest.approx(170 * JT)
-    assert table["P24-LIS"]["sumber_dana"] == "APBD + CSR"
-    assert table["P24-ZRO"]["no_placement"] and table["P24-NOP"]["no_placement"]
+    # P1: APBD 20 + APBN 90 juta over A and E placed
+    assert table["P1"]["biaya_per_penempatan_rupiah"] == pytest.approx(55 * JT)
+    assert table["P1"]["sumber_dana"] == "APBD + APBN"
+    assert table["P4"]["no_placement"] and table["P7"]["no_placement"]
     assert len(placement_costs(conn, LATER, limit=1)) == 1
 
 
@@ -454,14 +415,14 @@ def test_pacing_by_source_at_month_n(conn):
     monthly = run(conn, "monthly", Y2024)
     assert budget.data_month(monthly) == 6
     now = rows(budget.pacing_now(monthly, ["sumber_dana"]), "sumber_dana")
-    # APBN: 6 × 60 = 360 of 440; 12 × 360 = 4320 ≥ 6 × 440 = 2640 → on pace
-    assert now["APBN"]["realisasi_kumulatif_rupiah"] == 360 * JT
-    assert now["APBN"]["serapan_kumulatif_pct"] == pytest.approx(360 / 440 * 100)
+    # APBN: 6 × 15 = 90 of 160; 12 × 90 = 1080 ≥ 6 × 160 = 960 → on pace
+    assert now["APBN"]["realisasi_kumulatif_rupiah"] == 90 * JT
+    assert now["APBN"]["serapan_kumulatif_pct"] == pytest.approx(90 / 160 * 100)
     assert not now["APBN"]["is_lagging"]
-    # APBD: 30 + 20 = 50 of 150 + 80 = 230; 600 < 1380 → lagging
-    assert now["APBD"]["realisasi_kumulatif_rupiah"] == 50 * JT
+    # APBD: 10 + 5 (P1) + 16 (P4) = 31 of 100; 372 < 600 → lagging
+    assert now["APBD"]["realisasi_kumulatif_rupiah"] == 31 * JT
     assert now["APBD"]["is_lagging"]
-    assert now["CSR"]["serapan_kumulatif_pct"] == pytest.approx(20.0)  # 30 / 150
+    assert now["CSR"]["serapan_kumulatif_pct"] == pytest.approx(10.0)  # 11 / 110
     assert now["lainnya"]["is_lagging"]  # nothing spent of 20
     assert now["APBN"]["garis_lurus_pct"] == pytest.approx(50.0)  # 6 / 12
 
@@ -470,37 +431,33 @@ def test_pacing_by_programme_and_by_month(conn):
     monthly = run(conn, "monthly", Y2024)
     pace = programmes(conn, "programme_pacing", Y2024, bulan=6)
     prog = rows(pace, "kode_program")
-    # P24-LIS: 50 + 30 = 80 of 200; 960 < 1200 → lagging
-    assert prog["P24-LIS"]["realisasi_kumulatif_rupiah"] == 80 * JT
-    assert prog["P24-LIS"]["serapan_kumulatif_pct"] == pytest.approx(40.0)
-    assert prog["P24-LIS"]["is_lagging"]
-    # P24-LAS: 6 × 60 = 360 of 400; on pace
-    assert not prog["P24-LAS"]["is_lagging"]
-    assert prog["P24-LAS"]["garis_lurus_pct"] == pytest.approx(50.0)
-    # TIK, ZRO, NOP spent nothing monthly: 0 %, lagging; KEG-24 is not a programme
-    assert set(prog) == {"P24-LAS", "P24-LIS", "P24-TIK", "P24-ZRO", "P24-NOP"}
-    assert set(pace["lagging_count"]) == {4} and set(pace["programmes_count"]) == {5}
-    # serapan 0 0 0 40 90: Q1 0, Q3 40, fences -60 and 100: no outlier
+    # P5: 11 of 100; 132 < 600 → lagging
+    assert prog["P5"]["realisasi_kumulatif_rupiah"] == 11 * JT
+    assert prog["P5"]["serapan_kumulatif_pct"] == pytest.approx(11.0)
+    assert prog["P5"]["is_lagging"]
+    # P1: 90 + 15 = 105 of 120; 1260 ≥ 720, on pace. P4: 16 of 30; 192 ≥ 180, on pace
+    assert prog["P1"]["realisasi_kumulatif_rupiah"] == 105 * JT
+    assert not prog["P1"]["is_lagging"] and not prog["P4"]["is_lagging"]
+    assert prog["P1"]["garis_lurus_pct"] == pytest.approx(50.0)
+    # P2, P3, P7 spent nothing monthly: 0 %, lagging; the kegiatan are no programmes
+    assert set(prog) == {"P1", "P2", "P3", "P4", "P5", "P7"}
+    assert set(pace["lagging_count"]) == {4} and set(pace["programmes_count"]) == {6}
+    # serapan 0 0 0 11 53.33 87.5: Q1 at 1.25 = 0, Q3 at 3.75 = 11 + 0.75 × 42.33 =
+    # 42.75, fences -64.1 and 106.9: no outlier
     assert set(pace["outliers_count"]) == {0} and not pace["is_outlier"].any()
-    # month 5 (before the last month with data): LIS 30 of 200
+    # month 5 (before the last month with data): P1 5 × 15 + 10 = 85 of 120
     may = rows(programmes(conn, "programme_pacing", Y2024, bulan=5), "kode_program")
-    assert may["P24-LIS"]["realisasi_kumulatif_rupiah"] == 30 * JT
-    assert may["P24-LIS"]["garis_lurus_pct"] == pytest.approx(5 / 12 * 100)
+    assert may["P1"]["realisasi_kumulatif_rupiah"] == 85 * JT
+    assert may["P1"]["garis_lurus_pct"] == pytest.approx(5 / 12 * 100)
     # asking beyond the data stops at month 6
     assert set(programmes(conn, "programme_pacing", Y2024, bulan=12)["bulan"]) == {6}
     total = budget.pacing(monthly)
     assert list(total["bulan"]) == [1, 2, 3, 4, 5, 6]  # up to the last month with data
-    # cumulative total: 60, 120, 180, 240, 330 (+30 APBD), 440 (+60 +20 +30)
-    assert list(total["realisasi_kumulatif_rupiah"] / JT) == [
-        60,
-        120,
-        180,
-        240,
-        330,
-        440,
-    ]
-    # lines without any monthly figure: TIK CSR, ZRO APBD, NOP APBN, KEG-24 lainnya
-    assert budget.lines_without_monthly(monthly) == 4
+    # cumulative total: 15, 30, 45, 60, 85 (+10 APBD), 132 (+15 +5 +16 +11)
+    assert list(total["realisasi_kumulatif_rupiah"] / JT) == [15, 30, 45, 60, 85, 132]
+    # lines without any monthly figure: P2 APBD, P3 APBN, P7 APBN, KEG-01 CSR, KEG-02
+    # lainnya
+    assert budget.lines_without_monthly(monthly) == 5
 
 
 def test_pacing_boundary_is_strictly_below_the_line():
@@ -526,7 +483,7 @@ def test_pacing_boundary_is_strictly_below_the_line():
 
 def test_no_monthly_data_for_the_year(conn):
     monthly = run(conn, "monthly", Filters(tahun=2023))
-    assert len(monthly) == 12  # APBN (P23-LAS) × 12 months, nothing spent
+    assert len(monthly) == 12  # APBN (P3) × 12 months, nothing spent
     assert budget.data_month(monthly) is None
     assert budget.pacing(monthly).empty
 
@@ -544,37 +501,44 @@ def flows(conn, filters: Filters, middle: str) -> pd.DataFrame:
 def test_rupiah_flow_allocates_by_enrolments(conn):
     flow = budget.flow_rupiah(flows(conn, Y2024, "jenis"), "jenis")
     by_outcome = flow.groupby("hasil")["nilai"].sum() / JT
-    # LAS 390 over 3: placed 2 → 260, graduated not placed 1 → 130; LIS 120 + 50 placed;
-    # ZRO 60 all not graduated; NOP 10 without enrolments
+    # P1 110 over 5: placed A E → 44, graduated not placed B → 22, not graduated C D
+    # → 44; P3 55 over 2: A placed 27.5, F 27.5; P4 30 not graduated; P2 40 over 2:
+    # G placed 20, C 20; P7 10 without enrolments
     assert by_outcome.to_dict() == pytest.approx(
-        {"ditempatkan": 430, "lulus_belum": 130, "tidak_lulus": 60, "tanpa_peserta": 10}
+        {
+            "ditempatkan": 44 + 27.5 + 20,
+            "lulus_belum": 22 + 27.5 + 20,
+            "tidak_lulus": 44 + 30,
+            "tanpa_peserta": 10,
+        }
     )
-    # the flow's total is the cost-per-graduate numerator: 630 juta
-    assert flow["nilai"].sum() == pytest.approx(630 * JT)
+    # the flow's total is the cost-per-graduate numerator: 245 juta
+    assert flow["nilai"].sum() == pytest.approx(245 * JT)
     nodes, src, tgt, values = budget.sankey_links(flow, "jenis")
-    assert nodes[:3] == ["sumber:APBN", "sumber:APBD", "sumber:CSR"]
-    assert sum(v for s, v in zip(src, values, strict=True) if s < 3) == pytest.approx(
-        630 * JT
+    # no CSR money in a programme ending in 2024 (P5 ends in 2025)
+    assert nodes[:2] == ["sumber:APBN", "sumber:APBD"] and "sumber:CSR" not in nodes
+    assert sum(v for s, v in zip(src, values, strict=True) if s < 2) == pytest.approx(
+        245 * JT
     )
 
 
 def test_persons_flow(conn):
     flow = budget.flow_persons(run(conn, "outcomes", Y2024), "kejuruan")
-    # LAS (APBN, Pengelasan): 2 placed, 1 not placed; LIS (APBD): 1 placed;
-    # ZRO (APBD, Listrik Industri): 2 not graduated; NOP has no enrolment
-    assert flow["nilai"].sum() == 6
+    # under each programme's own source: P1 and P3 (APBN, Las) 5 + 2; P2 (APBD,
+    # Garmen): G placed, C not; P4 (APBD, Garmen): 2 not graduated; P7 has no one
+    assert flow["nilai"].sum() == 11
     apbd = flow[flow["sumber_dana"] == "APBD"].set_index("hasil")["nilai"].to_dict()
-    assert apbd == {"ditempatkan": 1, "tidak_lulus": 2}
+    assert apbd == {"ditempatkan": 1, "lulus_belum": 1, "tidak_lulus": 2}
 
 
 def test_data_quality_warnings(conn):
     lines = run(conn, "line_issues", Y2024)
-    assert len(lines) == 2  # only the lines with an issue come back
+    assert len(lines) == 3  # only the lines with an issue come back
     over = budget.over_ceiling(lines)
-    assert list(over["kode_program"]) == ["KEG-24"]  # 25 > 20 juta
-    assert over["selisih_rupiah"].iloc[0] == 5 * JT
+    assert list(over["kode_program"]) == ["KEG-01", "KEG-02"]  # 12 > 10, 25 > 20 juta
+    assert list(over["selisih_rupiah"]) == [2 * JT, 5 * JT]
     idle = budget.spending_without_enrolment(lines)
-    assert list(idle["kode_program"]) == ["P24-NOP"]  # 10 juta, nobody enrolled
+    assert list(idle["kode_program"]) == ["P7"]  # 10 juta, nobody enrolled
 
 
 # ---- the page under AppTest -------------------------------------------------------------
@@ -620,23 +584,23 @@ def every_tab(at) -> tuple[int, str]:
         (
             "id",
             {
-                "Pagu anggaran": "Rp 840 juta",
-                "Realisasi anggaran": "Rp 675 juta",
-                "Serapan anggaran": "80,36%",  # 675 / 840
-                "Biaya per peserta": "Rp 81,2 juta",  # 650 / 8
-                "Biaya per lulusan": "Rp 157,5 juta",  # 630 / 4
-                "Biaya per penempatan": "Rp 195 juta",  # 390 / 2
+                "Pagu anggaran": "Rp 390 juta",
+                "Realisasi anggaran": "Rp 267 juta",
+                "Serapan anggaran": "68,46%",  # 267 / 390
+                "Biaya per peserta": "Rp 19,1 juta",  # 210 / 11
+                "Biaya per lulusan": "Rp 35 juta",  # 245 / 7
+                "Biaya per penempatan": "Rp 65 juta",  # 195 / 3
             },
         ),
         (
             "en",
             {
-                "Budget ceiling": "Rp 840 million",
-                "Spending": "Rp 675 million",
-                "Budget absorption": "80.36%",
-                "Cost per participant": "Rp 81.2 million",
-                "Cost per graduate": "Rp 157.5 million",
-                "Cost per placement": "Rp 195 million",
+                "Budget ceiling": "Rp 390 million",
+                "Spending": "Rp 267 million",
+                "Budget absorption": "68.46%",
+                "Cost per participant": "Rp 19.1 million",
+                "Cost per graduate": "Rp 35 million",
+                "Cost per placement": "Rp 65 million",
             },
         ),
     ],
@@ -650,9 +614,9 @@ def test_page_runs_in_both_languages(app_test, budget_db, lang, expected):
     assert charts >= 6  # + costs, flow, pace
     assert metric_values(at).items() >= expected.items()  # the cards stay
     warnings = " ".join(w.value for w in at.warning)
-    # one line above its pagu (KEG-24) and one programme without enrolments (P24-NOP)
-    assert ("1 baris anggaran" if lang == "id" else "1 budget lines") in warnings
-    assert "P24-NOP" in frames
+    # two lines above their pagu (KEG-01, KEG-02); a programme without enrolments (P7)
+    assert ("2 baris anggaran" if lang == "id" else "2 budget lines") in warnings
+    assert "P7" in frames
 
 
 def test_page_flow_in_persons_and_year_without_monthly_data(app_test, budget_db):
@@ -662,8 +626,9 @@ def test_page_flow_in_persons_and_year_without_monthly_data(app_test, budget_db)
     at.radio(key="budget_flow_middle").set_value("kejuruan").run()
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
-    # 6 enrolments in programmes ending in 2024, 3 placed within 6 months (B, D, E)
-    assert "Dari 6 pendaftaran" in captions and "3 (50,0%)" in captions
+    # 11 enrolments in programmes ending in 2024, 4 placed within 6 months (A/P1,
+    # E/P1, A/P3, G/P2): 36,4%
+    assert "Dari 11 pendaftaran" in captions and "4 (36,4%)" in captions
     older = open_tab(open_budget(app_test, budget_db, "en", tahun="2023"), 3)
     infos = " ".join(i.value for i in older.info)
     assert "No monthly spending data for 2023" in infos

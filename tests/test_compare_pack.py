@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.fixture_data import DATA_AS_OF
+from tests.fixtures import AS_OF
 from workforce.compare import numbers as cn
 from workforce.compare import text as ct
 from workforce.core import db
@@ -25,13 +25,13 @@ def test_meeting_pack_has_the_scorecard(fixture_db, lang):
 
     conn = db.connect(fixture_db, read_only=True)
     try:
-        basis = planner_data.load_basis(conn, DATA_AS_OF)
+        basis = planner_data.load_basis(conn, AS_OF)
         seats = pd.DataFrame(
             [{"kejuruan": "Pengelasan", "APBN": 1, "APBD": 0, "CSR": 0}]
         )
         sc = Scenario.from_frame("Uji", 2025, {"APBN": 1e9}, seats, 2024)
         gathered = content.collect(conn, basis, sc, lang)
-        expected = cn.scorecard(conn, Filters(tahun=2024, as_of=DATA_AS_OF))
+        expected = cn.scorecard(conn, Filters(tahun=2024, as_of=AS_OF))
     finally:
         conn.close()
     assert basis.latest_year == 2024

@@ -1,6 +1,6 @@
 """Comparing units honestly on Hasil Pelatihan: the funnel plot's units, classes and
 sentence, and the provider scorecard, worked by hand on the KPI fixture
-(tests/test_metrics.py); both sections rendered under AppTest in both languages on
+(tests/fixtures.py); both sections rendered under AppTest in both languages on
 the demo database."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from tests.test_metrics import build
+from tests.fixtures import build
 from workforce import refresh
 from workforce.compare import numbers as cn
 from workforce.compare import tables as tb

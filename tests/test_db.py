@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from tests.fixture_data import pid
+from tests.fixtures import pid
 from workforce import refresh
 from workforce.core import db
 from workforce.core.config import QUERIES_DIR
@@ -377,12 +377,10 @@ def _sample_frame(conn, frame: str, name: str) -> pd.DataFrame:
         return pd.DataFrame({"peserta_id": [pid("A"), "0" * 64], "pos": [0, 1]})
     if frame == "survey_keys":  # ingest/graduation_dates: tracer survey keys
         return pd.DataFrame(
-            {"peserta_id": [pid("A"), "0" * 64], "kode_program": ["p24-las", "X"]}
+            {"peserta_id": [pid("A"), "0" * 64], "kode_program": ["p1", "X"]}
         ).assign(pos=[0, 1])
     if frame == "replaced_keys":  # ingest/children_* and delete_children_*
-        return pd.DataFrame(
-            {"kind": ["peserta", "program"], "key": [pid("A"), "P24-LAS"]}
-        )
+        return pd.DataFrame({"kind": ["peserta", "program"], "key": [pid("A"), "P1"]})
     if frame == "retention_stale":  # retention/stale_counts and retention/delete_*
         return pd.DataFrame({"peserta_id": ["0" * 64]})  # no row: keys stay whole
     if frame == "new_refs":
@@ -508,7 +506,7 @@ def test_marts_rebuild_idempotently(fixture_copy: Path) -> None:
     refresh.refresh_marts(conn)
     counts.append(conn.execute("select count(*) from mart_enrolment").fetchone()[0])
     conn.close()
-    assert counts == [9, 9]  # 9 enrolments in the fixture
+    assert counts == [13, 13]  # 13 enrolments in the fixture (11 ended, 2 in P5)
 
 
 def test_marts_digest_ignores_whole_line_comments(tmp_path, monkeypatch):

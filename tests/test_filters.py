@@ -197,11 +197,7 @@ def test_values_only_from_their_own_dimension() -> None:
 def test_options_from_db(fixture_conn) -> None:
     options, years = options_from_db(fixture_conn)
     assert years == [2023, 2024]
-    assert options["kejuruan"] == [
-        "Listrik Industri",
-        "Pengelasan",
-        "Teknologi Informasi",
-    ]
+    assert options["kejuruan"] == ["Garmen", "Las", "Teknologi Informasi"]
     assert options["kecamatan"][:4] == ["Cibeber", "Cilegon", "Pulomerak", "Ciwandan"]
 
 

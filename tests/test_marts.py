@@ -1,6 +1,6 @@
 """The marts and common queries on the hand-built fixture, row by row.
 
-Every expected value is worked out by hand from the facts in tests/fixture_data.py.
+Every expected value is worked out by hand from the facts in tests/fixtures.py.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from datetime import date
 
 import pandas as pd
 
-from tests.fixture_data import pid
+from tests.fixtures import PERSONS, pid
 from workforce.core import db
 
-LABEL = {pid(x): x for x in "ABCDEFGH"}
+LABEL = {pid(x): x for x in PERSONS}
 
 
 def _rows(conn, sql: str) -> list[dict]:
@@ -49,37 +49,50 @@ def test_mart_enrolment_row_by_row(fixture_conn) -> None:
     ]
     d = date
     expected = {
-        # A, born 2000-05-10, at 2023-03-01: 22 (birthday in May not reached).
-        # Graduated 2023-04-30; the magang on 2023-11-16 is day 200 > 183 → not placed.
-        ("A", "P23-LAS"): ("Ciwandan", 22, "20-24", "lulus", True, True, True,
-                           d(2023, 4, 30), d(2023, 11, 16), "magang", 200, False),
-        # C did not graduate: no placement is linked (his 2023-06-01 job is ignored).
-        ("C", "P23-LAS"): ("Grogol", 37, "35+", "tidak_lulus", True, False, False,
-                           None, None, None, None, False),
-        # G, born 1990-09-01, at 2023-03-01: 32; withdrew → ended, not graduated.
-        ("G", "P23-LAS"): ("Ciwandan", 32, "30-34", "mengundurkan_diri", True, False,
-                           False, None, None, None, None, False),
-        # A again, at 2024-02-01: 23. Window starts 2024-03-31 - 30 = 2024-03-01;
-        # A's only placement (2023-11-16) is earlier → none.
-        ("A", "P24-LAS"): ("Ciwandan", 23, "20-24", "lulus", True, True, False,
-                           d(2024, 3, 31), None, None, None, False),
-        # B, born 2003-03-01, at 2024-02-01: 2024 - 2003 - 1 = 20. Kerja on
-        # 2024-03-11 = 20 days before graduation (within the -30 day margin).
-        ("B", "P24-LAS"): ("Ciwandan", 20, "20-24", "lulus", True, True, True,
-                           d(2024, 3, 31), d(2024, 3, 11), "kerja", -20, True),
-        # D, born 1999-02-01, at 2024-02-01: exactly 25. Kerja 2024-07-09 = day 100
-        # (30 Apr +30, 31 May +61, 30 Jun +91, 9 Jul +100).
-        ("D", "P24-LAS"): ("Grogol", 25, "25-29", "lulus", True, True, True,
-                           d(2024, 3, 31), d(2024, 7, 9), "kerja", 100, True),
-        # E, born 2005-01-15, at 2024-05-01: 19. Wirausaha 2024-09-01 = day 32.
-        ("E", "P24-LIS"): ("Cibeber", 19, "15-19", "lulus", True, True, False,
-                           d(2024, 7, 31), d(2024, 9, 1), "wirausaha", 32, True),
-        # F, born 1994-07-20, at 2024-12-01: 30; still in training.
-        ("F", "P24-TIK"): ("Cibeber", 30, "30-34", "mengikuti", False, False, False,
-                           None, None, None, None, False),
-        # H, born 2001-09-01, at 2024-12-01: 23; registered only.
-        ("H", "P24-TIK"): ("Grogol", 23, "20-24", "terdaftar", False, False, False,
-                           None, None, None, None, False),
+        # A, born 2000-01-10, at 2024-02-01: 24. Graduated 2024-03-01; window from
+        # 2024-01-31: his job of 2024-02-15 is day -15 → placed.
+        ("A", "P1"): ("Ciwandan", 24, "20-24", "lulus", True, True, True,
+                      d(2024, 3, 1), d(2024, 2, 15), "kerja", -15, True),
+        # A again, at 2023-11-01: 23. Graduated 2024-01-20; the same job is day 26.
+        ("A", "P3"): ("Ciwandan", 23, "20-24", "lulus", True, True, True,
+                      d(2024, 1, 20), d(2024, 2, 15), "kerja", 26, True),
+        # B, born 1993-05-05, at 2024-02-01: 2024 - 1993 - 1 = 30 (May not reached).
+        # Kerja on 2024-10-01 = day 214 (Mar 31, Apr 30, May 31, Jun 30, Jul 31,
+        # Aug 31, Sep 30) > 183 → not placed within 6 months.
+        ("B", "P1"): ("Ciwandan", 30, "30-34", "lulus", True, True, False,
+                      d(2024, 3, 1), d(2024, 10, 1), "kerja", 214, False),
+        # B at 2024-12-01: 31; still in training → not ended.
+        ("B", "P5"): ("Ciwandan", 31, "30-34", "mengikuti", False, False, False,
+                      None, None, None, None, False),
+        # C, born 2001-07-07, at 2024-02-01: 22; failed → ended, not graduated.
+        ("C", "P1"): ("Citangkil", 22, "20-24", "tidak_lulus", True, False, False,
+                      None, None, None, None, False),
+        # C at 2024-09-01: 23; graduated 2024-10-15, never placed.
+        ("C", "P2"): ("Citangkil", 23, "20-24", "lulus", True, True, True,
+                      d(2024, 10, 15), None, None, None, False),
+        # D, born 1999-02-01, at 2024-02-01: exactly 25; withdrew. Her 2023 job
+        # (no programme) is linked to no enrolment: she never graduated.
+        ("D", "P1"): ("Citangkil", 25, "25-29", "mengundurkan_diri", True, False,
+                      False, None, None, None, None, False),
+        ("D", "P4"): ("Citangkil", 25, "25-29", "tidak_lulus", True, False, False,
+                      None, None, None, None, False),
+        # E, born 2005-01-15, at 2024-02-01: 19. Wirausaha 2024-05-01 = day 61
+        # (Mar 31, Apr 30).
+        ("E", "P1"): ("Cibeber", 19, "15-19", "lulus", True, True, True,
+                      d(2024, 3, 1), d(2024, 5, 1), "wirausaha", 61, True),
+        ("E", "P4"): ("Cibeber", 19, "15-19", "mengundurkan_diri", True, False,
+                      False, None, None, None, None, False),
+        # F, born 1987-12-12, at 2023-11-01: 35 (December not reached). Her magang of
+        # 2023-12-01 is before the window (2024-01-20 - 30 = 2023-12-21) → none.
+        ("F", "P3"): ("Cibeber", 35, "35+", "lulus", True, True, True,
+                      d(2024, 1, 20), None, None, None, False),
+        # G, born 2003-09-09, at 2024-09-01: 20 (birthday not reached). Kerja
+        # 2024-11-01 = day 17 (Oct 16 days + 1).
+        ("G", "P2"): ("Grogol", 20, "20-24", "lulus", True, True, False,
+                      d(2024, 10, 15), d(2024, 11, 1), "kerja", 17, True),
+        # G at 2024-12-01: 21; registered only.
+        ("G", "P5"): ("Grogol", 21, "20-24", "terdaftar", False, False, False,
+                      None, None, None, None, False),
     }  # fmt: skip
     assert got == {
         key: dict(zip(cols, values, strict=True)) for key, values in expected.items()
@@ -93,10 +106,11 @@ def test_mart_enrolment_dimensions(fixture_conn) -> None:
         "sumber_dana from mart_enrolment order by kode_program",
     )
     assert [tuple(r.values()) for r in rows] == [
-        ("P23-LAS", 2023, "Pengelasan", "BLK Cilegon", "pelatihan", "APBN"),
-        ("P24-LAS", 2024, "Pengelasan", "BBPVP Serang", "pelatihan", "APBN"),
-        ("P24-LIS", 2024, "Listrik Industri", "BLK Cilegon", "pemagangan", "APBD"),
-        ("P24-TIK", 2024, "Teknologi Informasi", "BBPVP Serang", "sertifikasi", "CSR"),
+        ("P1", 2024, "Las", "BBPVP Serang", "pelatihan", "APBN"),
+        ("P2", 2024, "Garmen", "BLK Kota Cilegon", "pelatihan", "APBD"),
+        ("P3", 2023, "Las", "BBPVP Serang", "sertifikasi", "APBN"),
+        ("P4", 2024, "Garmen", "BLK Kota Cilegon", "pelatihan", "APBD"),
+        ("P5", 2024, "Teknologi Informasi", "BLK Kota Cilegon", "pemagangan", "CSR"),
     ]
 
 
@@ -111,20 +125,22 @@ def test_mart_placement_is_lokal_and_dimensions(fixture_conn) -> None:
         (LABEL[r.pop("peserta_id")], *r.values()) for r in rows
     )  # one tuple per placement, sorted by person
     assert got == [
-        # PRS001 is in Ciwandan → local; an Apindo member.
-        ("A", "magang", date(2023, 11, 16), 2023, "PRS001", True, True,
-         "Pengelasan", "Ciwandan", 2_500_000),
-        ("B", "kerja", date(2024, 3, 11), 2024, "PRS001", True, True,
-         "Pengelasan", "Ciwandan", 5_000_000),
+        # E1 is in Ciwandan → local; an Apindo member.
+        ("A", "kerja", date(2024, 2, 15), 2024, "E1", True, True,
+         "Las", "Ciwandan", 5_000_000),
+        # E2 has kecamatan NULL → outside Cilegon → is_lokal false.
+        ("B", "kerja", date(2024, 10, 1), 2024, "E2", False, False,
+         "Las", "Ciwandan", 4_000_000),
         # no programme → no kejuruan; the person's kecamatan still shows.
-        ("C", "kerja", date(2023, 6, 1), 2023, "PRS001", True, True,
-         None, "Grogol", 4_000_000),
-        # PRS002 has kecamatan NULL → outside Cilegon → is_lokal false.
-        ("D", "kerja", date(2024, 7, 9), 2024, "PRS002", False, False,
-         "Pengelasan", "Grogol", 4_500_000),
+        ("D", "kerja", date(2023, 6, 1), 2023, "E1", True, True,
+         None, "Citangkil", 4_000_000),
         # wirausaha without an employer → is_lokal NULL (not counted either way).
-        ("E", "wirausaha", date(2024, 9, 1), 2024, None, None, False,
-         "Listrik Industri", "Cibeber", None),
+        ("E", "wirausaha", date(2024, 5, 1), 2024, None, None, False,
+         "Las", "Cibeber", None),
+        ("F", "magang", date(2023, 12, 1), 2023, "E1", True, True,
+         "Las", "Cibeber", 2_500_000),
+        ("G", "kerja", date(2024, 11, 1), 2024, "E1", True, True,
+         "Garmen", "Grogol", 6_000_000),
     ]  # fmt: skip
 
 
@@ -136,22 +152,23 @@ def test_mart_budget_totals(fixture_conn) -> None:
         "from mart_budget group by tahun order by tahun",
     )
     assert rows == [
-        # 2023: one line, 300 / 280 million.
-        {"tahun": 2023, "lines": 1, "pagu": 300_000_000, "realisasi": 280_000_000,
+        # 2023: one line, P3's 40 / 35 million.
+        {"tahun": 2023, "lines": 1, "pagu": 40_000_000, "realisasi": 35_000_000,
          "all_programmes": True},
-        # 2024: pagu 400 + 150 + 50 + 100 = 700 million; realisasi 390 + 120 + 50 + 20
-        # = 580 million; P24-LIS is one programme with two lines (APBD and CSR).
-        {"tahun": 2024, "lines": 4, "pagu": 700_000_000, "realisasi": 580_000_000,
-         "all_programmes": True},
+        # 2024: pagu 100 + 20 + 50 + 30 + 20 + 10 = 230 million; realisasi 90 + 20 +
+        # 40 + 30 + 20 + 12 = 212 million; KEG-01 is a kegiatan, no programme.
+        {"tahun": 2024, "lines": 6, "pagu": 230_000_000, "realisasi": 212_000_000,
+         "all_programmes": False},
     ]  # fmt: skip
-    lis = _rows(
+    p1 = _rows(
         fixture_conn,
-        "select sumber_dana, kejuruan from mart_budget where kode_program = 'P24-LIS' "
+        "select sumber_dana, kejuruan from mart_budget where kode_program = 'P1' "
         "order by sumber_dana",
     )
-    assert lis == [
-        {"sumber_dana": "APBD", "kejuruan": "Listrik Industri"},
-        {"sumber_dana": "CSR", "kejuruan": "Listrik Industri"},
+    # P1 is one programme with two lines (APBD and APBN)
+    assert p1 == [
+        {"sumber_dana": "APBD", "kejuruan": "Las"},
+        {"sumber_dana": "APBN", "kejuruan": "Las"},
     ]
 
 
@@ -162,8 +179,8 @@ def test_filter_options_are_exactly_the_fixtures(fixture_conn) -> None:
         # all 8 kecamatan of the reference table, in Kemendagri code order
         "kecamatan": ["Cibeber", "Cilegon", "Pulomerak", "Ciwandan", "Jombang",
                       "Grogol", "Purwakarta", "Citangkil"],
-        "kejuruan": ["Listrik Industri", "Pengelasan", "Teknologi Informasi"],
-        "penyelenggara": ["BBPVP Serang", "BLK Cilegon"],
+        "kejuruan": ["Garmen", "Las", "Teknologi Informasi"],
+        "penyelenggara": ["BBPVP Serang", "BLK Kota Cilegon"],
         "jenis": ["pelatihan", "pemagangan", "sertifikasi"],
         "sumber_dana": ["APBD", "APBN", "CSR"],
         "tahun": ["2023", "2024"],

@@ -1,8 +1,8 @@
 """KPI registry checked against values worked out by hand on a tiny fixture.
 
-The fixture (built below, every fact listed) is small enough to compute each KPI on
-paper; the arithmetic is written beside each assertion. It covers the edge cases of
-metrics.md: a person enrolled twice, a placement 15 days before graduation, a
+The fixture (tests/fixtures.py, every fact listed there) is small enough to compute
+each KPI on paper; the arithmetic is written beside each assertion and in
+``fixtures.EXPECTED``. It covers the edge cases of metrics.md: a person enrolled twice, a placement 15 days before graduation, a
 placement after the 6-month window, an immature cohort, a programme funded from
 two sources, a zero-graduate programme, a kegiatan budget line that is no
 programme, realisasi above pagu, and an empty year (zero denominators).
@@ -19,111 +19,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests import fixtures
+from tests.fixtures import build
 from workforce import refresh
 from workforce.core import db, metrics
 from workforce.core.filters import Filters, options_from_db
-from workforce.core.pseudonym import DEMO_KEY, pseudonymise
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# person -> (kecamatan_kode, birth date)
-PERSONS = {
-    "A": ("36.72.04", "2000-01-10"),  # Ciwandan
-    "B": ("36.72.04", "1999-05-05"),  # Ciwandan
-    "C": ("36.72.08", "2001-07-07"),  # Citangkil
-    "D": ("36.72.08", "1998-03-03"),  # Citangkil
-    "E": ("36.72.01", "2002-02-02"),  # Cibeber
-    "F": ("36.72.01", "1997-12-12"),  # Cibeber
-    "G": ("36.72.06", "2003-09-09"),  # Grogol
-}
-PROGRAMMES = [
-    # kode, kejuruan_id, penyelenggara_id, jenis, sumber_dana, tahun, mulai, selesai
-    ("P1", 1, 1, "pelatihan", "APBN", 2024, "2024-02-01", "2024-03-01"),
-    ("P2", 2, 2, "pelatihan", "APBD", 2024, "2024-09-01", "2024-10-15"),
-    ("P3", 1, 1, "sertifikasi", "APBN", 2023, "2023-11-01", "2024-01-20"),
-    ("P4", 2, 2, "pelatihan", "APBD", 2024, "2024-04-01", "2024-05-01"),
-]
-ENROLMENTS = [
-    # person, programme, status, tanggal_lulus, tersertifikasi
-    ("A", "P1", "lulus", "2024-03-01", True),
-    ("B", "P1", "lulus", "2024-03-01", False),
-    ("C", "P1", "tidak_lulus", None, False),
-    ("D", "P1", "mengundurkan_diri", None, False),
-    ("E", "P1", "lulus", "2024-03-01", True),
-    ("A", "P3", "lulus", "2024-01-20", True),  # A is enrolled twice
-    ("F", "P3", "lulus", "2024-01-20", True),
-    ("G", "P2", "lulus", "2024-10-15", False),  # immature at 31 Dec 2024
-    ("C", "P2", "lulus", "2024-10-15", True),
-    ("D", "P4", "tidak_lulus", None, False),  # P4 has no graduate
-    ("E", "P4", "mengundurkan_diri", None, False),
-]
-PLACEMENTS = [
-    # person, jenis, mulai, employer, programme, wage
-    ("A", "kerja", "2024-02-15", "E1", "P1", 5_000_000),  # 15 days before graduating
-    ("B", "kerja", "2024-10-01", "E2", "P1", 4_000_000),  # day 214: outside window
-    ("E", "wirausaha", "2024-05-01", None, "P1", None),  # day 61
-    ("F", "magang", "2023-12-01", "E1", "P3", 2_500_000),  # 50 days before: too early
-    ("G", "kerja", "2024-11-01", "E1", "P2", 6_000_000),  # day 17 (cohort immature)
-]
-BUDGET = [
-    # tahun, kode_program, sumber_dana, pagu, realisasi
-    (2024, "P1", "APBN", 100_000_000, 90_000_000),
-    (2024, "P1", "APBD", 20_000_000, 20_000_000),  # P1 funded from two sources
-    (2024, "P2", "APBD", 50_000_000, 40_000_000),
-    (2024, "P4", "APBD", 30_000_000, 30_000_000),
-    (2023, "P3", "APBN", 40_000_000, 35_000_000),
-    (2024, "P3", "APBN", 20_000_000, 20_000_000),  # P3's APBN money spans two years
-    (2024, "KEG-01", "CSR", 10_000_000, 12_000_000),  # kegiatan, above pagu
-]
-VACANCIES = [("E1", 1, 2024, 10), ("E2", 1, 2024, 2), ("E1", 2, 2024, 1)]
-
-
-def pid(person: str) -> str:
-    """Pseudonym of a fixture person (made-up NIK)."""
-    return pseudonymise(f"367201010100000{ord(person) % 10}", DEMO_KEY)
-
-
-def build(conn) -> None:
-    """Insert the fixture into an initialised database."""
-    conn.execute(
-        "insert into ref_kejuruan values (1, 'Las', 'las'), (2, 'Garmen', 'garmen')"
-    )
-    conn.execute(
-        "insert into ref_penyelenggara values "
-        "(1, 'BBPVP Serang', 'bbpvp serang'), (2, 'BLK Kota Cilegon', 'blk kota cilegon')"
-    )
-    for person, (kec, born) in PERSONS.items():
-        conn.execute(
-            "insert into peserta values (?, 'L', ?, 'SMK', ?, null, false)",
-            [pid(person), born, kec],
-        )
-    conn.execute(
-        "insert into perusahaan values ('E1', 'PT Baja', 'C', '36.72.04', true),"
-        " ('E2', 'PT Luar', 'H', null, false)"
-    )
-    for row in PROGRAMMES:
-        conn.execute(
-            "insert into program values (?, ?, ?, ?, ?, ?, ?, ?, ?, 20)",
-            [row[0], row[0], *row[1:]],
-        )
-    for person, prog, status, lulus, cert in ENROLMENTS:
-        conn.execute(
-            "insert into pendaftaran values (?, ?, ?, ?, ?)",
-            [pid(person), prog, status, lulus, cert],
-        )
-    for person, jenis, mulai, emp, prog, wage in PLACEMENTS:
-        conn.execute(
-            "insert into penempatan values (?, ?, ?, ?, ?, ?)",
-            [pid(person), jenis, mulai, emp, prog, wage],
-        )
-    for row in BUDGET:
-        conn.execute("insert into anggaran values (?, ?, ?, ?, ?)", list(row))
-    for emp, kej, year, n in VACANCIES:
-        conn.execute("insert into lowongan values (?, ?, ?, ?)", [emp, kej, year, n])
-    conn.execute(
-        "insert into target values (2024, 'tpt', 6.0), (2024, 'tingkat_kelulusan', 70)"
-    )
-    refresh.refresh_marts(conn)
 
 
 @pytest.fixture(scope="module")
@@ -270,6 +172,22 @@ def test_empty_year_gives_not_available_not_zero_or_error(conn):
         "porsi_apbn",
     ):
         assert results[kpi].value is None, kpi
+
+
+@pytest.mark.parametrize(
+    ("year", "kpi"),
+    [(year, kpi) for year, kpis in fixtures.EXPECTED.items() for kpi in kpis],
+)
+def test_every_kpi_equals_the_fixtures_hand_worked_value(conn, year, kpi):
+    """Each KPI of fixtures.EXPECTED (arithmetic written there), as of the data date."""
+    got = metrics.compute(conn, kpi, Filters(tahun=year, as_of=fixtures.AS_OF)).value
+    want = fixtures.EXPECTED[year][kpi]
+    assert (got is None) == (want is None), (got, want)
+    assert want is None or got == pytest.approx(want)
+
+
+def test_expected_lists_every_kpi_of_the_registry_for_2024():
+    assert set(fixtures.EXPECTED[2024]) == set(metrics.BY_ID)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Training outcomes, placements and link & match, against hand-computed values.
 
-The base fixture is ``build`` of tests/test_metrics.py (every row listed there);
+The base fixture is ``build`` of tests/fixtures.py (every row listed there);
 the link-and-match tests add a few rows (``EXTRA`` below) to have several years.
 The arithmetic is written beside each assertion. The page queries must agree with
 the KPI registry, so several tests compare them with ``metrics.compute`` directly.
@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.test_metrics import build, pid
+from tests.fixtures import build
 from workforce import refresh
 from workforce.core import db, i18n, metrics
 from workforce.core.filters import Filters, bind
@@ -150,17 +150,21 @@ def test_equity_and_batch_breakdowns(conn):
         3,
         2,
     ]
-    # every fixture person is a man with SMK and no disability: one group each
-    assert oc.breakdown(df, "jenis_kelamin")["grp"].tolist() == ["L"]
-    assert oc.breakdown(df, "disabilitas")["grp"].tolist() == ["tidak"]
+    # men: A (P1, P3), C (P1, P2), E (P1, P4), G (P2) = 7 enrolments; women: B (P1),
+    # D (P1, P4), F (P3) = 4; D has a disability: 2 of 11 (largest group first)
+    assert oc.breakdown(df, "jenis_kelamin")["grp"].tolist() == ["L", "P"]
+    assert oc.breakdown(df, "disabilitas")["grp"].tolist() == ["tidak", "ya"]
+    sexes = oc.breakdown(df, "jenis_kelamin").set_index("grp")["terdaftar_count"]
+    assert sexes.to_dict() == {"L": 7, "P": 4}
     batch = oc.breakdown(df, "kode_program").set_index("grp")
     # P4: D and E ended without graduating: a real 0 %, not "not available"
     assert batch.loc["P4", ["lulus_count", "selesai_count"]].tolist() == [0, 2]
     assert batch.loc["P4", "kelulusan_pct"] == 0
-    # age at programme start: A 24 (P1) and 23 (P3), B 24, C 22 (P1) and 23 (P2),
-    # E 21 (P1) and 22 (P4), G 20 -> 20-24: 8; D 25 (P1) and 26 (P4), F 25 -> 25-29: 3
+    # age at programme start: E 19 (P1, P4) -> 15-19: 2; A 24 (P1) and 23 (P3), C 22
+    # (P1) and 23 (P2), G 20 -> 20-24: 5; D 25 (P1, on her birthday; P4) -> 25-29: 2;
+    # B 30 (P1) -> 30-34: 1; F 35 (P3) -> 35+: 1
     ages = oc.breakdown(df, "kelompok_umur").set_index("grp")["terdaftar_count"]
-    assert ages.to_dict() == {"20-24": 8, "25-29": 3}
+    assert ages.to_dict() == {"15-19": 2, "20-24": 5, "25-29": 2, "30-34": 1, "35+": 1}
 
 
 @pytest.mark.parametrize(
@@ -262,8 +266,8 @@ def test_year_cohort_at_six_months_is_the_registry(conn):
 
 def test_placements_per_month_sum_to_the_registry(conn):
     df = run(conn, "penempatan/by_month", Filters(tahun=2024))
-    # F's apprenticeship (2023-12-01) shows as the year before
-    assert df[df["bulan"] < pd.Timestamp("2024-01-01")]["penempatan_count"].sum() == 1
+    # D's job (2023-06-01) and F's apprenticeship (2023-12-01) show as the year before
+    assert df[df["bulan"] < pd.Timestamp("2024-01-01")]["penempatan_count"].sum() == 2
     in_2024 = df[df["bulan"] >= pd.Timestamp("2024-01-01")]
     per_jenis = in_2024.groupby("jenis_penempatan")["penempatan_count"].sum().to_dict()
     assert per_jenis == {"kerja": 3, "wirausaha": 1}  # A B G; E
@@ -341,34 +345,16 @@ def test_time_to_placement_bins(conn):
 
 # ---- link and match -----------------------------------------------------------------
 
-EXTRA = """
-insert into program values ('P5', 'P5', 2, 2, 'pelatihan', 'APBD', 2023,
-    '2023-05-01', '2023-06-30', 20);
-insert into lowongan values ('E1', 1, 2023, 4), ('E2', 2, 2022, 3), ('E2', 1, 2022, 0);
-insert into perusahaan values ('E3', 'PT Tanpa Lulusan', 'F', '36.72.08', false);
-insert into lowongan values ('E3', 1, 2024, 5);
-"""
-
 
 @pytest.fixture(scope="module")
 def conn_years():
-    """The base fixture plus P5 (Garmen, 2023: B G E graduate on 2023-06-30), more
-    vacancies (Las 2023: 4; Garmen 2022: 3; Las 2022: 0) and employer E3 with 5 Las
-    vacancies in 2024 that took on only D, who never graduated."""
+    """The fixture with its "link_match" extension (tests/fixtures.py): P6 (Garmen,
+    2023: B G E graduate on 2023-06-30), more vacancies (Las 2023: 4; Garmen 2022: 3;
+    Las 2022: 0) and employer E4 with 5 Las vacancies in 2024 that took on only D,
+    who never graduated."""
     connection = db.connect(":memory:")
     refresh.init_database(connection)
-    build(connection)
-    connection.execute(EXTRA)
-    for person in ("B", "G", "E"):
-        connection.execute(
-            "insert into pendaftaran values (?, 'P5', 'lulus', '2023-06-30', false)",
-            [pid(person)],
-        )
-    connection.execute(
-        "insert into penempatan values (?, 'kerja', '2024-06-01', 'E3', null, 4900000)",
-        [pid("D")],
-    )
-    refresh.refresh_marts(connection)
+    build(connection, extras=("link_match",))
     yield connection
     connection.close()
 
@@ -380,11 +366,11 @@ def test_gaps_by_year(conn_years):
         for r in gaps.itertuples()
     }
     assert got == {
-        # 2024 Las: vacancies 10 + 2 + 5 (E3) = 17, graduates A B E (P1) A F (P3) = 5
+        # 2024 Las: vacancies 10 + 2 + 5 (E4) = 17, graduates A B E (P1) A F (P3) = 5
         (2024, "Las"): (17, 5, 12),
         (2024, "Garmen"): (1, 2, -1),  # E1 1 vacancy; G C graduate (P2)
         (2023, "Las"): (4, 0, 4),  # E1 4; nobody graduated in Las in 2023
-        (2023, "Garmen"): (0, 3, -3),  # no vacancy; B G E graduate (P5)
+        (2023, "Garmen"): (0, 3, -3),  # no vacancy; B G E graduate (P6)
         (2022, "Garmen"): (3, 0, 3),  # E2 3
         (2022, "Las"): (0, 0, 0),  # a reported row of 0 vacancies
     }
@@ -471,8 +457,8 @@ def test_employers_with_vacancies_but_no_graduates(conn_years):
         ["lowongan_count", "penempatan_count", "lulusan_ditempatkan_count"]
     ].to_dict("index")
     assert got == {
-        # E3: 5 vacancies; took on D (never graduated) -> 0 graduates
-        "E3": {
+        # E4: 5 vacancies; took on D (never graduated) -> 0 graduates
+        "E4": {
             "lowongan_count": 5,
             "penempatan_count": 1,
             "lulusan_ditempatkan_count": 0,
@@ -492,7 +478,7 @@ def test_employers_with_vacancies_but_no_graduates(conn_years):
         },
     }
     none = oc.employers_without_graduates(df)
-    assert none["kode_perusahaan"].tolist() == ["E3"]
+    assert none["kode_perusahaan"].tolist() == ["E4"]
     assert ot.employers_sentence(df, none, 2024, "id") == (
         "1 dari 3 perusahaan yang melaporkan lowongan pada 2024 tidak menerima satu "
         "pun lulusan program (5 lowongan)."
@@ -600,35 +586,37 @@ def test_page_runs_on_the_demo(app_test, demo_db: Path, page: str, lang: str):
 
 
 def test_pelatihan_page_shows_the_hand_computed_funnel(app_test, fixture_db: Path):
-    # tests/fixture_data.py, 2024: P24-LAS (A B D) and P24-LIS (E) end in 2024: 4
-    # enrolments, all graduate; certified B D = 2; mature (lulus <= 2024-07-01):
-    # A B D of P24-LAS; placed within 6 months B (-20 days) and D (day 100) = 2 of 3
+    # tests/fixtures.py, 2024: P1, P2, P3 and P4 end in 2024: 11 enrolments, 7
+    # graduate (63,6%); certified A/P1 E/P1 A/P3 F/P3 C/P2 = 5 of 7 (71,4%); mature
+    # (lulus <= 2024-07-01) A B E of P1, A F of P3; placed within 6 months A/P1
+    # (-15 days), E/P1 (day 61), A/P3 (day 26) = 3 of 5 (60,0%). P5 runs into 2025.
     at = _open(app_test(fixture_db, tahun="2024"), "pages/pelatihan.py")
     assert (
-        "Dari 4 pendaftaran di program yang berakhir pada tahun 2024, 4 lulus "
-        "(tingkat kelulusan 100,0%, ⚠ n < 20, tidak andal) dan 2 tersertifikasi "
-        "(tingkat sertifikasi 50,0%, ⚠ n < 20, tidak andal); dari 3 lulusan yang "
-        "sudah 6 bulan, 2 ditempatkan dalam 6 bulan (66,7%, ⚠ n < 20, tidak andal)."
+        "Dari 11 pendaftaran di program yang berakhir pada tahun 2024, 7 lulus "
+        "(tingkat kelulusan 63,6%, ⚠ n < 20, tidak andal) dan 5 tersertifikasi "
+        "(tingkat sertifikasi 71,4%, ⚠ n < 20, tidak andal); dari 5 lulusan yang "
+        "sudah 6 bulan, 3 ditempatkan dalam 6 bulan (60,0%, ⚠ n < 20, tidak andal)."
     ) in _captions(at)
 
 
 def test_pages_follow_the_kejuruan_filter(app_test, fixture_db: Path):
     at = _open(
-        app_test(fixture_db, tahun="2024", kejuruan="Listrik Industri"),
+        app_test(fixture_db, tahun="2024", kejuruan="Las"),
         "pages/link_match.py",
     )
-    # Listrik Industri 2024: PRS001 reported 4 vacancies; graduates E (P24-LIS) = 1
+    # Las 2024: E1 reported 10 vacancies, E2 2; graduates A B E (P1), A F (P3) = 5
     assert (
-        "Pada 2024, perusahaan melaporkan 4 lowongan untuk 1 lulusan (kesenjangan +3)."
+        "Pada 2024, perusahaan melaporkan 12 lowongan untuk 5 lulusan (kesenjangan +7)."
         in _captions(at)
     )
     at = _open(
-        app_test(fixture_db, tahun="2024", kejuruan="Listrik Industri"),
+        app_test(fixture_db, tahun="2024", kejuruan="Las"),
         "pages/penempatan.py",
     )
-    # the only 2024 placement of a Listrik Industri programme: E's own business
+    # the 2024 placements of a Las programme (P1): A and B kerja, E's own business;
+    # G's job (P2, Garmen) and those of 2023 are left out
     assert (
-        "Pada tahun 2024 tercatat 1 penempatan: 0 kerja, 0 magang dan 1 wirausaha."
+        "Pada tahun 2024 tercatat 3 penempatan: 2 kerja, 0 magang dan 1 wirausaha."
         in _captions(at)
     )
 

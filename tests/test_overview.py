@@ -1,6 +1,6 @@
 """The overview page (Ringkasan): cards, attention list, trends, map, narrative, targets.
 
-The fixture is tests/overview_fixture.py (every row and target listed there);
+The fixture is tests/fixtures.py (every row and target listed there);
 data_as_of is 31 December 2024. Values worked out by hand from it:
 
 2024 (programmes starting/ending in 2024; as of 2024-12-31):
@@ -12,7 +12,7 @@ data_as_of is 31 December 2024. Values worked out by hand from it:
       target 70 -> at risk (63,64 >= 63)
   tingkat_sertifikasi 5/7 = 71,43%, target 70 -> on track
   tingkat_penempatan_6b 3/5 = 60,00%, target 80 -> off track (60 < 72)
-  upah_median Rp 5 juta (4, 5, 6 juta), no target
+  upah_median Rp 5 juta (4, 5, 6 juta; 2023: D's 4 juta -> +1 juta), no target
   serapan_anggaran 212/230 = 92,17% (2023: 35/40 = 87,50% -> +4,67 points)
   biaya_per_penempatan (P1 110 + P3 55 + P4 30 juta) / 3 placed = Rp 65 juta,
       target 70 juta -> on track (lower is better)
@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.overview_fixture import AS_OF, build_overview
+from tests.fixtures import AS_OF, build
 from workforce import refresh
 from workforce.core import db, geo, i18n, metrics
 from workforce.core.filters import Filters, options_from_db
@@ -86,7 +86,7 @@ def overview_db(tmp_path_factory) -> Path:
     conn = db.connect(path)
     try:
         refresh.init_database(conn)
-        build_overview(conn)
+        build(conn)
         conn.execute("checkpoint")
     finally:
         conn.close()
@@ -122,7 +122,7 @@ def test_cards_values_changes_targets_and_status(conn):
     assert got["tingkat_sertifikasi"][0] == pytest.approx(5 / 7 * 100)
     assert got["tingkat_sertifikasi"][3] == "on_track"
     assert got["tingkat_penempatan_6b"] == (60.0, None, 80, "off_track")
-    assert got["upah_median"] == (5_000_000, None, None, None)
+    assert got["upah_median"] == (5_000_000, 1_000_000, None, None)  # 5 - 4 juta
     assert got["serapan_anggaran"][1] == pytest.approx(212 / 230 * 100 - 87.5)
     assert got["biaya_per_penempatan"] == (65_000_000, None, 70_000_000, "on_track")
 
@@ -438,7 +438,7 @@ def test_card_and_attention_sentences(conn):
         "target 6.00%, at risk."
     )
     assert narrative.kpi_sentence(cards["upah_median"], "id") == (
-        "Upah median saat penempatan 2024: Rp 5 juta."
+        "Upah median saat penempatan 2024: Rp 5 juta, naik Rp 1 juta dari 2023."
     )
     options = {
         "kecamatan": ["Citangkil", "Ciwandan", "Cibeber"],

@@ -3,7 +3,7 @@
 Every expected number is worked out by hand in the comment beside it. The rates of
 the projection tests are given directly (no database), so the arithmetic can be
 followed line by line; the database tests use the small hand-built fixture of
-tests/fixture_data.py (facts listed there).
+tests/fixtures.py (facts listed there).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests.fixture_data import DATA_AS_OF
+from tests.fixtures import AS_OF
 from workforce.core import db, metrics
 from workforce.core.filters import Filters
 from workforce.planning import charts as planner_charts
@@ -303,7 +303,7 @@ def test_summaries_without_data() -> None:
 @pytest.mark.parametrize(
     ("database", "years", "as_of"),
     [
-        ("fixture_db", [2023, 2024], DATA_AS_OF),
+        ("fixture_db", [2023, 2024], AS_OF),
         ("fixture_db", [2023, 2024], None),  # each year at its own end
         ("demo_db", [2021, 2022, 2023, 2024, 2025], date(2025, 9, 30)),
     ],
@@ -340,7 +340,7 @@ def test_basis_in_few_statements(fixture_conn) -> None:
     the costs of all years in one each, the link-and-match of the latest year with
     vacancies and the latest year's KPIs."""
     with db.count_statements() as sent:
-        planner_data.load_basis(fixture_conn, DATA_AS_OF)
+        planner_data.load_basis(fixture_conn, AS_OF)
     latest = ("metrics/pagu", *(f"metrics/{k}" for k in planner.KPI_IDS))
     lasting = {f"metrics/{k}" for k in planner_data.LASTING.values()}
     assert any(
@@ -352,31 +352,37 @@ def test_basis_in_few_statements(fixture_conn) -> None:
 
 
 def test_basis_of_the_fixture(fixture_conn) -> None:
-    b = planner_data.load_basis(fixture_conn, DATA_AS_OF)
+    b = planner_data.load_basis(fixture_conn, AS_OF)
     assert (b.latest_year, b.plan_year, b.years) == (2024, 2025, [2023, 2024])
-    # pagu 2024: APBN 400 juta (P24-LAS), APBD 150 juta, CSR 50 + 100 juta
-    assert b.pagu == {"APBN": 400e6, "APBD": 150e6, "CSR": 150e6}
-    # vacancies 2024: Pengelasan 10, Listrik Industri 4
+    # pagu 2024: APBN 100 (P1) + 20 (P3), APBD 20 (P1) + 50 (P2) + 30 (P4), CSR 10
+    # (KEG-01) juta
+    assert b.pagu == {"APBN": 120e6, "APBD": 100e6, "CSR": 10e6}
+    # vacancies 2024: Las 10 + 2, Garmen 1
     assert b.vacancy_year == 2024
-    assert b.vacancies == {"Pengelasan": 10, "Listrik Industri": 4}
-    las = b.rates.loc["Pengelasan"]
-    # completion: 2023 P23-LAS 1 of 3 ended, 2024 P24-LAS 3 of 3 → pooled 4/6
-    assert las["completion_pct"] == pytest.approx(4 / 6 * 100)
-    # certified: A (2023) 1 of 1; B, D of A B D (2024) → pooled 3/4
-    assert las["certification_pct"] == pytest.approx(75)
-    # placed within 6 months: A/P23 no (day 200); B, D yes, A/P24 no → 2 of 4
-    assert las["placement_pct"] == pytest.approx(50)
-    # unit cost: P23-LAS 280 juta / 3 enrolments, P24-LAS 390 juta / 3; no year has
-    # 5 participants → pooled (280 + 390) / 6 = 111,67 juta, APBN the same
-    assert las["unit_cost_APBN_rupiah"] == pytest.approx(670e6 / 6)
-    # seats to start from: 2024 programmes' enrolments by source: Pengelasan APBN 3
-    # (A B D), Listrik Industri APBD 1 and CSR 1 (E; P24-LIS paid by both),
-    # Teknologi Informasi CSR 2 (F H)
+    assert b.vacancies == {"Las": 12, "Garmen": 1}
+    las = b.rates.loc["Las"]
+    # completion: nothing ends in 2023; 2024 P1 3 of 5 ended, P3 2 of 2 → 5/7
+    assert las["completion_pct"] == pytest.approx(5 / 7 * 100)
+    # certified: A E of A B E (P1), A F (P3) → 4 of 5
+    assert las["certification_pct"] == pytest.approx(80)
+    # placed within 6 months: A/P1, E/P1, A/P3 of A B E A F → 3 of 5
+    assert las["placement_pct"] == pytest.approx(60)
+    # unit cost of programmes starting in the year: 2023 P3 (35 + 20) juta / 2
+    # enrolments, 2024 P1 (90 + 20) juta / 5; 2024 has 5 participants → its cost,
+    # 22 juta; APBN 90 / 5 = 18 juta (P3's 2 enrolments are too few)
+    assert las["unit_cost_rupiah"] == pytest.approx(110e6 / 5)
+    assert las["unit_cost_APBN_rupiah"] == pytest.approx(90e6 / 5)
+    # Garmen: P4 (30 juta) and P2 (40 juta) start in 2024 with 2 enrolments each; no
+    # year has 5 participants → pooled (30 + 40) / 4 = 17,5 juta
+    assert b.rates.loc["Garmen", "unit_cost_APBD_rupiah"] == pytest.approx(70e6 / 4)
+    # seats to start from: 2024 programmes' enrolments by source: Las APBN 5 and
+    # APBD 5 (P1 paid by both), Garmen APBD 2 + 2 (P2, P4); Teknologi Informasi's P5
+    # has no budget line
     seats = b.seats.set_index("kejuruan")
     assert seats.to_dict("index") == {
-        "Listrik Industri": {"APBN": 0, "APBD": 1, "CSR": 1},
-        "Pengelasan": {"APBN": 3, "APBD": 0, "CSR": 0},
-        "Teknologi Informasi": {"APBN": 0, "APBD": 0, "CSR": 2},
+        "Garmen": {"APBN": 0, "APBD": 4, "CSR": 0},
+        "Las": {"APBN": 5, "APBD": 5, "CSR": 0},
+        "Teknologi Informasi": {"APBN": 0, "APBD": 0, "CSR": 0},
     }
 
 
@@ -491,9 +497,9 @@ def pack_inputs(fixture_db):
     from workforce.core import db
 
     conn = db.connect(fixture_db, read_only=True)
-    basis = planner_data.load_basis(conn, DATA_AS_OF)
-    seats = pd.DataFrame([{"kejuruan": "Pengelasan", "APBN": 10, "APBD": 0, "CSR": 0}])
-    sc = Scenario.from_frame("Rapat Uji", 2025, {"APBN": 1e9}, seats, 2024)
+    basis = planner_data.load_basis(conn, AS_OF)
+    seats = pd.DataFrame([{"kejuruan": "Las", "APBN": 10, "APBD": 0, "CSR": 0}])
+    sc = Scenario.from_frame("Rapat Uji", 2025, {"APBN": 100e6}, seats, 2024)
     yield conn, basis, sc
     conn.close()
 
@@ -504,17 +510,17 @@ def test_meeting_pack_pdf_and_xlsx(pack_inputs, lang) -> None:
     pack = meeting_pack.build(conn, basis, sc, lang, is_demo=True)
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pack.pdf)).pages)
     flat = " ".join(text.split())
-    # Pengelasan, 10 APBN seats: graduates 10 × 4/6 = 6,67; placed × 50% = 3,33;
-    # cost 10 × 111,67 juta = 1,12 miliar (over the 1 miliar budget by 116,7 juta);
-    # per placement 1.116,67 juta / 3,333 = 335 juta
+    # Las, 10 APBN seats: graduates 10 × 5/7 = 7,14; placed × 60% = 4,29; cost
+    # 10 × 18 juta = 180 juta (over the 100 juta budget by 80 juta); per placement
+    # 180 juta / (50/7 × 0,6 = 30/7) = 180 × 7 / 30 = 42 juta
     expected = {
         "id": [
             "Bahan Rapat Perencanaan Pelatihan Vokasi 2025",
             "1. IKU 2024 terhadap target",
             "Link & match 2024",
             'Skenario "Rapat Uji"',
-            "Rp 335 juta",
-            "Biaya APBN melebihi pagu sebesar Rp 116,7 juta",
+            "Rp 42 juta",
+            "Biaya APBN melebihi pagu sebesar Rp 80 juta",
             "Data per 31 Desember 2024",
             "DATA CONTOH (DEMO)",
             "Tingkat kelulusan",
@@ -525,8 +531,8 @@ def test_meeting_pack_pdf_and_xlsx(pack_inputs, lang) -> None:
             "1. KPIs 2024 against targets",
             "Link & match 2024",
             'Scenario "Rapat Uji"',
-            "Rp 335 million",
-            "APBN cost exceeds the budget by Rp 116.7 million",
+            "Rp 42 million",
+            "APBN cost exceeds the budget by Rp 80 million",
             "Data as of 31 December 2024",
             "DEMO DATA",
             "Completion rate",
@@ -570,13 +576,13 @@ def test_meeting_pack_pdf_and_xlsx(pack_inputs, lang) -> None:
     assert header[0] == ("Kejuruan" if lang == "id" else "Vocation")
     seats_col = "Kursi" if lang == "id" else "Seats"
     cost_col = "Biaya (Rp)" if lang == "id" else "Cost (Rp)"
-    assert (las[header[0]], las["APBN"], las[seats_col]) == ("Pengelasan", 10, 10)
-    assert las[cost_col] == pytest.approx(10 * 670e6 / 6)
+    assert (las[header[0]], las["APBN"], las[seats_col]) == ("Las", 10, 10)
+    assert las[cost_col] == pytest.approx(10 * 90e6 / 5)
     tpt = {r[0]: r[1] for r in list(wb["TPT"].values)[1:]}
     assert tpt[2025] == pytest.approx(7.41) and 2026 in tpt  # published + projected
     kpi_rows = list(wb[names[1]].values)
     kpi = {r[0]: r[2] for r in kpi_rows[1:]}
-    assert kpi[metrics.get("realisasi").name(lang)] == 580e6  # 390 + 120 + 50 + 20
+    assert kpi[metrics.get("realisasi").name(lang)] == 212e6  # 90+20+40+30+20+12
     codes = {m.id for m in metrics.REGISTRY} | {"pct", "count", "rupiah"}
     assert not codes & {str(v) for row in kpi_rows for v in row}  # names, no codes
     peserta = kpi[metrics.get("peserta").name(lang)]
@@ -642,8 +648,9 @@ def test_page_saves_and_reloads_a_scenario(
     at.multiselect(key="plan_compare").select("Pagu APBN 250").run()
     compared = next(d.value for d in at.dataframe if "Pagu APBN 250" in d.value.columns)
     assert list(compared.columns) == ["(simulasi saat ini)", "Pagu APBN 250"]
-    # fixture pagu 2024: APBD 150 + CSR 150 juta; APBN 999 vs 250 juta
-    assert compared.loc["Pagu total"].tolist() == ["Rp 1,3 miliar", "Rp 550 juta"]
+    # fixture pagu 2024: APBD 100 + CSR 10 juta; APBN 999 vs 250 juta: 1.109 juta
+    # and 360 juta
+    assert compared.loc["Pagu total"].tolist() == ["Rp 1,1 miliar", "Rp 360 juta"]
     at.selectbox(key="plan_load_name").select("Pagu APBN 250").run()
     at.button(key="plan_load").click().run()
     assert at.number_input(key="plan_budget_APBN").value == 250.0

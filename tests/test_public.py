@@ -1,6 +1,7 @@
 """The public page and open data: aggregates only, small cells never published.
 
-On tests/public_fixture.py (30 persons, small cells on purpose): the aggregate-only
+On tests/fixtures.py with its "public" extension (30 persons in 2021 and 2022, small
+cells on purpose, every fact listed there): the aggregate-only
 database holds no participant column; its read queries name only public tables;
 its counts equal the KPI registry's; the suppression is the one worked out by
 hand; no count under the threshold reaches the page, the open-data files or the
@@ -28,7 +29,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from tests.public_fixture import AS_OF, build_public_fixture
+from tests.fixtures import AS_OF, build
 from tests.test_disclosure import assert_protected
 from workforce import cli, refresh
 from workforce.core import db, i18n, metrics
@@ -56,11 +57,11 @@ SMALL_NUMBER = re.compile(
 
 @pytest.fixture(scope="module")
 def main_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("public") / "public_fixture.duckdb"
+    path = tmp_path_factory.mktemp("public") / "public.duckdb"
     conn = db.connect(path)
     try:
         refresh.init_database(conn)
-        build_public_fixture(conn)
+        build(conn, extras=("public",))
         release.publish(conn, "Rilis uji", "test")  # the page reads releases only
         conn.execute("checkpoint")
     finally:
@@ -176,11 +177,14 @@ def test_public_build_creates_only_public_tables() -> None:
 
 
 def test_public_build_queries_run_on_the_main_database(main_conn) -> None:
-    assert len(db.run(main_conn, "public/build/years")) == 2  # 2023, 2024
+    # programme and budget years: 2021, 2022 (the extension), 2023, 2024, 2025 (the
+    # base's P3 starts in 2023, P5 ends in 2025)
+    assert len(db.run(main_conn, "public/build/years")) == 5
     assert len(db.run(main_conn, "public/build/statistik")) > 20
     cube = db.run(main_conn, "public/build/outcomes", as_of=AS_OF)
-    # 2 years × (1 city + 3 kejuruan + 8 kecamatan + 3 jenis) × 5 measures
-    assert len(cube) == 2 * 15 * 5
+    # 4 years with participants or graduates (2021, 2022, 2023: P3 starts, 2024) ×
+    # (1 city + 4 kejuruan + 8 kecamatan + 3 jenis) × 5 measures
+    assert len(cube) == 4 * 16 * 5
 
 
 # ---- the counts are the registry's -----------------------------------------------------------
@@ -208,7 +212,7 @@ def _assert_cube_is_the_registry(conn, cube: pd.DataFrame, years) -> None:
 
 def test_every_public_count_equals_the_registry(main_conn) -> None:
     cube = db.run(main_conn, "public/build/outcomes", as_of=AS_OF)
-    _assert_cube_is_the_registry(main_conn, cube, (2023, 2024))
+    _assert_cube_is_the_registry(main_conn, cube, (2021, 2022, 2023, 2024))
 
 
 def test_public_counts_equal_the_registry_on_the_demo(demo_db: Path) -> None:
@@ -239,9 +243,9 @@ def test_the_demo_publishes_without_small_counts(demo_db: Path) -> None:
 
 
 def test_headline_values_are_the_registry(pub) -> None:
-    kpi = pub.kpi[pub.kpi["tahun"] == 2024].set_index("kpi_id")["nilai"]
-    status = pub.kpi[pub.kpi["tahun"] == 2024].set_index("kpi_id")["status"]
-    assert kpi["peserta"] == 22  # 12 + 7 + 3 persons in 2024 programmes
+    kpi = pub.kpi[pub.kpi["tahun"] == 2022].set_index("kpi_id")["nilai"]
+    status = pub.kpi[pub.kpi["tahun"] == 2022].set_index("kpi_id")["status"]
+    assert kpi["peserta"] == 22  # 12 + 7 + 3 persons in 2022 programmes
     # 19 of 22 finished: the 3 who did not would come back from the rate
     assert pd.isna(kpi["tingkat_kelulusan"])
     assert status["tingkat_kelulusan"] == BASIS
@@ -259,41 +263,41 @@ def test_suppression_of_the_fixture(pub) -> None:
     def status(tahun, dimensi, kategori, ukuran="peserta"):
         return outcome(pub, tahun, dimensi, kategori, ukuran)["status"]
 
-    # 2024 participants by kejuruan: Las 12, Listrik 7, Garmen 3 (total 22).
+    # 2022 participants by kejuruan: Las 12, Listrik 7, Garmen 3 (total 22).
     # Garmen is small; alone in its column, so the next smallest, Listrik, goes too;
     # then Garmen + Listrik = 10 with Listrik ≥ 5 leaves Garmen anywhere in 1..4.
-    assert status(2024, "kejuruan", "Garmen") == SMALL
-    assert status(2024, "kejuruan", "Listrik") == COMPLEMENT
-    assert status(2024, "kejuruan", "Las") == ""
+    assert status(2022, "kejuruan", "Garmen") == SMALL
+    assert status(2022, "kejuruan", "Listrik") == COMPLEMENT
+    assert status(2022, "kejuruan", "Las") == ""
     # by kecamatan: Ciwandan 10, Grogol 9, Cibeber 3 → Cibeber small, Grogol with it
-    assert status(2024, "kecamatan", "Cibeber") == SMALL
-    assert status(2024, "kecamatan", "Grogol") == COMPLEMENT
-    assert status(2024, "kecamatan", "Ciwandan") == ""
-    assert status(2024, "kecamatan", "Citangkil") == ""  # a zero is shown
-    assert outcome(pub, 2024, "kecamatan", "Citangkil", "peserta")["jumlah"] == 0
-    # 2023 by kecamatan: Ciwandan 5, Grogol 3 → both hidden, total 8 shown
-    assert status(2023, "kecamatan", "Grogol") == SMALL
-    assert status(2023, "kecamatan", "Ciwandan") == COMPLEMENT
-    assert outcome(pub, 2023, "total", CITY, "peserta")["jumlah"] == 8
-    # certified 2024: Las 8, Listrik 3, Garmen 2 → the two small ones are hidden, and
+    assert status(2022, "kecamatan", "Cibeber") == SMALL
+    assert status(2022, "kecamatan", "Grogol") == COMPLEMENT
+    assert status(2022, "kecamatan", "Ciwandan") == ""
+    assert status(2022, "kecamatan", "Citangkil") == ""  # a zero is shown
+    assert outcome(pub, 2022, "kecamatan", "Citangkil", "peserta")["jumlah"] == 0
+    # 2021 by kecamatan: Ciwandan 5, Grogol 3 → both hidden, total 8 shown
+    assert status(2021, "kecamatan", "Grogol") == SMALL
+    assert status(2021, "kecamatan", "Ciwandan") == COMPLEMENT
+    assert outcome(pub, 2021, "total", CITY, "peserta")["jumlah"] == 8
+    # certified 2022: Las 8, Listrik 3, Garmen 2 → the two small ones are hidden, and
     # Las too: 8 of Las's 10 graduates certified leaves 2 who were not (a count
     # never shown, but 10 - 8 would give it).
-    assert status(2024, "kejuruan", "Listrik", "tersertifikasi") == SMALL
-    assert status(2024, "kejuruan", "Garmen", "tersertifikasi") == SMALL
-    assert status(2024, "kejuruan", "Las", "tersertifikasi") == COMPLEMENT
-    # placed 2024: Las 6 of 10 → 4 not placed: Las's placed count is hidden
-    assert status(2024, "kejuruan", "Las", "ditempatkan_6b") == COMPLEMENT
+    assert status(2022, "kejuruan", "Listrik", "tersertifikasi") == SMALL
+    assert status(2022, "kejuruan", "Garmen", "tersertifikasi") == SMALL
+    assert status(2022, "kejuruan", "Las", "tersertifikasi") == COMPLEMENT
+    # placed 2022: Las 6 of 10 → 4 not placed: Las's placed count is hidden
+    assert status(2022, "kejuruan", "Las", "ditempatkan_6b") == COMPLEMENT
     # the city: 13 of 19 certified (6 not), 9 of 19 placed (10 not): all shown
     for ukuran, n in (("lulusan", 19), ("tersertifikasi", 13), ("ditempatkan_6b", 9)):
-        row = outcome(pub, 2024, "total", CITY, ukuran)
+        row = outcome(pub, 2022, "total", CITY, ukuran)
         assert (row["jumlah"], row["status"]) == (n, "")
-    # 2023: 6 of 8 certified, 5 of 8 placed: 2 and 3 left over → both hidden
-    assert status(2023, "total", CITY, "tersertifikasi") == COMPLEMENT
-    assert status(2023, "total", CITY, "ditempatkan_6b") == COMPLEMENT
+    # 2021: 6 of 8 certified, 5 of 8 placed: 2 and 3 left over → both hidden
+    assert status(2021, "total", CITY, "tersertifikasi") == COMPLEMENT
+    assert status(2021, "total", CITY, "ditempatkan_6b") == COMPLEMENT
 
 
 def test_costs_on_few_placements_are_hidden(pub) -> None:
-    b = pub.budget[pub.budget["tahun"] == 2024].set_index("sumber_dana")
+    b = pub.budget[pub.budget["tahun"] == 2022].set_index("sumber_dana")
     # cost per placement: APBN Rp 90 juta / 6 placed = Rp 15 juta; APBD 45/2 and
     # CSR 18/1 rest on fewer than 5 people; total 153/9 = Rp 17 juta
     assert b.at["APBN", "biaya_per_penempatan_rupiah"] == pytest.approx(15_000_000)
@@ -319,7 +323,7 @@ def test_no_count_under_the_threshold_is_published(pub) -> None:
     count_kpis = pub.kpi[pub.kpi["kpi_id"].isin(["peserta", "penempatan"])]
     assert not count_kpis["nilai"].dropna().between(1, 4).any()
     # a rate on a hidden count is hidden too (per-kejuruan placement rate)
-    wide = pv.outcomes(pub, "kejuruan", 2024)
+    wide = pv.outcomes(pub, "kejuruan", 2022)
     garmen = wide[wide["kategori"] == "Garmen"].iloc[0]
     assert pv.placement_rate(garmen, 5) == (None, BASIS)
 
@@ -327,7 +331,7 @@ def test_no_count_under_the_threshold_is_published(pub) -> None:
 def test_a_higher_threshold_hides_more(aggregate) -> None:
     pub10 = public_data.publication(aggregate, 10)
     assert not pub10.outcomes["jumlah"].dropna().between(1, 9).any()
-    listrik = outcome(pub10, 2024, "kejuruan", "Listrik", "peserta")
+    listrik = outcome(pub10, 2022, "kejuruan", "Listrik", "peserta")
     assert listrik["status"] == SMALL  # 7 < 10
     assert pub10.limit == 10
 
@@ -354,12 +358,16 @@ def test_an_attacker_with_the_open_data_recovers_nothing(exported: Path, aggrega
     # what the reader sees: the published numbers, the markers, the tables' totals
     shown = merged[merged["status"] == ""]
     assert (shown["jumlah"].astype(int) == shown["jumlah_true"]).all()
+    # a table that adds up to its total; distinct persons per kejuruan or jenis do not
+    # where someone is in two (in 2024 B, C, D, E and G): no equation there
     equations = []
     for (tahun, dimensi, ukuran), g in merged[merged["dimensi"] != "total"].groupby(
         ["tahun", "dimensi", "ukuran"]
     ):
         parts = tuple((tahun, dimensi, k, ukuran) for k in g["kategori"])
-        equations.append(disclosure.Equation((tahun, "total", CITY, ukuran), parts))
+        total = (tahun, "total", CITY, ukuran)
+        if sum(counts[p] for p in parts) == counts[total]:
+            equations.append(disclosure.Equation(total, parts))
     # and what follows from the shown counts: graduates - certified, and so on
     for r in merged[["tahun", "dimensi", "kategori"]].drop_duplicates().itertuples():
         for whole, part in public_data.NESTED:
@@ -417,7 +425,7 @@ def test_hidden_cells_are_empty_with_a_status(exported: Path) -> None:
     counts = kpi[(kpi["satuan"] == "count") & (kpi["nilai"] != "")]["nilai"]
     assert not counts.astype(float).between(1, 4).any()
     budget = pd.read_csv(exported / "anggaran_sumber.csv", keep_default_na=False)
-    csr = budget[(budget["tahun"] == 2024) & (budget["sumber_dana"] == "CSR")].iloc[0]
+    csr = budget[(budget["tahun"] == 2022) & (budget["sumber_dana"] == "CSR")].iloc[0]
     assert csr["biaya_per_penempatan_rupiah"] == ""
     assert csr["biaya_per_penempatan_status"] == BASIS
 
@@ -616,22 +624,22 @@ def test_public_aggregates_are_kept_and_equal_the_computed_ones(demo_db) -> None
 
 
 def test_cards_carry_change_and_target_status(pub) -> None:
-    """2024 against 2023 and the fixture's 2024 targets (worked in public_fixture)."""
-    cards = {c.kpi_id: c for c in pv.cards(pub, 2024, "id")}
-    # peserta 22 (2024) against 8 (2023): +14; target 25, 22 < 22,5: off track
+    """2022 against 2021 and the fixture's 2022 targets (worked in tests/fixtures.py)."""
+    cards = {c.kpi_id: c for c in pv.cards(pub, 2022, "id")}
+    # peserta 22 (2022) against 8 (2021): +14; target 25, 22 < 22,5: off track
     assert (cards["peserta"].value, cards["peserta"].change) == ("22", "+14")
     assert (cards["peserta"].status, cards["peserta"].target) == (
         "Di luar target",
         "25",
     )
-    # tingkat_kelulusan 2024 is hidden (*): its target shows, but no change, no status
+    # tingkat_kelulusan 2022 is hidden (*): its target shows, but no change, no status
     kelulusan = cards["tingkat_kelulusan"]
     assert (kelulusan.value, kelulusan.change, kelulusan.status) == ("*", "", "")
     assert kelulusan.target == "80,00%"
-    # serapan 90 / 100 (2024) against 80 / 80 (2023): −10,00 poin
+    # serapan 90 / 100 (2022) against 80 / 80 (2021): −10,00 poin
     assert cards["serapan_anggaran"].change == "\u221210,00 poin"
-    # no target: no status; TPT comes from BPS (2024 6,08% against 2023 7,25%)
-    assert cards["tpt"].status == "" and cards["tpt"].change == "\u22121,17 poin"
+    # no target: no status; TPT comes from BPS (2022 8,10% against 2021 10,13%)
+    assert cards["tpt"].status == "" and cards["tpt"].change == "\u22122,03 poin"
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

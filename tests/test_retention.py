@@ -2,9 +2,10 @@
 last programme ended more than N years ago, with their enrolments, placements and
 tracer answers, in one write, and logs counts only.
 
-On the hand-built fixture (tests/fixture_data.py) the programmes end on
-2023-04-30 (P23-LAS: A, C, G), 2024-03-31 (P24-LAS: A, B, D), 2024-07-31 (P24-LIS:
-E) and 2025-02-28 (P24-TIK: F, H). C and G took P23-LAS only; A took P24-LAS too.
+On the hand-built fixture (tests/fixtures.py) the programmes end on 2024-01-20 (P3:
+A, F), 2024-03-01 (P1: A B C D E), 2024-05-01 (P4: D, E), 2024-10-15 (P2: G, C) and
+2025-02-28 (P5: B, G). F took P3 only; A took P1 too. Last programme per person: F
+2024-01-20, A 2024-03-01, D and E 2024-05-01, C 2024-10-15, B and G 2025-02-28.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.fixture_data import pid
+from tests.fixtures import pid
 from workforce import cli
 from workforce.core import db
 from workforce.ingest import retention
@@ -25,7 +26,7 @@ from workforce.ingest import retention
 
 @pytest.fixture
 def small_db(fixture_db: Path, tmp_path: Path) -> Path:
-    """A copy of the fixture with two tracer answers, C's (stale) and B's, and one
+    """A copy of the fixture with two tracer answers, F's (stale) and B's, and one
     rejected row from each of two imports, finished 2023-01-10 and 2024-06-01."""
     path = tmp_path / "retention.duckdb"
     shutil.copyfile(fixture_db, path)
@@ -34,8 +35,8 @@ def small_db(fixture_db: Path, tmp_path: Path) -> Path:
         "insert into pelacakan (peserta_id, kode_program, tanggal_survei, "
         "status_kerja, sumber) values (?, ?, ?, ?, 'telepon')",
         [
-            (pid("C"), "P23-LAS", date(2023, 10, 30), "tidak_bekerja"),
-            (pid("B"), "P24-LAS", date(2024, 9, 30), "bekerja"),
+            (pid("F"), "P3", date(2024, 10, 30), "tidak_bekerja"),
+            (pid("B"), "P1", date(2024, 9, 30), "bekerja"),
         ],
     )
     for import_id, finished in ((901, date(2023, 1, 10)), (902, date(2024, 6, 1))):
@@ -69,8 +70,8 @@ def persons(path: Path) -> set[str]:
 def test_a_programme_that_ended_exactly_n_years_ago_keeps_its_participants(
     small_db: Path,
 ) -> None:
-    done = retention.apply(small_db, 3, date(2026, 4, 30))
-    assert done.cutoff == date(2023, 4, 30)
+    done = retention.apply(small_db, 3, date(2027, 1, 20))
+    assert done.cutoff == date(2024, 1, 20)  # P3 (F's only programme) ended then
     assert done.counts == {
         "peserta_count": 0,
         "pendaftaran_count": 0,
@@ -78,40 +79,41 @@ def test_a_programme_that_ended_exactly_n_years_ago_keeps_its_participants(
         "pelacakan_count": 0,
         "karantina_count": 1,  # the rejected row of 2023-01-10
     }
-    assert len(persons(small_db)) == 8
+    assert len(persons(small_db)) == 7
 
 
-def test_one_day_later_c_and_g_go_with_their_rows_and_a_stays(
+def test_one_day_later_f_goes_with_her_rows_and_a_stays(
     small_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = cli.main(
-        ["retention", "--years", "3", "--db", str(small_db), "--as-of", "2026-05-01",
+        ["retention", "--years", "3", "--db", str(small_db), "--as-of", "2027-01-21",
          "--lang", "en"]
     )  # fmt: skip
     assert code == 0
     assert capsys.readouterr().out == (
-        "Retention 3 years (cutoff 1 May 2023): deleted 2 persons, 2 enrolments, "
+        "Retention 3 years (cutoff 21 January 2024): deleted 1 persons, 1 enrolments, "
         "1 placements, 1 tracer answers, 1 quarantined rows. Recorded in the audit "
         "log (counts only).\n"
-    )
+    )  # F: P3, her magang, her answer; the import of 2023-01-10
     left = persons(small_db)
-    assert pid("C") not in left and pid("G") not in left and pid("A") in left
+    assert pid("F") not in left and pid("A") in left
     assert len(left) == 6
     conn = db.connect(small_db, read_only=True)
     try:
         assert conn.execute(
-            "select count(*) from pendaftaran where peserta_id in (?, ?)",
-            [pid("C"), pid("G")],
+            "select count(*) from pendaftaran where peserta_id = ?", [pid("F")]
         ).fetchone() == (0,)
-        assert conn.execute("select count(*) from penempatan").fetchone() == (4,)
+        assert conn.execute("select count(*) from penempatan").fetchone() == (
+            5,
+        )  # 6 - 1
         assert conn.execute("select count(*) from pelacakan").fetchone() == (1,)
         assert conn.execute("select import_id from import_quarantine").fetchall() == [
             (902,)
         ]
         assert conn.execute("select count(*) from import_log").fetchone() == (2,)
-        # the marts follow: P23-LAS keeps only A's enrolment
+        # the marts follow: P3 keeps only A's enrolment
         assert conn.execute(
-            "select count(*) from mart_enrolment where kode_program = 'P23-LAS'"
+            "select count(*) from mart_enrolment where kode_program = 'P3'"
         ).fetchone() == (1,)
         log = conn.execute(
             "select user_name, action, detail from audit_log where action = 'retention'"
@@ -120,7 +122,7 @@ def test_one_day_later_c_and_g_go_with_their_rows_and_a_stays(
         conn.close()
     assert log == [
         ("cli", "retention",
-         "retention 3 years (cutoff 2023-05-01): peserta 2, pendaftaran 2, "
+         "retention 3 years (cutoff 2024-01-21): peserta 1, pendaftaran 1, "
          "penempatan 1, pelacakan 1, karantina 1"),
     ]  # fmt: skip
 
@@ -134,11 +136,12 @@ def test_a_dry_run_counts_in_indonesian_and_deletes_nothing(
          "--as-of", "2026-04-01"]
     )  # fmt: skip
     assert code == 0
-    # cutoff 2024-04-01: P23-LAS and P24-LAS ended before; A, B, C, D, G go
+    # cutoff 2024-04-01: P3 and P1 ended before; A (P1, P3) and F (P3) have nothing
+    # later: their 3 enrolments, 2 placements (A kerja, F magang), F's answer go
     assert capsys.readouterr().out == (
         "Uji coba, tidak ada yang dihapus. Masa simpan 2 tahun (batas 1 April 2024) "
-        "akan menghapus 5 peserta, 6 pendaftaran, 4 penempatan, "
-        "2 jawaban pelacakan, 1 baris karantina.\n"
+        "akan menghapus 2 peserta, 3 pendaftaran, 2 penempatan, "
+        "1 jawaban pelacakan, 1 baris karantina.\n"
     )
     assert small_db.read_bytes() == before
 
@@ -148,8 +151,8 @@ def test_a_failing_run_leaves_the_database_whole(small_db: Path) -> None:
     conn.execute("drop table pelacakan")  # the run fails half-way
     conn.close()
     with pytest.raises(duckdb.Error):
-        retention.apply(small_db, 3, date(2026, 5, 1))
-    assert len(persons(small_db)) == 8
+        retention.apply(small_db, 3, date(2027, 1, 21))
+    assert len(persons(small_db)) == 7
 
 
 def test_zero_years_is_refused(small_db: Path, capsys: pytest.CaptureFixture) -> None:
@@ -157,7 +160,7 @@ def test_zero_years_is_refused(small_db: Path, capsys: pytest.CaptureFixture) ->
     assert capsys.readouterr().err == (
         "error: Masa simpan harus paling sedikit 1 tahun (--years).\n"
     )
-    assert len(persons(small_db)) == 8
+    assert len(persons(small_db)) == 7
 
 
 def test_forget_person_deletes_one_person_read_from_standard_input(
@@ -165,12 +168,12 @@ def test_forget_person_deletes_one_person_read_from_standard_input(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """C (NIK 3672063112850003, typed with dots) took P23-LAS, failed, found work
+    """F (NIK 3672010101000000, typed with dots) took P3, began an apprenticeship
     and answered the tracer once: four rows go; nobody else's."""
     monkeypatch.delenv("WORKFORCE_PSEUDONYM_KEY", raising=False)
     monkeypatch.delenv("WORKFORCE_PSEUDONYM_KEY_FILE", raising=False)
     monkeypatch.chdir(small_db.parent)  # no secrets file: the demo key
-    monkeypatch.setattr("sys.stdin", io.StringIO("3672.0631.1285.0003\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("3672.0101.0100.0000\n"))
     code = cli.main(["forget-person", "--db", str(small_db), "--lang", "en"])
     out = capsys.readouterr().out
     assert code == 0
@@ -178,7 +181,7 @@ def test_forget_person_deletes_one_person_read_from_standard_input(
         "One person's data deleted: 1 person, 1 enrolments, 1 placements, "
         "1 tracer answers. Recorded in the audit log (counts only, no NIK).\n"
     )
-    assert persons(small_db) == {pid(label) for label in "ABDEFGH"}
+    assert persons(small_db) == {pid(label) for label in "ABCDEG"}
     conn = db.connect(small_db, read_only=True)
     try:
         log = conn.execute(
@@ -189,5 +192,5 @@ def test_forget_person_deletes_one_person_read_from_standard_input(
     assert log == [
         ("forget-person: peserta 1, pendaftaran 1, penempatan 1, pelacakan 1",)
     ]
-    monkeypatch.setattr("sys.stdin", io.StringIO("3672063112850003\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("3672010101000000\n"))
     assert cli.main(["forget-person", "--db", str(small_db), "--lang", "en"]) == 1

@@ -1,5 +1,5 @@
 """The 12-month figures on the pages: hand-worked step from 6 to 12 months on the
-tracer fixture, the low-response warning, and both pages rendered under AppTest on
+test fixture's "tracer" extension (tests/fixtures.py), the low-response warning, and both pages rendered under AppTest on
 the demo database in both languages."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests import tracer_fixture as fx
+from tests import fixtures as fx
 from workforce import refresh
 from workforce.core import db, i18n, metrics
 from workforce.core.filters import Filters
@@ -20,35 +20,38 @@ from workforce.tracer import text as tt
 def conn():
     connection = db.connect(":memory:")
     refresh.init_database(connection)
-    fx.build(connection)
+    fx.build(connection, extras=("tracer",))
     yield connection
     connection.close()
 
 
 def test_six_to_twelve_by_hand(conn):
-    step = tn.six_to_twelve(conn, Filters(tahun=2024, as_of=fx.AS_OF))
-    # cohort: 11 T1 graduates; answers B, C, E, G, K, M, N
-    # placed within 6 months and answered: B, C (magang at -20), E, G, K;
-    # C no longer works. Not placed: M found work, N did not.
+    step = tn.six_to_twelve(conn, Filters(tahun=2024, as_of=fx.TRACER_AS_OF))
+    # cohort: 10 T1 graduates + A/P1 B/P1 E/P1 A/P3 F/P3 = 15; answers TB TC TE TG
+    # TK TM TN A/P1 B/P1 E/P1 F/P3 = 11. Placed within 6 months and answered: TB, TC
+    # (magang at -20), TE, TG, TK, A/P1 (kerja at -15), E/P1 (wirausaha at 61) = 7;
+    # TC no longer works. Not placed: TM found work; TN, B/P1 (studi_lanjut; placed
+    # at day 214) and F/P3 (magang 50 days too early) did not = 4.
     assert step == tn.SixToTwelve(
-        cohort=11,
-        answered=7,
-        still_working=4,
+        cohort=15,
+        answered=11,
+        still_working=6,
         stopped=1,
         found_later=1,
-        not_working=1,
+        not_working=3,
     )
     frame = tn.six_to_twelve_frame(step)
-    assert list(frame["pct"]) == pytest.approx([80.0, 20.0, 50.0, 50.0])
+    # 6 of 7, 1 of 7; 1 of 4, 3 of 4
+    assert list(frame["pct"]) == pytest.approx([600 / 7, 100 / 7, 25.0, 75.0])
     sentence = tt.six_to_twelve_sentence(step, "id")
-    assert "Dari 5 yang ditempatkan dalam 6 bulan, 4 (80,00%)" in sentence
-    assert "1 (50,00%) mendapat kerja setelah 6 bulan" in sentence
+    assert "Dari 7 yang ditempatkan dalam 6 bulan, 6 (85,71%)" in sentence
+    assert "1 (25,00%) mendapat kerja setelah 6 bulan" in sentence
 
 
 def test_lasting_rates_and_warning_threshold(conn):
-    data = tn.lasting(conn, Filters(tahun=2024, as_of=fx.AS_OF))
-    assert data.twelve.value == pytest.approx(500 / 7)
-    assert data.response.value == pytest.approx(700 / 11)  # 63,6%: no warning
+    data = tn.lasting(conn, Filters(tahun=2024, as_of=fx.TRACER_AS_OF))
+    assert data.twelve.value == pytest.approx(700 / 11)  # 7 of 11 answers
+    assert data.response.value == pytest.approx(1100 / 15)  # 73,3%: no warning
     assert not data.warn
     low_response = metrics.Result(data.response.metric, 59.9, 599, 1000)
     low = tn.Lasting(data.six, data.twelve, low_response)

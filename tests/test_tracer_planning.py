@@ -1,19 +1,22 @@
 """The 12-month rates where plans are made: the planner's per-kejuruan table and the
-meeting pack (PDF and XLSX), on the tracer fixture (tests/tracer_fixture.py).
+meeting pack (PDF and XLSX), on the test fixture with its "tracer" extension
+(tests/fixtures.py, every fact listed there).
 
-Worked by hand at 31 December 2025, history year 2024:
+Worked by hand at 13 December 2025, history years 2023 (P3's tahun) and 2024; no
+graduate of 2023, so the pooled rates are those of 2024:
 
-- Las (T1, eleven graduates): answers B, C, E, G, K, M, N = 7 of 11 → response
-  63,64%; working B, E, G, K, M = 5 of 7 → 71,43%. No warning (≥ 60%).
-- Garmen (T2): its one graduate is not 425 days past completion → "belum
-  tersedia" for both rates, never 0.
+- Las (T1's ten graduates, P1's A B E, P3's A F = 15): answers TB TC TE TG TK TM TN
+  A/P1 B/P1 E/P1 F/P3 = 11 of 15 → response 73,33%; working TB TE TG TK TM A/P1
+  E/P1 = 7 of 11 → 63,64%. No warning (≥ 60%).
+- Garmen (T2's TI, P2's G and C): not 425 days past completion → "belum tersedia"
+  for both rates, never 0.
 - The city equals Las (Garmen adds no one to either cohort).
-- With the answers of G, M and N removed (``low_db``): answers B, C, E, K = 4 of 11
-  → 36,36%, under 60%; working B, E, K = 3 of 4 → 75,00%, marked ⚠ with its
+- With every answer but those of TB, TC, TE and TK removed (``low_db``): 4 of 15
+  → 26,67%, under 60%; working TB, TE, TK = 3 of 4 → 75,00%, marked ⚠ with its
   footnote, on the page, in the PDF and in the workbook.
 
-Budget lines are added so the projection has unit costs: T1 240 juta APBN over its
-12 enrolments (A..N without I, with J), T2 20 juta APBD over its one.
+The extension's budget lines give the projection unit costs: T1 240 juta APBN over
+its 11 enrolments (TA..TN without TH, TI, TL; with TJ), T2 20 juta APBD over its one.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from tests import tracer_fixture as fx
+from tests import fixtures as fx
 from workforce import refresh
 from workforce.core import db, metrics
 from workforce.core.filters import Filters
@@ -37,16 +40,11 @@ from workforce.planning.meeting_pack import pack as meeting_pack
 from workforce.planning.meeting_pack import xlsx
 from workforce.planning.scenarios import Scenario
 
-BUDGET = [(2024, "T1", "APBN", 240e6, 240e6), (2024, "T2", "APBD", 20e6, 20e6)]
-LOW_RESPONSE_DROPS = "GMN"  # their 12-month answers removed in low_db
 
-
-def _build(path: Path, drop: str = "") -> Path:
+def _build(path: Path, drop: tuple[str, ...] = ()) -> Path:
     conn = db.connect(path)
     refresh.init_database(conn)
-    db.set_info(conn, "data_as_of", fx.AS_OF.isoformat())
-    fx.build(conn)
-    conn.executemany("insert into anggaran values (?, ?, ?, ?, ?)", BUDGET)
+    fx.build(conn, extras=("tracer",))
     for person in drop:
         conn.execute("delete from pelacakan where peserta_id = ?", [fx.pid(person)])
     refresh.refresh_marts(conn)
@@ -62,13 +60,13 @@ def tracer_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def low_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("tracer_low") / "tracer_low.duckdb"
-    return _build(path, LOW_RESPONSE_DROPS)
+    return _build(path, fx.TRACER_LOW_RESPONSE_DROPS)
 
 
 def _basis(path: Path) -> planner.Basis:
     conn = db.connect(path, read_only=True)
     try:
-        return planner_data.load_basis(conn, fx.AS_OF)
+        return planner_data.load_basis(conn, fx.TRACER_AS_OF)
     finally:
         conn.close()
 
@@ -86,12 +84,12 @@ def _scenario(b: planner.Basis) -> Scenario:
 
 def test_lasting_per_kejuruan_by_hand(tracer_db) -> None:
     b = _basis(tracer_db)
-    assert b.years == [2024]
+    assert b.years == [2023, 2024]
     las, city = b.lasting.loc["Las"], b.lasting.loc[planner.ALL]
-    assert (las["twelve_num"], las["twelve_den"]) == (5, 7)
-    assert (las["response_num"], las["response_den"]) == (7, 11)
-    assert las["twelve_pct"] == pytest.approx(500 / 7)
-    assert las["response_pct"] == pytest.approx(700 / 11)
+    assert (las["twelve_num"], las["twelve_den"]) == (7, 11)
+    assert (las["response_num"], las["response_den"]) == (11, 15)
+    assert las["twelve_pct"] == pytest.approx(700 / 11)
+    assert las["response_pct"] == pytest.approx(1100 / 15)
     assert city.tolist() == pytest.approx(las.tolist())
     garmen = b.lasting.loc["Garmen"]
     assert pd.isna(garmen["twelve_pct"]) and pd.isna(garmen["response_pct"])
@@ -105,7 +103,7 @@ def test_lasting_is_the_registrys_kpi_per_kejuruan(tracer_db) -> None:
     conn = db.connect(tracer_db, read_only=True)
     try:
         for name in ("Las", "Garmen"):
-            f = Filters(tahun=2024, dims={"kejuruan": (name,)}, as_of=fx.AS_OF)
+            f = Filters(tahun=2024, dims={"kejuruan": (name,)}, as_of=fx.TRACER_AS_OF)
             twelve = metrics.compute(conn, "retensi_12b", f)
             response = metrics.compute(conn, "tingkat_respons_12b", f)
             row = b.lasting.loc[name]
@@ -124,8 +122,8 @@ def test_lasting_is_the_registrys_kpi_per_kejuruan(tracer_db) -> None:
 @pytest.mark.parametrize(
     ("lang", "twelve", "response", "not_yet"),
     [
-        ("id", "71,43%", "63,64%", "belum tersedia"),
-        ("en", "71.43%", "63.64%", "not yet available"),
+        ("id", "63,64%", "73,33%", "belum tersedia"),
+        ("en", "63.64%", "73.33%", "not yet available"),
     ],
 )
 def test_allocation_table_puts_12_months_beside_6(
@@ -160,8 +158,8 @@ def test_allocation_table_puts_12_months_beside_6(
 def test_low_response_is_marked_with_its_footnote(low_db) -> None:
     b = _basis(low_db)
     las = b.lasting.loc["Las"]
-    assert (las["twelve_num"], las["twelve_den"]) == (3, 4)  # B, E, K of B C E K
-    assert (las["response_num"], las["response_den"]) == (4, 11)
+    assert (las["twelve_num"], las["twelve_den"]) == (3, 4)  # TB TE TK of TB TC TE TK
+    assert (las["response_num"], las["response_den"]) == (4, 15)
     assert planner.is_low_response(las)
     proj = planner.project(_scenario(b).seats_frame(), b.rates, b.vacancies)
     table = planner_charts.allocation_table(
@@ -169,7 +167,7 @@ def test_low_response_is_marked_with_its_footnote(low_db) -> None:
     )
     rows = table.set_index(table.columns[0])
     assert rows.at["Las", "Bekerja 12 bln"] == "75,00% ⚠"
-    assert rows.at["Las", "Respons pelacakan"] == "36,36%"
+    assert rows.at["Las", "Respons pelacakan"] == "26,67%"
     note = planner_charts.lasting_footnote(b.lasting, ["Las", planner.ALL], "id")
     assert note == (
         "⚠ Tingkat respons pelacakan di bawah 60%: angka bekerja 12 bulan untuk Las,"
@@ -200,15 +198,15 @@ def _text(pdf: bytes, page: int | None = None) -> str:
     [
         (
             "id",
-            "Bekerja 12 bulan setelah lulus (lulusan 2024–2024, seluruh kota): 71,43%"
-            " dari yang menjawab survei pelacakan; tingkat respons 63,64% (7 dari 11"
+            "Bekerja 12 bulan setelah lulus (lulusan 2023–2024, seluruh kota): 63,64%"
+            " dari yang menjawab survei pelacakan; tingkat respons 73,33% (11 dari 15"
             " lulusan).",
         ),
         (
             "en",
-            "Employed 12 months after completion (graduates of 2024–2024, whole city):"
-            " 71.43% of those who answered the tracer survey; response rate 63.64% (7"
-            " of 11 graduates).",
+            "Employed 12 months after completion (graduates of 2023–2024, whole city):"
+            " 63.64% of those who answered the tracer survey; response rate 73.33% (11"
+            " of 15 graduates).",
         ),
     ],
 )
@@ -218,7 +216,7 @@ def test_pack_carries_the_12_month_rates(tracer_db, lang, summary) -> None:
     text = _text(made.pdf)
     not_yet = "belum tersedia" if lang == "id" else "not yet available"
     sep = "," if lang == "id" else "."
-    assert f"71{sep}43% 63{sep}64%" in text  # Las: 12 months, then its response
+    assert f"63{sep}64% 73{sep}33%" in text  # Las: 12 months, then its response
     assert f"{not_yet} {not_yet}" in text  # Garmen
     assert "⚠" not in text
     wb = load_workbook(io.BytesIO(made.xlsx))
@@ -228,8 +226,8 @@ def test_pack_carries_the_12_month_rates(tracer_db, lang, summary) -> None:
     by_name = {r[0]: dict(zip(header, r, strict=True)) for r in rows[1:3]}
     twelve = planner_charts._t("xcol.twelve_pct", lang)
     response = planner_charts._t("xcol.response_pct", lang)
-    assert by_name["Las"][twelve] == pytest.approx(500 / 7)
-    assert by_name["Las"][response] == pytest.approx(700 / 11)
+    assert by_name["Las"][twelve] == pytest.approx(700 / 11)
+    assert by_name["Las"][response] == pytest.approx(1100 / 15)
     assert by_name["Garmen"][twelve] == not_yet
     col = header.index(twelve) + 1
     assert sheet.cell(row=2, column=col).number_format == xlsx.FORMATS["pct"]
@@ -240,13 +238,13 @@ def test_pack_marks_a_low_response_with_a_footnote(low_db, lang) -> None:
     made = _pack(low_db, lang)
     first = _text(made.pdf, 0)
     if lang == "id":
-        assert "tingkat respons 36,36% (4 dari 11 lulusan)" in first
-        assert "Perhatian: hanya 36,36% lulusan menjawab survei pelacakan" in first
+        assert "tingkat respons 26,67% (4 dari 15 lulusan)" in first
+        assert "Perhatian: hanya 26,67% lulusan menjawab survei pelacakan" in first
     else:
-        assert "response rate 36.36% (4 of 11 graduates)" in first
-        assert "Caution: only 36.36% of graduates answered the tracer survey" in first
+        assert "response rate 26.67% (4 of 15 graduates)" in first
+        assert "Caution: only 26.67% of graduates answered the tracer survey" in first
     text = _text(made.pdf)
-    assert ("75,00% ⚠ 36,36%" if lang == "id" else "75.00% ⚠ 36.36%") in text
+    assert ("75,00% ⚠ 26,67%" if lang == "id" else "75.00% ⚠ 26.67%") in text
     footnote = planner_charts.lasting_footnote(
         _basis(low_db).lasting, ["Las", "Garmen", planner.ALL], lang
     )
@@ -285,7 +283,7 @@ def test_planner_page_shows_the_columns_and_the_warning(
     rows = table.set_index(table.columns[0])
     response = planner_charts._t("col.response_12b", lang)
     assert rows.at["Las", twelve] == ("75,00% ⚠" if lang == "id" else "75.00% ⚠")
-    assert rows.at["Las", response] == ("36,36%" if lang == "id" else "36.36%")
+    assert rows.at["Las", response] == ("26,67%" if lang == "id" else "26.67%")
     not_yet = "belum tersedia" if lang == "id" else "not yet available"
     assert rows.at["Garmen", twelve] == not_yet
     warned = " ".join(w.value for w in at.warning)

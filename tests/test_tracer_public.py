@@ -1,9 +1,10 @@
 """The 12-month KPIs in the public figures and the open data, with suppression.
 
-On the tracer fixture (2024, limit 5) every person-based 12-month figure rests on
-small counts and is hidden: retensi 5 of 7 (2 not working), response 7 of 11 (4
-without an answer), the median wage over 3 answers, kept-the-first-job 1 of 2. The
-repeat-employer share counts employers, not persons, and is published. On the demo
+On the test fixture with its "tracer" extension (tests/fixtures.py; 2024, limit 5)
+every person-based 12-month figure rests on small counts and is hidden: retensi 7 of
+11 (4 not working), response 11 of 15 (4 without an answer), the median wage over 4
+bekerja answers, kept-the-first-job 2 of 3. The repeat-employer share (1 of 3)
+counts employers, not persons, and is published. On the demo
 the city-wide values are published and equal the registry's.
 """
 
@@ -13,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from tests import tracer_fixture as fx
+from tests import fixtures as fx
 from workforce import refresh
 from workforce.core import db, metrics
 from workforce.core.filters import Filters
@@ -47,8 +48,7 @@ def kpi_row(pub: public_data.Publication, year: int, kpi_id: str):
 def fixture_pub():
     conn = db.connect(":memory:")
     refresh.init_database(conn)
-    db.set_info(conn, "data_as_of", fx.AS_OF.isoformat())
-    fx.build(conn)
+    fx.build(conn, extras=("tracer",))
     pub = publication(conn)
     conn.close()
     return pub

@@ -1,11 +1,13 @@
 """The 12-month rates where the public reads them: the transparency page, the static
 site and the open data, after suppression, with the warning under 60% response.
 
-Hand-worked on the tracer fixture (tests/tracer_fixture.py, graduates of 2024 at 31
-December 2025): 5 of 7 answers working (71,43%), 7 of 11 answered (63,64%): no
-warning. With the answers of G, M and N removed: 3 of 4 working (75,00%), 4 of 11
-answered (36,36%): the rate carries ⚠ and the warning. At the threshold of 5 both
-rest on too few people and show as ``*``. On the demo the figures equal the
+Hand-worked on the test fixture with its "tracer" extension (tests/fixtures.py,
+graduates of 2024 at 13 December 2025): 7 of 11 answers working (63,64%), 11 of 15
+answered (73,33%): no warning. With every answer but those of TB, TC, TE and TK
+removed: 3 of 4 working (75,00%), 4 of 15 answered (26,67%): the rate carries ⚠ and
+the warning. At the threshold of 5 both rest on too few people and show as ``*``.
+The fixture's other reported years have no 12-month cohort: 2025 (P5 ends on 28
+February 2025) and 2023: "belum tersedia". On the demo the figures equal the
 registry's and the warning follows the response rate.
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests import tracer_fixture as fx
+from tests import fixtures as fx
 from tests.test_site import parse
 from workforce import refresh
 from workforce.core import db, i18n, metrics
@@ -28,18 +30,17 @@ from workforce.public import text as pv
 from workforce.tracer.numbers import LOW_RESPONSE_PCT
 
 
-def _fixture(drop: str = "") -> duckdb.DuckDBPyConnection:
+def _fixture(drop: tuple[str, ...] = ()) -> duckdb.DuckDBPyConnection:
     conn = db.connect(":memory:")
     refresh.init_database(conn)
-    db.set_info(conn, "data_as_of", fx.AS_OF.isoformat())
-    fx.build(conn)
+    fx.build(conn, extras=("tracer",))
     for person in drop:
         conn.execute("delete from pelacakan where peserta_id = ?", [fx.pid(person)])
     refresh.refresh_marts(conn)
     return conn
 
 
-def _pub(drop: str, limit: int) -> public_data.Publication:
+def _pub(drop: tuple[str, ...], limit: int) -> public_data.Publication:
     conn = _fixture(drop)
     aggregate = public_data.build(conn)
     try:
@@ -90,20 +91,32 @@ def _rows(pub: public_data.Publication, lang: str) -> list[list[str]]:
 
 def test_fixture_figures_by_hand_with_and_without_warning() -> None:
     # threshold 1: nothing rests on too few people
-    plain = _pub("", 1)
-    assert _rows(plain, "id") == [["2024", "71,43%", "63,64%", ""]]
+    plain = _pub((), 1)
+    # no graduate of 2023 and none of 2025 yet
+    not_yet = [[str(y), "belum tersedia", "belum tersedia", ""] for y in (2025, 2023)]
+    assert _rows(plain, "id") == [
+        not_yet[0],
+        ["2024", "63,64%", "73,33%", ""],
+        not_yet[1],
+    ]
     assert pv.lasting_warning(plain, "id") == ""
     assert pv.lasting_summary(plain, "en").startswith(
         "Of the 2024 graduates who answered the tracer survey 12 months after"
-        " completion, 71.43% were working"
+        " completion, 63.64% were working"
     )
-    low = _pub("GMN", 1)
+    low = _pub(fx.TRACER_LOW_RESPONSE_DROPS, 1)
     assert _rows(low, "id") == [
-        ["2024", "75,00% ⚠", "36,36%", "⚠ respons di bawah 60%"]
+        not_yet[0],
+        ["2024", "75,00% ⚠", "26,67%", "⚠ respons di bawah 60%"],
+        not_yet[1],
     ]
-    assert _rows(low, "en") == [["2024", "75.00% ⚠", "36.36%", "⚠ response under 60%"]]
+    assert _rows(low, "en") == [
+        ["2025", "not yet available", "not yet available", ""],
+        ["2024", "75.00% ⚠", "26.67%", "⚠ response under 60%"],
+        ["2023", "not yet available", "not yet available", ""],
+    ]
     assert pv.lasting_warning(low, "id") == (
-        "⚠ Perhatian: hanya 36,36% lulusan 2024 menjawab survei pelacakan (di bawah"
+        "⚠ Perhatian: hanya 26,67% lulusan 2024 menjawab survei pelacakan (di bawah"
         " 60%). Angka 12 bulan bisa jauh dari keadaan sebenarnya."
     )
     flags = open_data.tables(low)["kpi_tahunan"].set_index(["tahun", "kpi_id"])
@@ -112,8 +125,12 @@ def test_fixture_figures_by_hand_with_and_without_warning() -> None:
 
 
 def test_fixture_figures_hidden_at_the_threshold() -> None:
-    hidden = _pub("GMN", 5)
-    assert _rows(hidden, "id") == [["2024", "*", "*", ""]]
+    hidden = _pub(fx.TRACER_LOW_RESPONSE_DROPS, 5)
+    assert _rows(hidden, "id") == [
+        ["2025", "belum tersedia", "belum tersedia", ""],
+        ["2024", "*", "*", ""],
+        ["2023", "belum tersedia", "belum tersedia", ""],
+    ]
     assert pv.lasting_warning(hidden, "id") == ""  # nothing shown, nothing to warn
     assert pv.lasting_summary(hidden, "id") == i18n.t("public.lasting.none", "id")
     flags = open_data.tables(hidden)["kpi_tahunan"]
@@ -122,13 +139,17 @@ def test_fixture_figures_hidden_at_the_threshold() -> None:
 
 def test_site_shows_the_warning_and_the_figures(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    site.publish(_pub("GMN", 1), out, "https://data.cilegon.example/")
+    site.publish(
+        _pub(fx.TRACER_LOW_RESPONSE_DROPS, 1), out, "https://data.cilegon.example/"
+    )
     for folder, lang in ((out, "id"), (out / "en", "en")):
         page = parse(folder / "index.html")
         text = " ".join(" ".join(page.text).split())
-        assert pv.lasting_warning(_pub("GMN", 1), lang) in text
+        assert pv.lasting_warning(_pub(fx.TRACER_LOW_RESPONSE_DROPS, 1), lang) in text
         assert i18n.t("public.h.lasting", lang) in text
-        assert site_rows(folder / "index.html") == _rows(_pub("GMN", 1), lang)
+        assert site_rows(folder / "index.html") == _rows(
+            _pub(fx.TRACER_LOW_RESPONSE_DROPS, 1), lang
+        )
         assert 'class="num">75' in (folder / "index.html").read_text()  # a figure
 
 
