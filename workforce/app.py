@@ -686,9 +686,11 @@ def display_table(
 
 # ---- a page's prepared views ---------------------------------------------------
 
-# Prepared views held per worker process, over all pages: a selection's views are a
-# few hundred kilobytes (bench/load_test.py); least recently used first out.
-VIEW_ENTRIES = 128
+# Prepared views held per worker process, over all pages and languages (one entry
+# per chart, table or page view): the staff pages have about 40 charts per
+# selection, so 128 entries thrashed when tabs moved between pages and years
+# (bench/load_test.py, "filter mixed"). The oldest entries go first.
+VIEW_ENTRIES = 1024
 
 
 @st.cache_resource(max_entries=VIEW_ENTRIES, show_spinner=False)
