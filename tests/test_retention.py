@@ -91,8 +91,8 @@ def test_one_day_later_f_goes_with_her_rows_and_a_stays(
     )  # fmt: skip
     assert code == 0
     assert capsys.readouterr().out == (
-        "Retention 3 years (cutoff 21 January 2024): deleted 1 persons, 1 enrolments, "
-        "1 placements, 1 tracer answers, 1 quarantined rows. Recorded in the audit "
+        "Retention 3 years (cutoff 21 January 2024): deleted persons: 1, enrolments: 1, "
+        "placements: 1, tracer answers: 1, quarantined rows: 1. Recorded in the audit "
         "log (counts only).\n"
     )  # F: P3, her magang, her answer; the import of 2023-01-10
     left = persons(small_db)
