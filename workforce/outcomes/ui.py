@@ -260,17 +260,15 @@ def link_match_page() -> None:
         st.info(app.T("outcomes.no_data"))
 
     section("outcomes.link.employers_title")
-    vacancies = app.query("link_match/employer_vacancies", filters)
-    none_hired = oc.employers_without_graduates(vacancies)
-    if none_hired.empty:
+    if not app.cached_chart(
+        "link_match_perusahaan", filters, lambda lang: _employers_none(filters, lang)
+    ):  # every employer with vacancies hired a graduate: the sentence says so
         st.caption(
-            ot.employers_sentence(vacancies, none_hired, filters.tahun, app.lang())
-        )
-    else:
-        app.cached_chart(
-            "link_match_perusahaan",
-            filters,
-            lambda lang: _employers_none(filters, lang),
+            app.views(
+                "link_match:employers_sentence",
+                lambda _key, lang: _employers_none_sentence(filters, lang),
+                filters,
+            )
         )
 
 
@@ -298,9 +296,17 @@ def _persistence(filters: Filters, lang: str) -> app.Built | None:
     )
 
 
-def _employers_none(filters: Filters, lang: str) -> app.Built:
+def _employers_none_sentence(filters: Filters, lang: str) -> str:
     vacancies = app.query("link_match/employer_vacancies", filters)
     none_hired = oc.employers_without_graduates(vacancies)
+    return ot.employers_sentence(vacancies, none_hired, filters.tahun, lang)
+
+
+def _employers_none(filters: Filters, lang: str) -> app.Built | None:
+    vacancies = app.query("link_match/employer_vacancies", filters)
+    none_hired = oc.employers_without_graduates(vacancies)
+    if none_hired.empty:
+        return None
     return (
         ch.employers_figure(none_hired, lang),
         tb.employers_vacancy_table(none_hired, lang),
