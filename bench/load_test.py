@@ -8,8 +8,12 @@ For each number of workers it starts the stack as ``./serve.sh`` does, and a sec
 stack serving a one-line Streamlit page (bench/one_line.py) with the same profile,
 then runs phases, one after another (bench/load_users.py says what a user does):
 
-- ``view one_line`` / ``view transparansi``: fresh tabs, one after another per user
-  (a public visitor: a new session each time);
+- ``view one_line`` / ``view transparansi (in the app)``: fresh tabs, one after
+  another per user (a new session each time), the public page as the app draws it
+  for a browser already in the app;
+- ``view transparansi (shared link)``: a public visitor new to the app following a
+  shared link ``/transparansi?tahun=...``: the proxy's redirect to the static site,
+  the page and what it loads (when the stack serves the site);
 - ``filter <page>``: tabs on one page (staff pages as the demo admin) changing the
   year as fast as the server answers: the server's throughput;
 - ``paced``: ``--paced-users`` tabs spread over the pages, each changing the year
@@ -52,6 +56,7 @@ STAFF_PAGES = (
     "anggaran",
     "perencanaan",
 )
+PUBLIC = ("transparansi",)
 SETTINGS = {
     "forced GC after each run": {"runner.postScriptGC": "true"},
     "file watcher on": {"server.fileWatcherType": "auto"},
@@ -101,7 +106,7 @@ async def run_phase(
     """Start ``users`` users, open the gate once all are set up, wait for them."""
     role = (
         lu.site_viewer
-        if name.startswith("view situs")
+        if plan.pages == ("situs",)
         else lu.viewer
         if name.startswith("view")
         else lu.filterer
@@ -204,6 +209,14 @@ def start_stack(
     return stack
 
 
+def shared_link(site: Path | None) -> str:
+    """A link to the public page for the site's latest year, as one is shared."""
+    years = sorted(
+        p.stem.removeprefix("tahun-") for p in (site or Path()).glob("tahun-*.html")
+    )
+    return "/transparansi" + (f"?tahun={years[-1]}" if years else "")
+
+
 def base(stack: Stack) -> str:
     """The stack's address (through HAProxy)."""
     return f"http://127.0.0.1:{stack.opts.port}"
@@ -212,20 +225,18 @@ def base(stack: Stack) -> str:
 async def phases(stack: Stack, args: argparse.Namespace) -> list[dict[str, Any]]:
     """The dashboard's phases on one stack."""
     url, n, s = base(stack), args.users, args.seconds
-    await run_phase(stack, "warm-up", lu.Plan(url, ("transparansi",), 3), 2)
+    await run_phase(stack, "warm-up", lu.Plan(url, PUBLIC, 3), 2)
     await run_phase(stack, "warm-up", lu.Plan(url, STAFF_PAGES, 3), len(STAFF_PAGES))
     out = [
         await run_phase(
-            stack, "view transparansi", lu.Plan(url, ("transparansi",), s), n
+            stack, "view transparansi (in the app)", lu.Plan(url, PUBLIC, s), n
         )
     ]
     if stack.site is not None:  # the public face a shared link opens
-        await run_phase(stack, "warm-up", lu.Plan(url, ("situs",), 2), 1)
-        out.append(
-            await run_phase(
-                stack, "view situs (static)", lu.Plan(url, ("situs",), s), n
-            )
-        )
+        entry = shared_link(stack.opts.site)
+        await run_phase(stack, "warm-up", lu.Plan(url, ("situs",), 2, entry=entry), 1)
+        link = lu.Plan(url, ("situs",), s, entry=entry)
+        out.append(await run_phase(stack, "view transparansi (shared link)", link, n))
     for page in ("transparansi", *STAFF_PAGES):
         out.append(
             await run_phase(stack, f"filter {page}", lu.Plan(url, (page,), s), n)
@@ -289,7 +300,7 @@ async def setting_phases(stack: Stack, args: argparse.Namespace) -> list[dict]:
     await run_phase(stack, "warm-up", lu.Plan(url, ("ringkasan",), 3), 2)
     return [
         await run_phase(
-            stack, "view transparansi", lu.Plan(url, ("transparansi",), s), n
+            stack, "view transparansi (in the app)", lu.Plan(url, PUBLIC, s), n
         ),
         await run_phase(stack, "filter ringkasan", lu.Plan(url, ("ringkasan",), s), n),
     ]

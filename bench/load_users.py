@@ -1,7 +1,9 @@
 """Simulated users of the load test (bench/load_test.py) and what they measure.
 
 A user is one tab (bench/st_session.py). ``viewer`` opens a page in a fresh tab,
-again and again (a public visitor: a new session each time). ``filterer`` opens a
+again and again (a new session each time). ``site_viewer`` is a public visitor
+following a shared link: the proxy's redirect, the static page and what it loads
+(no tab, no session). ``filterer`` opens a
 page once (staff pages: in as the demo admin), then changes the year filter, every
 ``think`` seconds or at once. Each interaction is checked: no exception on the
 page, and after a year change the app shows the new year (the widget or the URL the
@@ -59,6 +61,7 @@ class Plan:
     seconds: float
     think: float = 0.0
     stagger: float = 0.0  # paced users start spread over this many seconds
+    entry: str = "/situs/"  # where a site visitor comes in (a shared link, the site)
     until: float = 0.0
     arrived: int = 0
     notes: list[str] = field(default_factory=list)  # what happened meanwhile
@@ -99,7 +102,7 @@ def check_run(run: Run, year: str | None = None, url: str = "") -> str | None:
 async def viewer(no: int, plan: Plan, tally: Tally) -> None:
     """Fresh tabs on the user's page until the phase ends."""
     page = plan.page(no)
-    path = "/" if page == "one_line" else f"/{page}"
+    path = front_door(page)
     name = "" if page == "one_line" else page
     await plan.ready()
     while time.monotonic() < plan.until:
@@ -146,19 +149,41 @@ async def fetch(base: str, path: str) -> tuple[str, dict[str, str], bytes]:
     return status, headers, body
 
 
+def front_door(page: str) -> str:
+    """The address a tab of the app loads for ``page``: a staff page's own; the
+    app's root for the public page (a browser new to the app that loads
+    ``/transparansi`` is sent to the static site by the proxy) and the reference."""
+    return "/" if page in ("one_line", *PUBLIC_PAGES) else f"/{page}"
+
+
+async def site_page(base: str, entry: str) -> str:
+    """The site page a visitor coming in at ``entry`` lands on: ``entry`` itself,
+    or where the proxy sends a shared link to the app's public page (checked)."""
+    if entry.startswith("/situs/"):
+        return entry
+    status, headers, _ = await fetch(base, entry)
+    where = headers.get("location", "")
+    if " 302 " not in status + " " or not where.startswith("/situs/"):
+        raise SessionError(f"GET {entry}: {status}, not sent to the site ({where!r})")
+    return where
+
+
 async def site_viewer(no: int, plan: Plan, tally: Tally) -> None:
-    """A fresh visitor of the static public site: the index and what it loads,
-    checked (200, the page's HTML or the file's bytes), until the phase ends."""
+    """A fresh visitor of the static public site, coming in at ``plan.entry`` (a
+    shared link to the public page: the proxy's redirect first): the page and what
+    it loads, checked (200, the page's HTML or the file's bytes), until the phase
+    ends."""
     await plan.ready()
     while time.monotonic() < plan.until:
         started = time.perf_counter()
         got = 0
         try:
-            for path in ("/situs/", *(f"/situs/{a}" for a in SITE_ASSETS)):
+            page = await site_page(plan.base, plan.entry)
+            for path in (page, *(f"/situs/{a}" for a in SITE_ASSETS)):
                 status, headers, body = await fetch(plan.base, path)
                 if " 200 " not in status + " " or not body:
                     raise SessionError(f"GET {path}: {status}")
-                if path.endswith("/"):
+                if path == page:
                     html = (
                         gzip.decompress(body)
                         if headers.get("content-encoding") == "gzip"
@@ -197,7 +222,7 @@ async def filterer(no: int, plan: Plan, tally: Tally) -> None:
     rng, page, tab = random.Random(no), plan.page(no), Tab(plan.base)
     arrived = False
     try:
-        await tab.open(f"/{page}")
+        await tab.open(front_door(page))
         last = await enter(tab, page)
         current = last.widget("f_tahun").raw_value
         arrived = True

@@ -39,6 +39,8 @@ def _version(root: Path, name: str, title: str) -> Path:
     (folder / "data").mkdir()
     (folder / "index.html").write_text(f"<html lang=id><h1>{title}</h1></html>")
     (folder / "en" / "index.html").write_text(f"<html lang=en><h1>{title}</h1></html>")
+    for lang in ("", "en/"):
+        (folder / f"{lang}tahun-2024.html").write_text(f"<h1>{title} 2024 {lang}</h1>")
     (folder / "plotly.min.js").write_bytes(SCRIPT)
     (folder / "data" / "hasil.parquet").write_bytes(b"PAR1" + os.urandom(2000))
     return folder
@@ -114,6 +116,21 @@ def test_no_listing_no_way_out_and_the_redirect_keeps_the_prefix(
     assert status == 301 and headers["location"] == "/situs/en/"
 
 
+def test_a_year_the_release_lacks_goes_to_the_index_of_its_language(
+    served: tuple[int, Path],
+) -> None:
+    port, _ = served
+    prefix = {site.PREFIX_HEADER: "/situs"}
+    assert _get(port, "/tahun-2024.html")[0] == 200
+    for path, index in (
+        ("/tahun-2031.html", "/situs/"),
+        ("/en/tahun-1999.html", "/situs/en/"),
+    ):
+        status, headers, _ = _get(port, path, prefix)
+        assert status == 302 and headers["location"] == index
+    assert _get(port, "/tahun-20x1.html")[0] == 404  # not a year's page: not found
+
+
 def test_a_new_release_is_served_once_its_link_is_swapped(
     served: tuple[int, Path], tmp_path: Path
 ) -> None:
@@ -171,6 +188,69 @@ def test_through_haproxy_each_browser_gets_its_form_from_the_cache(
 
         status, headers, body = _get(front, "/situs/en/", gz)
         assert status == 200 and b"Rilis 1" in gzip.decompress(body)
+    finally:
+        workers.stop(proxy)
+
+
+def _proxy(tmp_path: Path, site_port: int | None) -> tuple[int, object]:
+    """HAProxy with the shipped config: no worker behind it (a request for the app
+    gets 503), the site server at ``site_port`` (None: no site)."""
+    front = _free_port()
+    listen = haproxy.Listen(bind=f"127.0.0.1:{front}", socket=tmp_path / "h.sock")
+    cfg = tmp_path / "haproxy.cfg"
+    where = f"127.0.0.1:{site_port}" if site_port else None
+    cfg.write_text(haproxy.render([f"127.0.0.1:{_free_port()}"], listen, where))
+    proxy = haproxy.start(cfg, tmp_path / "haproxy.log")
+    deadline = time.monotonic() + 10
+    while workers.port_free(front) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if site_port:  # the site's health check has passed once
+        while _get(front, "/transparansi")[0] != 302 and time.monotonic() < deadline:
+            time.sleep(0.2)
+    return front, proxy
+
+
+@pytest.mark.skipif(HAPROXY is None, reason="./test.sh installs HAProxy")
+def test_a_shared_link_to_the_transparency_page_opens_the_static_site(
+    served: tuple[int, Path], tmp_path: Path
+) -> None:
+    """A browser new to the app following a link to /transparansi gets the site's
+    page for the same year and language; one already in the app (its worker
+    cookie) keeps the interactive page; a year that is not a year is dropped."""
+    front, proxy = _proxy(tmp_path, served[0])
+    try:
+        for query, where in [
+            ("", "/situs/"),
+            ("?tahun=2024", "/situs/tahun-2024.html"),
+            ("?lang=en&tahun=2024", "/situs/en/tahun-2024.html"),
+            ("?tahun=2024&lang=en&kejuruan=Las", "/situs/en/tahun-2024.html"),
+            ("?lang=en", "/situs/en/"),
+            ("?lang=id&tahun=2031", "/situs/tahun-2031.html"),
+            ("?tahun=2024%0d%0aSet-Cookie:x=1", "/situs/"),
+            ("?tahun=../../etc", "/situs/"),
+        ]:
+            status, headers, _ = _get(front, f"/transparansi{query}")
+            assert (status, headers.get("location")) == (302, where), query
+            assert "set-cookie" not in headers
+        assert b"Rilis 1 2024 en/" in _get(front, "/situs/en/tahun-2024.html")[2]
+        status, headers, _ = _get(front, "/situs/tahun-2031.html")
+        assert (status, headers["location"]) == (302, "/situs/")
+
+        # in the app already, or another page: to the workers (none here: 503)
+        status, headers, _ = _get(front, "/transparansi", {"Cookie": "WFSRV=w1"})
+        assert status == 503 and "location" not in headers
+        for path in ("/", "/ringkasan", "/transparansi/data"):
+            assert _get(front, path)[0] == 503, path
+    finally:
+        workers.stop(proxy)
+
+
+@pytest.mark.skipif(HAPROXY is None, reason="./test.sh installs HAProxy")
+def test_without_the_site_a_shared_link_opens_the_app(tmp_path: Path) -> None:
+    front, proxy = _proxy(tmp_path, None)
+    try:
+        status, headers, _ = _get(front, "/transparansi?tahun=2024")
+        assert status == 503 and "location" not in headers
     finally:
         workers.stop(proxy)
 

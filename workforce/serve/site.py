@@ -21,6 +21,7 @@ import argparse
 import gzip
 import logging
 import os
+import re
 import sys
 import threading
 from functools import partial
@@ -34,6 +35,9 @@ PREFIX_HEADER = "X-Site-Prefix"  # set by the proxy: the path the site is served
 # browser and the proxy keep a file five minutes: a release shows within that.
 MAX_AGE_S = 300
 GZIP_QUERY = "gz=1"  # the proxy's request for the gzip form
+# a year's page: a link to a year the release does not hold (a shared link from the
+# app, an old bookmark) goes to the index of its language, not to a 404
+YEAR_PAGE = re.compile(r"tahun-\d{4}\.html")
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".csv", ".xml", ".txt", ".md"}
 Version = tuple[str, int, int, int]
 
@@ -76,16 +80,14 @@ class Handler(SimpleHTTPRequestHandler):
         return None
 
     def send_head(self):
-        """Redirect ``/en`` to ``/en/`` under the proxy's prefix; gzip text files."""
+        """Redirect ``/en`` to ``/en/`` and a year the site lacks to its language's
+        index, under the proxy's prefix; gzip text files."""
         path = self.translate_path(self.path)
         plain = self.path.split("?", 1)[0].split("#", 1)[0]
         if os.path.isdir(path) and not plain.endswith("/"):
-            prefix = self.headers.get(PREFIX_HEADER, "").rstrip("/")
-            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-            self.send_header("Location", f"{prefix}{plain}/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return None
+            return self._redirect(HTTPStatus.MOVED_PERMANENTLY, f"{plain}/")
+        if not os.path.exists(path) and YEAR_PAGE.fullmatch(os.path.basename(path)):
+            return self._redirect(HTTPStatus.FOUND, plain.rsplit("/", 1)[0] + "/")
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
         suffix = Path(path).suffix.lower()
@@ -99,6 +101,14 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return _Body(body)
+
+    def _redirect(self, status: HTTPStatus, where: str) -> None:
+        """Redirect to ``where`` (a path of the site) under the proxy's prefix."""
+        prefix = self.headers.get(PREFIX_HEADER, "").rstrip("/")
+        self.send_response(status)
+        self.send_header("Location", f"{prefix}{where}")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", f"public, max-age={MAX_AGE_S}")
