@@ -106,6 +106,16 @@ def ratios(rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def _cores(r: dict[str, Any]) -> float:
+    """Cores the workers kept busy during the phase."""
+    return r["server_cpu_s"] / r["wall_s"] if r["wall_s"] else 0.0
+
+
+def _others(r: dict[str, Any]) -> float:
+    """Cores the proxy and the load generator took from the same machine."""
+    return (r["proxy_cpu_s"] + r["client_cpu_s"]) / r["wall_s"] if r["wall_s"] else 0.0
+
+
 def _throughput(rows: list[dict[str, Any]]) -> list[str]:
     out = []
     for r2 in [
@@ -116,6 +126,9 @@ def _throughput(rows: list[dict[str, Any]]) -> list[str]:
             out.append(
                 f"throughput {r2['phase']}: 2 workers {r2['per_s']:.1f}/s vs 1 worker "
                 f"{r1['per_s']:.1f}/s = {r2['per_s'] / r1['per_s']:.2f}x; target >= 1.7x"
+                f" (cores used by the workers {_cores(r2):.2f} vs {_cores(r1):.2f},"
+                f" proxy + generator {_others(r2):.2f} vs {_others(r1):.2f}; CPU-s per"
+                f" change {_f(r2['cpu_per_interaction_s'], 3)} vs {_f(r1['cpu_per_interaction_s'], 3)})"
             )
     return out
 

@@ -2,11 +2,16 @@
 to the production stack (``python -m workforce serve``: workers behind HAProxy).
 
 ``python bench/load_test.py [--db PATH] [--workers 1,2] [--users 6] [--seconds 15]
-[--paced-users 50] [--paced-seconds 60] [--kill] [--import-during] [--settings]``
+[--rounds 2] [--paced-users 50] [--paced-seconds 60] [--kill] [--import-during]
+[--settings]``
 
 For each number of workers it starts the stack as ``./serve.sh`` does, and a second
 stack serving a one-line Streamlit page (bench/one_line.py) with the same profile,
-then runs phases, one after another (bench/load_users.py says what a user does):
+all at once, then runs phases (bench/load_users.py says what a user does). Each
+unpaced phase runs in ``--rounds`` stretches taking the stacks in turn (one-line
+page or dashboard, 1 worker, 2 workers, 1, 2, ...): this machine's speed drifts over
+minutes, and the ratios the targets speak of (2 workers against 1, a page against
+the one-line page) are fair only between stretches measured side by side.
 
 - ``view one_line`` / ``view transparansi (in the app)``: fresh tabs, one after
   another per user (a new session each time), the public page as the app draws it
@@ -36,6 +41,7 @@ import asyncio
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -76,39 +82,54 @@ def percentile(values: list[float], q: float) -> float | None:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def summary(name: str, plan: lu.Plan, tally: lu.Tally, wall: float, cpu: dict) -> dict:
-    """One phase's figures."""
-    done = len(tally.latencies)
+@dataclass
+class Measured:
+    """What users did on one stack in one stretch of a phase."""
+
+    tally: lu.Tally
+    wall: float
+    cpu: dict[str, float]
+    plan: lu.Plan
+
+
+def summary(name: str, parts: list[Measured]) -> dict:
+    """One phase's figures, over its stretches (rounds) on one stack."""
+    latencies = [x for m in parts for x in m.tally.latencies]
+    errors = [e for m in parts for e in m.tally.errors]
+    done, wall = len(latencies), sum(m.wall for m in parts)
+    cpu = {k: sum(m.cpu[k] for m in parts) for k in ("server", "proxy", "client")}
+    bytes_in = sum(m.tally.bytes_in for m in parts)
     return {
         "phase": name,
         "users": None,
-        "think_s": plan.think,
+        "think_s": parts[0].plan.think,
+        "rounds": len(parts),
         "interactions": done,
         "per_s": done / wall if wall else 0.0,
-        "p50_s": percentile(tally.latencies, 0.5),
-        "p95_s": percentile(tally.latencies, 0.95),
-        "errors": len(tally.errors),
-        "error_samples": tally.errors[:5],
-        "reconnects": tally.reconnects,
+        "p50_s": percentile(latencies, 0.5),
+        "p95_s": percentile(latencies, 0.95),
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "reconnects": sum(m.tally.reconnects for m in parts),
         "server_cpu_s": cpu["server"],
         "cpu_per_interaction_s": cpu["server"] / done if done else None,
         "proxy_cpu_s": cpu["proxy"],
         "client_cpu_s": cpu["client"],
-        "kb_per_interaction": tally.bytes_in / done / 1000 if done else None,
+        "kb_per_interaction": bytes_in / done / 1000 if done else None,
         "wall_s": wall,
-        "notes": plan.notes,
+        "notes": [n for m in parts for n in m.plan.notes],
     }
 
 
-async def run_phase(
-    stack: Stack, name: str, plan: lu.Plan, users: int, events: list | None = None
-) -> dict[str, Any]:
+async def drive(
+    stack: Stack, plan: lu.Plan, users: int, events: list | None = None
+) -> Measured:
     """Start ``users`` users, open the gate once all are set up, wait for them."""
     role = (
         lu.site_viewer
         if plan.pages == ("situs",)
         else lu.viewer
-        if name.startswith("view")
+        if plan.fresh
         else lu.filterer
     )
     tally = lu.Tally()
@@ -134,7 +155,16 @@ async def run_phase(
         "proxy": proxy.total(),
         "client": time.process_time() - client0,
     }
-    return summary(name, plan, tally, wall, cpu) | {"users": users}
+    return Measured(tally, wall, cpu, plan)
+
+
+async def run_phase(
+    stack: Stack, name: str, plan: lu.Plan, users: int, events: list | None = None
+) -> dict[str, Any]:
+    """One phase on one stack, in one stretch."""
+    if name.startswith("view"):
+        plan.fresh = True
+    return summary(name, [await drive(stack, plan, users, events)]) | {"users": users}
 
 
 # ---- faults ---------------------------------------------------------------------------
@@ -222,35 +252,84 @@ def base(stack: Stack) -> str:
     return f"http://127.0.0.1:{stack.opts.port}"
 
 
-async def phases(stack: Stack, args: argparse.Namespace) -> list[dict[str, Any]]:
-    """The dashboard's phases on one stack."""
-    url, n, s = base(stack), args.users, args.seconds
-    await run_phase(stack, "warm-up", lu.Plan(url, PUBLIC, 3), 2)
-    await run_phase(stack, "warm-up", lu.Plan(url, STAFF_PAGES, 3), len(STAFF_PAGES))
+@dataclass
+class Phase:
+    """One phase of the run: what its users do, on which kind of stack."""
+
+    name: str
+    kind: str  # "one_line" or "dashboard"
+    pages: tuple[str, ...]
+    entry: str = "/situs/"
+
+    def plan(self, url: str, seconds: float) -> lu.Plan:
+        """The users' plan for one stretch of ``seconds``."""
+        fresh = self.name.startswith("view")
+        return lu.Plan(url, self.pages, seconds, entry=self.entry, fresh=fresh)
+
+
+def phase_list(site: Path | None) -> list[Phase]:
+    """The unpaced phases, in order."""
     out = [
-        await run_phase(
-            stack, "view transparansi (in the app)", lu.Plan(url, PUBLIC, s), n
-        )
+        Phase("view one_line", "one_line", ("one_line",)),
+        Phase("view transparansi (in the app)", "dashboard", PUBLIC),
     ]
-    if stack.site is not None:  # the public face a shared link opens
-        entry = shared_link(stack.opts.site)
-        await run_phase(stack, "warm-up", lu.Plan(url, ("situs",), 2, entry=entry), 1)
-        link = lu.Plan(url, ("situs",), s, entry=entry)
-        out.append(await run_phase(stack, "view transparansi (shared link)", link, n))
-    for page in ("transparansi", *STAFF_PAGES):
+    if site is not None:  # the public face a shared link opens
         out.append(
-            await run_phase(stack, f"filter {page}", lu.Plan(url, (page,), s), n)
-        )
-    out.append(await run_phase(stack, "filter mixed", lu.Plan(url, STAFF_PAGES, s), n))
-    if args.paced_users:
-        out += await paced(stack, args)
+            Phase("view transparansi (shared link)", "dashboard", ("situs",),
+                  entry=shared_link(site))
+        )  # fmt: skip
+    out += [Phase(f"filter {p}", "dashboard", (p,)) for p in (*PUBLIC, *STAFF_PAGES)]
+    out.append(Phase("filter mixed", "dashboard", STAFF_PAGES))
     return out
+
+
+async def warm_up(stacks: dict[tuple[str, int], Stack], site: Path | None) -> None:
+    """Every page once on every stack (first builds and first loads not measured)."""
+    for (kind, _), stack in stacks.items():
+        url = base(stack)
+        if kind == "one_line":
+            await drive(stack, lu.Plan(url, ("one_line",), 3, fresh=True), 2)
+            continue
+        await drive(stack, lu.Plan(url, PUBLIC, 3), 2)
+        await drive(stack, lu.Plan(url, STAFF_PAGES, 3), len(STAFF_PAGES))
+        if site is not None:
+            await drive(stack, lu.Plan(url, ("situs",), 2, entry=shared_link(site)), 1)
+
+
+async def interleaved(
+    stacks: dict[tuple[str, int], Stack], args: argparse.Namespace
+) -> list[dict[str, Any]]:
+    """Each phase in ``--rounds`` stretches, taking the worker counts in turn (1, 2,
+    1, 2, ...): the machine's speed drifts over minutes, and a ratio between worker
+    counts, or against the one-line page, is fair only from stretches measured side
+    by side. The stacks not being driven sit idle meanwhile."""
+    await warm_up(stacks, args.site)
+    rows = []
+    stretch = args.seconds / args.rounds
+    for phase in phase_list(args.site):
+        parts: dict[int, list[Measured]] = {w: [] for w in args.workers}
+        for _ in range(args.rounds):
+            for w in args.workers:
+                stack = stacks[(phase.kind, w)]
+                plan = phase.plan(base(stack), stretch)
+                parts[w].append(await drive(stack, plan, args.users))
+        for w in args.workers:
+            rows.append(
+                summary(phase.name, parts[w]) | {"users": args.users, "workers": w}
+            )
+    for w in args.workers:
+        rows += [
+            r | {"workers": w} for r in await paced(stacks[("dashboard", w)], args)
+        ]
+    return rows
 
 
 async def paced(stack: Stack, args: argparse.Namespace) -> list[dict[str, Any]]:
     """Many tabs, each changing the year every ``--paced-think`` seconds: first as
     they are (the latency target), then again with the faults asked for (a worker
     killed, an import), whose reconnecting tabs start their sessions again."""
+    if not args.paced_users:
+        return []
     events = []
     if args.kill and stack.opts.workers > 1:
         events.append(kill_a_worker)
@@ -269,29 +348,24 @@ async def paced(stack: Stack, args: argparse.Namespace) -> list[dict[str, Any]]:
     return rows
 
 
-async def reference(stack: Stack, args: argparse.Namespace) -> dict[str, Any]:
-    """Fresh views of the one-line page."""
-    url = base(stack)
-    await run_phase(stack, "warm-up", lu.Plan(url, ("one_line",), 3), 2)
-    plan = lu.Plan(url, ("one_line",), args.seconds)
-    return await run_phase(stack, "view one_line", plan, args.users)
-
-
-def measure(args: argparse.Namespace, workers: int, port: int) -> list[dict[str, Any]]:
-    """The reference page, then the dashboard, each on its own stack."""
-    print(f"[{workers} worker(s)] one-line page ...", flush=True)
-    stack = start_stack(args, workers, port, script=config.ROOT / "bench/one_line.py")
+def measure(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Every stack up at once (a one-line page and the dashboard, per worker
+    count, each on ports of its own), the phases interleaved across them."""
+    stacks: dict[tuple[str, int], Stack] = {}
+    port = args.port
     try:
-        rows = [asyncio.run(reference(stack, args))]
+        for w in args.workers:
+            for kind in ("one_line", "dashboard"):
+                print(f"starting {kind} with {w} worker(s) on port {port}", flush=True)
+                script = (
+                    config.ROOT / "bench/one_line.py" if kind == "one_line" else None
+                )
+                stacks[(kind, w)] = start_stack(args, w, port, script=script)
+                port += w + 3  # proxy, workers, site server, one spare
+        return asyncio.run(interleaved(stacks, args))
     finally:
-        stack.stop()
-    print(f"[{workers} worker(s)] dashboard ...", flush=True)
-    stack = start_stack(args, workers, port)
-    try:
-        rows += asyncio.run(phases(stack, args))
-    finally:
-        stack.stop()
-    return [row | {"workers": workers} for row in rows]
+        for stack in stacks.values():
+            stack.stop()
 
 
 async def setting_phases(stack: Stack, args: argparse.Namespace) -> list[dict]:
@@ -332,6 +406,9 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--workers", default="1,2", help="worker counts to measure")
     p.add_argument("--users", type=int, default=6, help="tabs per unpaced phase")
     p.add_argument("--seconds", type=float, default=15, help="length of each phase")
+    p.add_argument(
+        "--rounds", type=int, default=2, help="stretches per phase, 1, 2, 1, ..."
+    )
     p.add_argument("--paced-users", type=int, default=50, help="0: no paced phase")
     p.add_argument("--paced-seconds", type=float, default=60)
     p.add_argument("--paced-think", type=float, default=10)
@@ -359,9 +436,7 @@ def main() -> None:
     # the database's static public site, as ./serve.sh serves it at /situs/
     args.site = args.run_dir / "site"
     publish_db(args.db, args.site, base_url="/situs/")
-    rows = []
-    for w in args.workers:
-        rows += measure(args, w, args.port)
+    rows = measure(args)
     if args.settings:
         rows += settings(args, args.port)
     text = "\n".join(

@@ -62,6 +62,7 @@ class Plan:
     think: float = 0.0
     stagger: float = 0.0  # paced users start spread over this many seconds
     entry: str = "/situs/"  # where a site visitor comes in (a shared link, the site)
+    fresh: bool = False  # a fresh tab per interaction (a visitor), not a filter change
     until: float = 0.0
     arrived: int = 0
     notes: list[str] = field(default_factory=list)  # what happened meanwhile
