@@ -274,3 +274,31 @@ def test_the_app_links_to_the_site_where_the_stack_serves_it(
     monkeypatch.setenv("WORKFORCE_SITE_URL", value)
     expected = value if value.startswith("https://") else link
     assert config.site_url_public() == expected
+
+
+def test_the_stack_rewrites_a_site_written_for_another_address(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """init-demo writes the site for ``/``; the stack serves it at ``/situs/``, so it
+    rewrites it once for that address (canonical and language links, sitemap), and
+    leaves alone a site whose address the operator set."""
+    from workforce.public import site as public_site
+    from workforce.serve.stack import SITE_PATH, Options, Stack
+
+    out = tmp_path / "site"
+    public_site.publish_db(demo_db, out, "/")
+    stack = Stack(Options(demo_db, workers=1, run_dir=tmp_path / "run", site=out))
+
+    monkeypatch.setenv("WORKFORCE_SITE_URL", "https://data.cilegonkota.go.id/")
+    stack._site_for_prefix()
+    assert public_site.built_for(out) == "/"
+
+    monkeypatch.delenv("WORKFORCE_SITE_URL")
+    stack._site_for_prefix()
+    assert public_site.built_for(out) == SITE_PATH
+    page = (out / "en" / "index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="/situs/en/index.html">' in page
+    assert "<loc>/situs/tahun-" in (out / "sitemap.xml").read_text("utf-8")
+    version = out.resolve()
+    stack._site_for_prefix()  # already for /situs/: not written again
+    assert out.resolve() == version

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workforce.public import site as public_site
 from workforce.serve import haproxy, profile, rolling, workers
 
 LOG = logging.getLogger("workforce.serve")
@@ -79,6 +80,7 @@ class Stack:
         self.env = profile.worker_env(secret)
         if self.opts.site is not None:  # the app's "static version" link
             self.env.setdefault("WORKFORCE_SITE_URL", SITE_PATH)
+            self._site_for_prefix()
         for i in range(self.opts.workers):
             self.procs[i] = self._spawn(i)
         for i, port in enumerate(self.opts.ports):
@@ -117,6 +119,22 @@ class Stack:
 
     def _front(self) -> str:
         return f"127.0.0.1:{self.opts.port}"
+
+    def _site_for_prefix(self) -> None:
+        """Rewrite the site for ``/situs/`` when it was written for another address
+        (``init-demo`` writes it for ``/``): its canonical and language links, its
+        sitemap, must name the addresses the proxy serves. An address the operator
+        set ($WORKFORCE_SITE_URL: the city's own web server) is left as it is."""
+        if os.environ.get("WORKFORCE_SITE_URL") or self.opts.site is None:
+            return
+        if public_site.built_for(self.opts.site) == SITE_PATH:
+            return
+        try:
+            written = public_site.publish_db(self.opts.db, self.opts.site, SITE_PATH)
+        except (public_site.SiteError, OSError) as exc:
+            LOG.warning("the site stays as it was: %s", exc)
+            return
+        LOG.info("site rewritten for %s: %d pages", SITE_PATH, written.pages)
 
     def _start_site(self) -> None:
         """The static site's server (when the stack has a site folder)."""

@@ -14,11 +14,18 @@ from pathlib import Path
 
 from workforce.core import config
 from workforce.public import release
-from workforce.public.site.build import SiteError, Written, publish
+from workforce.public.site.build import SiteError, Written, built_for, publish
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SiteError", "Written", "publish", "publish_db", "refresh_after_change"]
+__all__ = [
+    "SiteError",
+    "Written",
+    "built_for",
+    "publish",
+    "publish_db",
+    "refresh_after_change",
+]
 
 
 def publish_db(path: Path, out: Path, base_url: str | None = None) -> Written:

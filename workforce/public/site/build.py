@@ -124,9 +124,19 @@ def generate(pub: Publication, folder: Path, base_url: str) -> int:
         "data_as_of": pub.info.get("data_as_of", ""),
         "release": release.number(pub),
         "pages": len(pages),
+        "base_url": base_url,
     }
     (folder / MARKER).write_text(json.dumps(stamp) + "\n", "utf-8")
     return len(pages)
+
+
+def built_for(out: Path) -> str | None:
+    """The address the site in ``out`` was written for (its links), if known."""
+    try:
+        stamp = json.loads((Path(out) / MARKER).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stamp.get("base_url")
 
 
 def _versions(out: Path) -> Path:
