@@ -171,6 +171,8 @@ def page() -> None:
     st.caption(app.T("public.as_of", date=as_of, limit=limit))
     if static := config.site_url_public():
         st.link_button(app.T("public.static_site"), static, icon=":material/article:")
+        if static.startswith("/"):  # served here: the proxy sends shared links there
+            st.caption(app.T("public.shared_link"))
     if ignored := app.ignored_filters():
         keys = ("filter.periode" if n == "kuartal" else f"filter.{n}" for n in ignored)
         names = ", ".join(app.T(key) for key in keys)
