@@ -346,6 +346,37 @@ def test_boundaries_match_all_eight_kecamatan_by_code(conn):
     assert 105.8 < west < east < 106.2 and -6.2 < south < north < -5.8
 
 
+def test_crowded_names_on_the_map_go_above_and_below_their_points():
+    """Worked by hand, map 1.0 wide (crowded: closer than 0.12): A and B are 0.05
+    apart, B north of A; C is 0.5 from both; D and E are 0.12 apart, not crowded."""
+    points = {
+        "A": (0.10, 0.10),
+        "B": (0.13, 0.14),
+        "C": (0.60, 0.10),
+        "D": (0.30, 0.90),
+        "E": (0.42, 0.90),
+    }
+    assert geo.label_positions(points, 1.0) == {
+        "A": "bottom center",
+        "B": "top center",
+        "C": "middle center",
+        "D": "middle center",
+        "E": "middle center",
+    }
+    assert geo.label_positions({}, 1.0) == {}
+
+
+@needs_real_boundaries
+def test_on_the_real_map_cilegon_and_cibeber_do_not_share_a_line():
+    """Their points are 0.016° apart on a map 0.166° wide (9%): on a phone the names
+    touched. Cilegon, the northern, goes above; Cibeber below; the others centred."""
+    geojson = geo.load(BOUNDARIES)
+    west, _, east, _ = geo.bounds(geojson)
+    where = geo.label_positions(geo.label_points(geojson), east - west)
+    assert where["36.72.02"] == "top center" and where["36.72.01"] == "bottom center"
+    assert sum(p == "middle center" for p in where.values()) == 6
+
+
 def test_match_reports_missing_and_unknown_codes(conn, boundaries):
     geojson = geo.load(boundaries)
     broken = {**geojson, "features": [dict(f) for f in geojson["features"]]}

@@ -9,6 +9,7 @@ the file spells Grogol the Kemendagri way, "Gerogol".
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,28 @@ def label_points(geojson: dict[str, Any]) -> dict[str, tuple[float, float]]:
         if code is None or not rings:
             continue
         out[code] = _centroid(max(rings, key=lambda r: abs(_area(r))))
+    return out
+
+
+# Two names whose points are closer than this share of the map's width would touch
+# on a phone (a 390 px screen draws Cilegon's map about 350 px wide, a name 45 px)
+CROWDED_SHARE = 0.12
+
+
+def label_positions(
+    points: dict[str, tuple[float, float]], width: float
+) -> dict[str, str]:
+    """Plotly's ``textposition`` per name: centred on its point, except two names
+    crowded together (closer than ``CROWDED_SHARE`` of the map's ``width``): the
+    northern one goes above its point, the southern one below."""
+    out = dict.fromkeys(points, "middle center")
+    codes = sorted(points)
+    for i, a in enumerate(codes):
+        for b in codes[i + 1 :]:
+            (xa, ya), (xb, yb) = points[a], points[b]
+            if math.hypot(xa - xb, ya - yb) < CROWDED_SHARE * width:
+                north, south = (a, b) if ya >= yb else (b, a)
+                out[north], out[south] = "top center", "bottom center"
     return out
 
 

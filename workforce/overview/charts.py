@@ -233,8 +233,13 @@ def map_figure(
             return None
         return (float(v) - low) / span if span is not None else 0.5
 
+    west, south, east, north = geo.bounds(geojson)
+    where = geo.label_positions(points, east - west)
     fig = go.Figure()
-    names: dict[bool, list[tuple[tuple[float, float], str]]] = {False: [], True: []}
+    names: dict[bool, list[tuple[tuple[float, float], str, str]]] = {
+        False: [],
+        True: [],
+    }
     for code, name, v in zip(
         table["kecamatan_kode"], table["nama"], values, strict=True
     ):
@@ -268,16 +273,17 @@ def map_figure(
         )
         if code in points:
             dark = fraction is not None and fraction > DARK_FILL
-            names[dark].append((points[code], str(name)))
+            names[dark].append((points[code], str(name), where[code]))
     # each kecamatan named on the map, not only on hover: dark text on the light
     # fills, white on the dark ones
     for dark, colour in ((False, "#111111"), (True, "#FFFFFF")):
         fig.add_trace(
             go.Scatter(
-                x=[p[0] for p, _ in names[dark]],
-                y=[p[1] for p, _ in names[dark]],
+                x=[p[0] for p, _, _ in names[dark]],
+                y=[p[1] for p, _, _ in names[dark]],
                 mode="text",
-                text=[name for _, name in names[dark]],
+                text=[name for _, name, _ in names[dark]],
+                textposition=[position for _, _, position in names[dark]],
                 textfont={"size": 12, "color": colour, "family": FONT},
                 hoverinfo="skip",
                 showlegend=False,
@@ -307,7 +313,6 @@ def map_figure(
                 showlegend=False,
             )
         )
-    west, south, east, north = geo.bounds(geojson)
     hidden = {"visible": False, "fixedrange": True}
     fig.update_layout(
         height=HEIGHT + 60,
