@@ -120,8 +120,13 @@ def test_fixture_figures_by_hand_with_and_without_warning() -> None:
         " 60%). Angka 12 bulan bisa jauh dari keadaan sebenarnya."
     )
     flags = open_data.tables(low)["kpi_tahunan"].set_index(["tahun", "kpi_id"])
-    assert flags.at[(2024, "retensi_12b"), "peringatan"] == open_data.LOW_RESPONSE
+    # every 12-month figure read from the same answers carries the warning; the
+    # response rate itself does not; other years and the plain release have none
+    for kpi in ("retensi_12b", "upah_median_12b", "bertahan_di_perusahaan"):
+        assert flags.at[(2024, kpi), "peringatan"] == open_data.LOW_RESPONSE, kpi
+        assert flags.at[(2023, kpi), "peringatan"] == "", kpi
     assert flags.at[(2024, "tingkat_respons_12b"), "peringatan"] == ""
+    assert set(open_data.tables(plain)["kpi_tahunan"]["peringatan"]) == {""}
 
 
 def test_fixture_figures_hidden_at_the_threshold() -> None:

@@ -138,13 +138,20 @@ def tables(pub: Publication) -> dict[str, pd.DataFrame]:
     return {name: _typed(df, RESOURCES[name]) for name, df in raw.items()}
 
 
+# the 12-month figures read from the tracer answers of the retensi_12b cohort: the
+# employed rate, the median wage of those working, and "kept the first job"
+# (metrics.md); all rest on the same answers, so all carry the cohort's warning
+FROM_TRACER_ANSWERS = ("retensi_12b", "upah_median_12b", "bertahan_di_perusahaan")
+
+
 def warnings(pub: Publication) -> list[str]:
-    """Per row of ``pub.kpi``: ``respons_rendah`` on a published 12-month employed
-    rate resting on under 60% answers (as the transparency page marks it), else
-    empty."""
+    """Per row of ``pub.kpi``: ``respons_rendah`` on a published 12-month figure
+    read from the tracer answers when under 60% of its cohort answered (as the
+    transparency page marks the employed rate), else empty."""
     return [
         LOW_RESPONSE
-        if r.kpi_id == "retensi_12b" and low_response(pub, int(r.tahun)) is not None
+        if r.kpi_id in FROM_TRACER_ANSWERS
+        and low_response(pub, int(r.tahun)) is not None
         else ""
         for r in pub.kpi.itertuples(index=False)
     ]
