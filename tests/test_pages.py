@@ -227,3 +227,20 @@ def test_display_table_keeps_the_numbers_for_the_download() -> None:
     en, _ = app.display_table(data, "en")
     assert en.iloc[0].tolist() == [2025, "488,385,000", "95.12"]
     assert data.iloc[0].tolist() == [2025, 488385000.0, 95.12]  # untouched
+
+
+def test_a_wide_table_keeps_the_name_of_its_rows_in_view() -> None:
+    """From four columns a table scrolls sideways on a phone: its first column,
+    the row's name, is pinned; a number in the first column is not a name."""
+    from workforce import app
+
+    wide = pd.DataFrame(
+        {"Penyelenggara": ["BBPVP Serang"], "Peserta": [692], "n": [771], "x": [1.5]}
+    )
+    _, config = app.display_table(wide, "id")
+    assert config["Penyelenggara"]["pinned"] is True
+    assert config["Peserta"]["pinned"] is None
+    _, narrow = app.display_table(wide.iloc[:, :3], "id")
+    assert "Penyelenggara" not in narrow
+    _, numeric = app.display_table(wide.iloc[:, 1:].assign(y=2), "id")
+    assert all(c["pinned"] is None for c in numeric.values())

@@ -652,6 +652,9 @@ def cached_data_table(
 
 # columns that hold labels written as numbers, not amounts (2025, not 2.025)
 NOT_AMOUNTS = ("tahun", "year", "bulan", "month", "kode", "code", "triwulan", "quarter")
+# from this many columns a table is wider than a phone: its first column, the
+# row's name, stays in view while the reader scrolls sideways
+PIN_FROM_COLUMNS = 4
 
 
 def table(data: pd.DataFrame) -> None:
@@ -664,7 +667,8 @@ def display_table(
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """The table as the reader sees it: numbers written in the interface
     language's convention (``488.385.000``, ``95,12``) and right-aligned; the CSV
-    download keeps the numbers themselves."""
+    download keeps the numbers themselves. In a wide table the first column, when
+    it names the row, is pinned."""
     shown = data.copy()
     config: dict[str, Any] = {}
     for column in data.columns:
@@ -681,6 +685,8 @@ def display_table(
             "" if pd.isna(v) else i18n.fmt_number(v, lang_code, digits) for v in values
         ]
         config[str(column)] = st.column_config.TextColumn(alignment="right")
+    if len(data.columns) >= PIN_FROM_COLUMNS and str(data.columns[0]) not in config:
+        config[str(data.columns[0])] = st.column_config.Column(pinned=True)
     return shown, config
 
 
