@@ -267,6 +267,73 @@ def test_pack_marks_a_low_response_with_a_footnote(low_db, lang) -> None:
         assert planner_charts._t("xlsx.footnote", lang) in notes
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_scorecard_marks_a_low_response_everywhere_it_is_shown(low_db, lang) -> None:
+    """BBPVP Serang's 2024 cohort: 3 of the 4 answers working (75,0%), 4 of 15
+    answered (26,67%): its 12-month rate and the total's carry ⚠ with the sentence
+    naming both, in the page's table, in the PDF and in the workbook; BLK Kota
+    Cilegon has no 12-month rate and no mark. In the full study (11 of 15, 73,33%)
+    nothing is marked."""
+    from workforce.compare import numbers as cn
+    from workforce.compare import tables as tb
+    from workforce.compare import text as ct
+
+    conn = db.connect(low_db, read_only=True)
+    try:
+        card = cn.scorecard(conn, Filters(tahun=2024, as_of=fx.TRACER_AS_OF))
+    finally:
+        conn.close()
+    rows = card.set_index("penyelenggara")
+    assert rows.at["BBPVP Serang", "retensi_12b_pct"] == pytest.approx(75.0)
+    assert rows.at["BBPVP Serang", "tingkat_respons_12b_pct"] == pytest.approx(400 / 15)
+    assert [cn.low_response(r) for r in card.to_dict("records")] == [
+        True,
+        False,
+        True,
+    ]
+    twelve = ct.tr("score.col.retensi_12b", lang)
+    table = tb.scorecard_table(card, lang)
+    # 3 of 4 (Wilson 95%): 30,06% … 95,44%
+    shown = "75,0% (30,1–95,4%) ⚠" if lang == "id" else "75.0% (30.1–95.4%) ⚠"
+    assert table[twelve].tolist() == [shown, "t.a." if lang == "id" else "n/a", shown]
+    total = ct.tr("score.total", lang)
+    assert ct.low_names(card, lang) == ["BBPVP Serang", total]
+    warning = ct.tr("score.low", lang, names=f"BBPVP Serang, {total}")
+    assert ct.scorecard_sentence(card, lang).endswith(" " + warning)
+    made = _pack(low_db, lang)
+    text = _text(made.pdf)
+    assert " ".join(warning.split()) in text
+    assert shown in text
+    wb = load_workbook(io.BytesIO(made.xlsx))
+    sheet = wb[ct.tr("pack.sheet", lang, tahun=2024)]
+    header = [c.value for c in sheet[1]]
+    col = header.index(
+        ct.tr("pack.col.pct", lang, rate=ct.rate_name("retensi_12b", lang))
+    ) + 1  # fmt: skip
+    formats = [sheet.cell(r, col).number_format for r in (2, 3, 4)]
+    assert formats == [
+        xlsx.LOW_SCORE_FORMAT,
+        xlsx.FORMATS["num"],
+        xlsx.LOW_SCORE_FORMAT,
+    ]
+    assert sheet.cell(6, 1).value == warning
+
+
+def test_scorecard_marks_nothing_when_most_answered(tracer_db) -> None:
+    from workforce.compare import numbers as cn
+    from workforce.compare import text as ct
+
+    conn = db.connect(tracer_db, read_only=True)
+    try:
+        card = cn.scorecard(conn, Filters(tahun=2024, as_of=fx.TRACER_AS_OF))
+    finally:
+        conn.close()
+    total = card.set_index("penyelenggara").loc[cn.TOTAL]
+    assert total["tingkat_respons_12b_pct"] == pytest.approx(1100 / 15)
+    assert not any(cn.low_response(r) for r in card.to_dict("records"))
+    assert "⚠" not in ct.scorecard_sentence(card, "id")
+
+
 # ---- the page ------------------------------------------------------------------------
 
 

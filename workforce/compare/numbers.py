@@ -9,6 +9,7 @@ the classes (metrics.md, "Comparing providers and vocations honestly").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import duckdb
@@ -160,6 +161,19 @@ def _score_row(name: str, results: dict[str, metrics.Result]) -> dict[str, objec
     for source, result in cost.by.items():
         row[f"biaya_per_penempatan__{source}"] = result.value
     return row
+
+
+def low_response(row: Mapping[str, object]) -> bool:
+    """A scorecard row whose 12-month rate is shown but rests on the answers of
+    under 60% of its cohort: the rate carries a warning (⚠), as everywhere."""
+    twelve, response = row["retensi_12b_pct"], row["tingkat_respons_12b_pct"]
+    return (
+        twelve is not None
+        and not pd.isna(twelve)
+        and response is not None
+        and not pd.isna(response)
+        and float(response) < metrics.LOW_RESPONSE_PCT
+    )
 
 
 def cost_sources(card: pd.DataFrame) -> list[str]:

@@ -39,9 +39,20 @@ def funnel_table(funnel: cn.Funnel, lang: str) -> pd.DataFrame:
     )
 
 
+def rate_text(row: dict, metric_id: str, lang: str) -> str:
+    """A scorecard rate with its interval; the 12-month rate marked ⚠ where under
+    60% of the provider's cohort answered."""
+    text = compare.interval_text(
+        row[f"{metric_id}_pct"], row[f"{metric_id}_lo"], row[f"{metric_id}_hi"], lang
+    )
+    if metric_id == "retensi_12b" and cn.low_response(row):
+        return f"{text} ⚠"
+    return text
+
+
 def scorecard_table(card: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The scorecard as the reader sees it: every rate with interval and n, the
-    response rate, the median wage with n, the cost per placement per source."""
+    """The scorecard as the reader sees it: every rate with interval and n (⚠ on a
+    12-month rate under 60% response), the response rate, the median wage with n, the cost per placement per source."""
     col = ct.tr
     card = card.reset_index(drop=True)
     out = pd.DataFrame(
@@ -54,13 +65,7 @@ def scorecard_table(card: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
     for metric_id in cn.SCORE_RATES:
         out[col(f"score.col.{metric_id}", lang)] = [
-            compare.interval_text(p, lo, hi, lang)
-            for p, lo, hi in zip(
-                card[f"{metric_id}_pct"],
-                card[f"{metric_id}_lo"],
-                card[f"{metric_id}_hi"],
-                strict=True,
-            )
+            rate_text(r, metric_id, lang) for r in card.to_dict("records")
         ]
         out[col(f"score.col.{metric_id}_n", lang)] = card[f"{metric_id}_n"].tolist()
     out[col("score.col.tingkat_respons_12b", lang)] = _round(

@@ -83,12 +83,12 @@ def provider_label(name: str, lang: str) -> str:
 
 def scorecard_sentence(card: pd.DataFrame, lang: str) -> str:
     """How many providers; the highest and lowest 6-month placement rate among those
-    with at least 20 mature graduates."""
+    with at least 20 mature graduates; which 12-month rates carry ⚠."""
     rows = card[card["penyelenggara"] != cn.TOTAL]
     rate, n = "tingkat_penempatan_6b_pct", "tingkat_penempatan_6b_n"
     ok = rows[(rows[n] >= SMALL_N) & rows[rate].notna()]
     if len(ok) < 2:
-        return tr("score.sum_few", lang, count=len(rows))
+        return tr("score.sum_few", lang, count=len(rows)) + _low_sentence(card, lang)
     ok = ok.sort_values([rate, "penyelenggara"])
     best, worst = ok.iloc[-1], ok.iloc[0]
     return tr(
@@ -97,4 +97,21 @@ def scorecard_sentence(card: pd.DataFrame, lang: str) -> str:
         best_n=i18n.fmt_number(best[n], lang),
         worst=md(worst["penyelenggara"]), worst_pct=pct(worst[rate], lang),
         worst_n=i18n.fmt_number(worst[n], lang),
-    )  # fmt: skip
+    ) + _low_sentence(card, lang)  # fmt: skip
+
+
+def low_names(card: pd.DataFrame, lang: str) -> list[str]:
+    """The scorecard rows whose 12-month rate rests on under 60% answers."""
+    return [
+        provider_label(r["penyelenggara"], lang)
+        for r in card.to_dict("records")
+        if cn.low_response(r)
+    ]
+
+
+def _low_sentence(card: pd.DataFrame, lang: str) -> str:
+    """ " ⚠ …" naming ``low_names``; "" when there are none."""
+    low = low_names(card, lang)
+    if not low:
+        return ""
+    return " " + tr("score.low", lang, names=md(", ".join(low)))

@@ -27,6 +27,7 @@ from workforce.core import db, i18n
 from workforce.core.filters import DIMENSIONS, Filters, bind
 
 AT_RISK_BAND = 0.10  # within 10% of target = at risk (metrics.md)
+LOW_RESPONSE_PCT = 60.0  # below this a 12-month rate carries a warning (metrics.md)
 SELECTIONS = ("tahun", *DIMENSIONS)  # what compute_by can split a selection by
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from workforce.core import db, metrics
 from workforce.core.filters import Filters, bind
 
-LOW_RESPONSE_PCT = 60.0  # below this a 12-month rate carries a warning (metrics.md)
+LOW_RESPONSE_PCT = metrics.LOW_RESPONSE_PCT
 SIX_TO_TWELVE = "tracer/six_to_twelve"
 GROUPS = ("still_working", "stopped", "found_later", "not_working")
 

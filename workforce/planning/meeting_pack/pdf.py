@@ -17,8 +17,9 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from workforce.compare import numbers as compare_numbers
+from workforce.compare import tables as compare_tables
 from workforce.compare import text as compare_text
-from workforce.core import compare, i18n, metrics
+from workforce.core import i18n, metrics
 from workforce.planning import charts as planner_charts
 from workforce.planning import planner
 from workforce.planning.meeting_pack.content import Content
@@ -421,6 +422,9 @@ def _scorecard_section(pdf: _Doc, c: Content) -> None:
         for name, r in zip(names, records, strict=True)
     ]
     _table(pdf, header, rows, (40, 16, 31, 31, 31, 31))
+    low = compare_text.low_names(card, lang)
+    if low:
+        _p(pdf, ct("score.low", lang, names=", ".join(low)), 9)
     sources = compare_numbers.cost_sources(card)
     _p(pdf, ct("pack.h_costs", lang), 10)
     _p(pdf, ct("pack.h_costs_note", lang), 9)
@@ -447,12 +451,7 @@ def _scorecard_section(pdf: _Doc, c: Content) -> None:
 
 def _with_n(record: dict, metric_id: str, lang: str) -> str:
     """``72,0% (66,7–76,8%)`` with ``n = 304`` under it."""
-    text = compare.interval_text(
-        record[f"{metric_id}_pct"],
-        record[f"{metric_id}_lo"],
-        record[f"{metric_id}_hi"],
-        lang,
-    )
+    text = compare_tables.rate_text(record, metric_id, lang)
     return f"{text}\nn = {i18n.fmt_number(record[f'{metric_id}_n'], lang)}"
 
 

@@ -30,6 +30,7 @@ HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="E2E8F0")
 FORMATS = {"count": "#,##0", "rupiah": "#,##0", "pct": "0.00", "num": "#,##0.0"}
 LOW_FORMAT = '0.00" ⚠"'  # a 12-month rate resting on under 60% answers
+LOW_SCORE_FORMAT = '#,##0.0" ⚠"'  # the same, in the scorecard's number format
 
 
 _t = i18n.Scope("planner")
@@ -377,7 +378,16 @@ def _scorecard(wb: Workbook, c: Content) -> None:
         for r in card.to_dict("records")
     ]
     title = ct("pack.sheet", lang, tahun=c.basis.latest_year)
-    _sheet(wb, title, header, rows, (None, *(fmt for _, fmt in columns)))
+    ws = _sheet(wb, title, header, rows, (None, *(fmt for _, fmt in columns)))
+    twelve = [col for col, _ in columns].index("retensi_12b_pct") + 2
+    records = card.to_dict("records")
+    for row, record in enumerate(records, start=2):
+        if compare_numbers.low_response(record):
+            ws.cell(row=row, column=twelve).number_format = LOW_SCORE_FORMAT
+    low = compare_text.low_names(card, lang)
+    if low:
+        note = ct("score.low", lang, names=", ".join(low))
+        ws.cell(row=len(records) + 3, column=1, value=note)
 
 
 def xlsx_bytes(c: Content) -> bytes:
