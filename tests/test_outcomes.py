@@ -81,6 +81,34 @@ def test_funnel_counts_and_rates(conn):
     assert not stages["reliable"].iloc[1:].any()  # every base is under 20
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_funnel_chart_names_each_bar_above_it(conn, lang):
+    """The same 2024 funnel as drawn: each stage's name and count above its bar, the
+    rate with its own base on a line of its own (⚠: every base is under 20)."""
+    from workforce.outcomes import charts as ch
+
+    fig = ch.funnel_figure(oc.funnel(by_group(conn, Filters(tahun=2024))), lang)
+    notes = [a.text for a in fig.layout.annotations]
+    if lang == "id":
+        assert notes == [
+            "<b>Terdaftar</b>: 11",
+            "<b>Lulus</b>: 7<br>63,64% dari pendaftaran yang selesai (11) ⚠",
+            "<b>Tersertifikasi</b>: 5<br>71,43% dari lulusan (7) ⚠",
+            "<b>Ditempatkan ≤ 6 bulan</b>: 3<br>60,00% dari lulusan ≥ 6 bulan (5) ⚠",
+        ]
+    else:
+        assert notes[3] == (
+            "<b>Placed ≤ 6 months</b>: 3<br>60.00% of graduates ≥ 6 months ago (5) ⚠"
+        )
+    assert list(fig.data[0].x) == [11, 7, 5, 3]
+    assert list(fig.data[0].marker.pattern.shape) == [
+        "",
+        ch.HATCH,
+        ch.HATCH,
+        ch.HATCH,
+    ]
+
+
 def test_funnel_by_kejuruan_with_rates_and_small_sample_flags(conn):
     rows = oc.breakdown(by_group(conn, Filters(tahun=2024)), "kejuruan").set_index(
         "grp"
@@ -243,6 +271,31 @@ def test_cohort_curve_by_quarter_leaves_immature_points_empty(conn):
     assert later[("2024-10-01", 1)] == 50.0  # G at day 17 = 1 of 2
     assert later[("2024-10-01", 3)] == 50.0  # 12-31 + 91 = 2025-04-01 <= 06-30
     assert later[("2024-10-01", 6)] is None  # 12-31 + 183 = 2025-07-02 > 06-30
+
+
+def test_a_cohort_without_a_single_point_is_named_not_drawn(conn):
+    """At 2024-12-31 the Q4 2024 cohort (lulus 2024-10-15) has no point old enough:
+    the chart leaves it out of the lines and the legend, the sentence says so; by
+    2025-06-30 it has points and is drawn."""
+    from workforce.outcomes import charts as ch
+
+    rows = run(conn, "pelatihan/cohort_placement", Filters(tahun=2024))
+    curve = oc.cohort_curve(rows, "kuartal", date(2024, 12, 31))
+    fig = ch.cohort_figure(curve, "kuartal", "id")
+    assert [t.name for t in fig.data] == ["T1 2024"]
+    # no cohort of the selection is 6 months old at 2024-12-31 except Q1's 5
+    assert ot.cohort_sentence(curve, "kuartal", "id") == (
+        "Angkatan T1 2024 ditempatkan 60,0% dalam 6 bulan (n = 5); angkatan lain"
+        " belum cukup umur atau tidak ada. Angkatan T4 2024 belum cukup umur untuk"
+        " satu titik pun, jadi belum digambar."
+    )
+    assert ot.cohort_sentence(curve, "kuartal", "en").endswith(
+        " Cohort Q4 2024: not yet old enough for any point, so not drawn."
+    )
+    later = oc.cohort_curve(rows, "kuartal", date(2025, 6, 30))
+    names = [t.name for t in ch.cohort_figure(later, "kuartal", "id").data]
+    assert names == ["T1 2024", "T4 2024"]
+    assert "belum digambar" not in ot.cohort_sentence(later, "kuartal", "id")
 
 
 def test_year_cohort_at_six_months_is_the_registry(conn):

@@ -7,6 +7,7 @@ Bars on small samples (n < 20) are hatched; labels come from the locale files.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pandas as pd
@@ -59,47 +60,75 @@ def _short(label: str, size: int = 28) -> str:
 # ---- pelatihan ---------------------------------------------------------------------
 
 
+FUNNEL_ROW = 78  # pixels per funnel stage: two lines of label above a bar
+FUNNEL_BAR = 0.36  # a bar's thickness, in stages
+
+
 def funnel_figure(stages: pd.DataFrame, lang: str) -> go.Figure:
-    """The four funnel stages as horizontal bars labelled with count and rate."""
+    """The four funnel stages as horizontal bars, each named above its bar with its
+    count, and its rate on a line of its own, so that labels fit a phone's width."""
     labels = [ot.tr(f"stage.{s}", lang) for s in stages["stage"]]
+    counts = [ot.num(c, lang) for c in stages["count"]]
     # each rate names its own base: the placement rate's base (mature graduates)
     # is not the bar above it
-    text = [
-        ot.num(c, lang)
+    rates = [
+        ""
         if p is None or pd.isna(p)
         else ot.tr(
-            "funnel_label",
+            "funnel_rate",
             lang,
-            count=ot.num(c, lang),
             pct=i18n.fmt_value(p, "pct", lang),  # as the KPI cards show it
             base=ot.num(b, lang),
             of=ot.tr(f"base.{s}", lang),
         )
         + ("" if r else " ⚠")
-        for s, c, b, p, r in zip(
+        for s, b, p, r in zip(
             stages["stage"],
-            stages["count"],
             stages["base"],
             stages["pct"],
             stages["reliable"],
             strict=True,
         )
     ]
+    text = [f"{c} · {r}" if r else c for c, r in zip(counts, rates, strict=True)]
+    rows = list(range(len(stages)))
     fig = go.Figure(
         go.Bar(
             x=stages["count"],
-            y=labels,
+            y=rows,
             orientation="h",
+            width=FUNNEL_BAR,
             text=text,
-            textposition="auto",
+            textposition="none",
+            customdata=labels,
             marker={
                 "color": charts.PALETTE[0],
                 "pattern": {"shape": ["" if r else HATCH for r in stages["reliable"]]},
             },
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            hovertemplate="%{customdata}: %{text}<extra></extra>",
         )
     )
-    return _hbar_layout(fig, len(stages), 44)
+    for row, label, count, rate in zip(rows, labels, counts, rates, strict=True):
+        lines = [f"<b>{html.escape(label)}</b>: {html.escape(count)}"]
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=row - FUNNEL_BAR / 2 - 0.03,
+            yanchor="bottom",
+            text="<br>".join([*lines, html.escape(rate)] if rate else lines),
+            align="left",
+            showarrow=False,
+        )
+    fig.update_layout(
+        height=_height(len(rows), FUNNEL_ROW, 60),
+        showlegend=False,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    )
+    fig.update_yaxes(
+        range=[len(rows) - 1 + FUNNEL_BAR, -0.85], showticklabels=False, showgrid=False
+    )
+    return fig
 
 
 def rate_bars(rows: pd.DataFrame, dim: str, lang: str, limit: int = 25) -> go.Figure:
@@ -136,14 +165,18 @@ def rate_bars(rows: pd.DataFrame, dim: str, lang: str, limit: int = 25) -> go.Fi
 
 
 def cohort_figure(curve: pd.DataFrame, grain: str, lang: str) -> go.Figure:
-    """One line per graduating cohort over months 1, 3, 6, 12; gaps where immature."""
+    """One line per graduating cohort over months 1, 3, 6, 12; gaps where immature,
+    a cohort with no point old enough left out (its colour kept for no other)."""
     fig = go.Figure()
     starts = sorted(curve["cohort_start"].unique())
     if grain == "tahun" and len(starts) <= len(charts.PALETTE):
         colours = charts.PALETTE[: len(starts)]
     else:  # many quarters: older lighter, newer darker (one hue, still readable)
         colours = sample_colorscale(charts.SEQUENTIAL[2:], max(len(starts), 2))
+    drawn = oc.drawn_cohorts(curve)
     for colour, start in zip(colours, starts, strict=False):
+        if start not in drawn:  # not one point old enough: no empty legend entry
+            continue
         rows = curve[curve["cohort_start"] == start].sort_values("bulan")
         fig.add_scatter(
             x=rows["bulan"],
@@ -189,7 +222,9 @@ def monthly_figure(
     fig.update_layout(
         barmode="stack", height=340, legend={"orientation": "h", "y": -0.2}
     )
-    fig.update_xaxes(dtick="M3", tickformat="%m/%Y")
+    # at most four upright ticks (a year apart over the usual three years): twelve
+    # quarterly ticks turned on end and were cut off on a phone
+    fig.update_xaxes(tickformat="%m/%Y", tickangle=0, nticks=4)
     return fig
 
 
@@ -352,7 +387,7 @@ def gap_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
         )
     )
     fig.add_vline(x=0, line_color="#444", line_width=1)
-    fig.update_xaxes(title=ot.tr("col.gap", lang), zeroline=False)
+    fig.update_xaxes(title=ot.tr("axis.gap", lang), zeroline=False)
     return _hbar_layout(fig, len(rows), 26)
 
 

@@ -156,6 +156,12 @@ def mature_cohorts(curve: pd.DataFrame, bulan: int) -> pd.DataFrame:
     return rows.sort_values("cohort_start").reset_index(drop=True)
 
 
+def drawn_cohorts(curve: pd.DataFrame) -> set:
+    """The cohorts (``cohort_start``) with a value at one horizon at least."""
+    shown = curve["is_mature"] & curve["ditempatkan_pct"].notna()
+    return set(curve.loc[shown, "cohort_start"])
+
+
 # ---- placements -----------------------------------------------------------------
 
 

@@ -126,7 +126,21 @@ def rates_sentence(rows: pd.DataFrame, dim: str, lang: str) -> str:
 
 
 def cohort_sentence(curve: pd.DataFrame, grain: str, lang: str) -> str:
-    """The latest cohort with a 6-month value against the oldest one shown."""
+    """The latest cohort with a 6-month value against the oldest one shown; the
+    cohorts too recent for any point, which the chart leaves out."""
+    return _cohort_six(curve, grain, lang) + _cohorts_not_drawn(curve, grain, lang)
+
+
+def _cohorts_not_drawn(curve: pd.DataFrame, grain: str, lang: str) -> str:
+    drawn = oc.drawn_cohorts(curve)
+    left = [s for s in sorted(curve["cohort_start"].unique()) if s not in drawn]
+    if not left:
+        return ""
+    names = ", ".join(cohort_label(s, grain, lang) for s in left)
+    return " " + tr("sum.cohort_not_drawn", lang, cohorts=names)
+
+
+def _cohort_six(curve: pd.DataFrame, grain: str, lang: str) -> str:
     six = oc.mature_cohorts(curve, 6)
     if six.empty:
         return tr("sum.cohort_none", lang)
