@@ -132,3 +132,14 @@ def test_a_published_figures_source_reads_in_the_interface_language() -> None:
         "Kepala BPS Banten 6 Nov 2018 as reported by radarnonstop.co (single source)"
     )
     assert i18n.source_text(single, "id").endswith("(satu sumber)")
+    revised = "BPS as published Nov 2019 (later revised to 5.23 by back-casting)"
+    assert i18n.source_text(revised, "id") == (
+        "BPS sebagaimana diterbitkan Nov 2019 (kemudian direvisi menjadi 5,23 dengan"
+        " metode back-casting)"
+    )
+    assert i18n.source_text("BPS Sakernas booklet August 2018", "id") == (
+        "BPS Sakernas buklet Agustus 2018"
+    )
+    # only a lone decimal changes: not a reference, nor grouped numbers either way
+    kept = "BRS BPS No.103/11/Th.XX; 4,657,222.94 / 4.430.254"
+    assert i18n.source_text(kept, "id") == kept.replace(" and ", " dan ")

@@ -597,6 +597,40 @@ def _badges(at) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_table_under_a_chart_has_headers_in_the_readers_language(
+    app_test, overview_db, lang
+):
+    """No field name (``tpt_pct``, ``sumber_dana``) reaches a reader: the TPT,
+    funnel, rates, funding and map tables are headed in the page's language, the
+    funding source ``lainnya`` reads as a word."""
+    at = _overview(app_test, overview_db, lang)
+    frames = [f.value for f in at.dataframe]
+    assert len(frames) >= 5
+    for frame in frames:
+        raw = [c for c in map(str, frame.columns) if re.fullmatch(r"[a-z0-9_]+", c)]
+        assert not raw, raw
+    headers = {str(c) for f in frames for c in f.columns}
+    expected = (
+        {
+            "Sumber dana",
+            "Tingkat kelulusan (%)",
+            "Peserta per 1.000 penduduk",
+        }
+        if lang == "id"
+        else {
+            "Funding source",
+            "Participants per 1,000 residents",
+        }
+    )
+    assert expected <= headers
+    assert f"{metrics.get('tpt').name(lang)} (%)" in headers
+    sources = {
+        v for f in frames if "Sumber dana" in f.columns for v in f["Sumber dana"]
+    }
+    assert "lainnya" not in sources
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
 def test_page_cards_match_the_hand_computed_fixture(app_test, overview_db, lang):
     at = _overview(app_test, overview_db, lang)
     index = 0 if lang == "id" else 1

@@ -22,7 +22,7 @@ def _rp(value: float | None, lang: str) -> str:
 
 def source_label(source: str, lang: str) -> str:
     """APBN, APBD, CSR as they are; ``lainnya`` translated."""
-    return i18n.t("budget.source.lainnya", lang) if source == "lainnya" else source
+    return i18n.fund_label(source, lang)
 
 
 def month_name(month: int, lang: str) -> str:

@@ -7,6 +7,7 @@ Numbers, Rupiah and dates go through Babel with the ``id_ID`` or ``en`` locale.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from functools import cache
@@ -169,6 +170,10 @@ def quarter_option(kuartal: int, lang: str) -> str:
 SOURCE_PHRASES_ID = (
     ("as reported by", "sebagaimana diberitakan"),
     ("as cited by", "sebagaimana dikutip"),
+    ("as published", "sebagaimana diterbitkan"),
+    ("later revised to", "kemudian direvisi menjadi"),
+    ("by back-casting", "dengan metode back-casting"),
+    ("booklet August", "buklet Agustus"),
     ("release", "rilis"),
     ("single source", "satu sumber"),
     ("unemployed about", "penganggur sekitar"),
@@ -177,10 +182,21 @@ SOURCE_PHRASES_ID = (
 )
 
 
+# a lone decimal written the English way (5.23), not a grouped number (4,657,222.94
+# or 4.430.254) nor a reference (No.103): written 5,23 in Indonesian
+DECIMAL = re.compile(r"(?<![\d,.])(\d+)\.(\d+)(?![\d,.])")
+
+
+def fund_label(sumber: str, lang: str = DEFAULT_LANG) -> str:
+    """A funding source as readers see it: APBN, APBD, CSR as they are, ``lainnya``
+    as "Lainnya" / "Other", on every page alike."""
+    return t("budget.source.lainnya", lang) if sumber == "lainnya" else sumber
+
+
 def source_text(text: str, lang: str = DEFAULT_LANG) -> str:
     """A published figure's source in the interface language."""
     if lang != "id" or not isinstance(text, str):
         return text
     for english, indonesian in SOURCE_PHRASES_ID:
         text = text.replace(english, indonesian)
-    return text
+    return DECIMAL.sub(r"\1,\2", text)

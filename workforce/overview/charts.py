@@ -149,7 +149,7 @@ def funding_figure(df: pd.DataFrame, targets: pd.DataFrame, lang: str) -> go.Fig
             go.Bar(
                 x=rows["tahun"],
                 y=rows["porsi_pct"],
-                name=source,
+                name=i18n.fund_label(source, lang),
                 marker_color=FUNDING_COLOURS[source],
                 hovertemplate="%{y:.1f}%",
             )

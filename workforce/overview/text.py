@@ -221,7 +221,7 @@ def funding_summary(df: pd.DataFrame, tahun: int, lang: str) -> str:
     if total <= 0:
         return _t("funding_none", lang, tahun=tahun)
     shares = ", ".join(
-        f"{r.sumber_dana} {i18n.fmt_pct(r.porsi_pct, lang)}"
+        f"{i18n.fund_label(r.sumber_dana, lang)} {i18n.fmt_pct(r.porsi_pct, lang)}"
         for r in rows.itertuples(index=False)
     )
     return _t(
@@ -286,3 +286,19 @@ def ranking_summary(
         bottom=bottom,
         bottom_value=fmt(low),
     )
+
+
+# ---- the tables under the charts -------------------------------------------------------
+
+
+def headed(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A chart's numbers with headers in the reader's language: a registry rate
+    ``<kpi>_pct`` by the KPI's name, other columns from ``overview.col.*``."""
+
+    def header(column: str) -> str:
+        kpi = column.removesuffix("_pct")
+        if column.endswith("_pct") and kpi in metrics.BY_ID:
+            return f"{metrics.get(kpi).name(lang)} (%)"
+        return i18n.t(f"overview.col.{column}", lang)
+
+    return frame.rename(columns={c: header(str(c)) for c in frame.columns})

@@ -231,7 +231,7 @@ def _map_table(
             strict=True,
         )
     ]
-    return data, summary
+    return narrative.headed(data, lang), summary
 
 
 def _ranking(table: pd.DataFrame, measure: str, lang: str) -> app.Built:
@@ -392,8 +392,11 @@ def page() -> None:
 def _tpt(data: Numbers, filters: Filters, lang: str) -> app.Built:
     return (
         charts.tpt_figure(data.trend, overview.targets_for(data.targets, "tpt"), lang),
-        data.trend.assign(
-            sumber=[i18n.source_text(x, lang) for x in data.trend["sumber"]]
+        narrative.headed(
+            data.trend.assign(
+                sumber=[i18n.source_text(x, lang) for x in data.trend["sumber"]]
+            ),
+            lang,
         ),
         narrative.tpt_summary(data.trend, filters.tahun, lang),
     )
@@ -404,7 +407,7 @@ def _funnel(data: Numbers, filters: Filters, lang: str) -> app.Built:
         charts.funnel_figure(
             data.funnel, overview.chart_targets(data.targets, "peserta", filters), lang
         ),
-        data.funnel,
+        narrative.headed(data.funnel, lang),
         narrative.funnel_summary(data.funnel, filters.tahun, lang),
     )
 
@@ -415,7 +418,7 @@ def _rates(data: Numbers, filters: Filters, lang: str) -> app.Built:
     }
     return (
         charts.rates_figure(data.funnel, rate_targets, lang),
-        data.funnel,
+        narrative.headed(data.funnel, lang),
         narrative.rates_summary(data.funnel, filters.tahun, lang),
     )
 
@@ -427,6 +430,13 @@ def _funding(data: Numbers, filters: Filters, lang: str) -> app.Built:
             overview.chart_targets(data.targets, "porsi_apbn", filters),
             lang,
         ),
-        data.funding,
+        narrative.headed(
+            data.funding.assign(
+                sumber_dana=[
+                    i18n.fund_label(x, lang) for x in data.funding["sumber_dana"]
+                ]
+            ),
+            lang,
+        ),
         narrative.funding_summary(data.funding, filters.tahun, lang),
     )

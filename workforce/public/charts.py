@@ -228,7 +228,7 @@ def budget_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
     ):
         fig.add_trace(
             go.Bar(
-                x=lines["sumber_dana"],
+                x=[i18n.fund_label(x, lang) for x in lines["sumber_dana"]],
                 y=lines[column] / 1e6,
                 name=i18n.t(key, lang),
                 marker={"color": PALETTE[i], "pattern": {"shape": PATTERNS[i]}},

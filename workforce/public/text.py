@@ -313,8 +313,10 @@ def budget_rows(pub: Publication, year: int) -> pd.DataFrame:
 
 
 def source_label(sumber: str, lang: str) -> str:
-    """``APBN`` ... or ``Semua sumber`` for the total."""
-    return _t("sumber.total", lang) if sumber == "total" else sumber
+    """``APBN`` ... (``lainnya`` translated) or ``Semua sumber`` for the total."""
+    return (
+        _t("sumber.total", lang) if sumber == "total" else i18n.fund_label(sumber, lang)
+    )
 
 
 def budget_table(rows: pd.DataFrame, limit: int, lang: str) -> pd.DataFrame:
