@@ -229,6 +229,31 @@ def test_display_table_keeps_the_numbers_for_the_download() -> None:
     assert data.iloc[0].tolist() == [2025, 488385000.0, 95.12]  # untouched
 
 
+def test_labels_written_as_numbers_are_told_from_amounts_by_the_column_name() -> None:
+    """Years, months and codes stay as written (2025, not 2.025); a count whose
+    header mentions months ("Ditempatkan ≤ 6 bulan") is an amount (1.234)."""
+    from workforce import app
+
+    for name in (
+        "Tahun",
+        "tahun",
+        "Bulan",
+        "Triwulan",
+        "Year",
+        "Month",
+        "kode_program",
+    ):
+        assert app.is_label_column(name), name
+    for name in ("kecamatan_kode", "Kode kecamatan", "Kecamatan code"):
+        assert app.is_label_column(name), name
+    for name in ("Ditempatkan ≤ 6 bulan", "Placed ≤ 6 months", "Upah bulanan (Rp)"):
+        assert not app.is_label_column(name), name
+    shown, _ = app.display_table(
+        pd.DataFrame({"Tahun": [2025], "Ditempatkan ≤ 6 bulan": [1234]}), "id"
+    )
+    assert shown.iloc[0].tolist() == [2025, "1.234"]
+
+
 def test_a_wide_table_keeps_the_name_of_its_rows_in_view() -> None:
     """From four columns a table scrolls sideways on a phone: its first column,
     the row's name, is pinned; a number in the first column is not a name."""

@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import logging
 import os
+import re
 import runpy
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -650,8 +651,11 @@ def cached_data_table(
     _data_expander(data, view.shown, view.columns, name, expanded)
 
 
-# columns that hold labels written as numbers, not amounts (2025, not 2.025)
+# columns that hold labels written as numbers, not amounts (2025, not 2.025): their
+# name begins with one of these words ("Tahun", "kode_program") or ends with a code
+# ("Kecamatan code"); "Ditempatkan ≤ 6 bulan" counts people and is an amount
 NOT_AMOUNTS = ("tahun", "year", "bulan", "month", "kode", "code", "triwulan", "quarter")
+CODES = ("kode", "code")
 # from this many columns a table is wider than a phone: its first column, the
 # row's name, stays in view while the reader scrolls sideways
 PIN_FROM_COLUMNS = 4
@@ -660,6 +664,12 @@ PIN_FROM_COLUMNS = 4
 def table(data: pd.DataFrame) -> None:
     """A read-only table with its numbers written the interface language's way."""
     show_table(table_view(data, lang()))
+
+
+def is_label_column(name: str) -> bool:
+    """A column of labels written as numbers (years, months, codes), by its name."""
+    words = [w for w in re.split(r"[^a-z]+", name.lower()) if w]
+    return bool(words) and (words[0] in NOT_AMOUNTS or words[-1] in CODES)
 
 
 def display_table(
@@ -676,7 +686,7 @@ def display_table(
         if (
             pd.api.types.is_bool_dtype(values)
             or not pd.api.types.is_numeric_dtype(values)
-            or any(word in str(column).lower() for word in NOT_AMOUNTS)
+            or is_label_column(str(column))
         ):
             continue
         whole = values.dropna().map(lambda v: float(v).is_integer()).all()
