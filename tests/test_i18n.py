@@ -143,3 +143,13 @@ def test_a_published_figures_source_reads_in_the_interface_language() -> None:
     # only a lone decimal changes: not a reference, nor grouped numbers either way
     kept = "BRS BPS No.103/11/Th.XX; 4,657,222.94 / 4.430.254"
     assert i18n.source_text(kept, "id") == kept.replace(" and ", " dan ")
+
+
+def test_a_moment_is_written_the_readers_way_in_utc() -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    at = datetime(2026, 12, 4, 11, 16, tzinfo=UTC)
+    assert i18n.fmt_timestamp(at, "id") == "4 Desember 2026 pukul 11.16 UTC"
+    assert i18n.fmt_timestamp(at, "en") == "4 December 2026, 11:16 UTC"
+    wib = at.astimezone(timezone(timedelta(hours=7)))  # 18.16 in Cilegon
+    assert i18n.fmt_timestamp(wib, "id") == "4 Desember 2026 pukul 11.16 UTC"

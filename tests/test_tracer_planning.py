@@ -358,3 +358,4 @@ def test_planner_page_shows_the_columns_and_the_warning(
         "Tingkat respons pelacakan di bawah 60%" if lang == "id" else "under 60%"
     ) in (warned)
     assert "Las" in warned
+    assert not any(w.value.startswith("⚠") for w in at.warning)  # one ⚠: the icon

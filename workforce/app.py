@@ -666,6 +666,12 @@ def table(data: pd.DataFrame) -> None:
     show_table(table_view(data, lang()))
 
 
+def warning(text: str) -> None:
+    """A warning box with the warning icon; a text that begins with its own ⚠ (as
+    in print and on the static site) does not show it twice."""
+    st.warning(text.removeprefix("⚠").lstrip(), icon=":material/warning:")
+
+
 def is_label_column(name: str) -> bool:
     """A column of labels written as numbers (years, months, codes), by its name."""
     words = [w for w in re.split(r"[^a-z]+", name.lower()) if w]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
@@ -122,6 +122,16 @@ def fmt_date(value: date | None, lang: str = DEFAULT_LANG) -> str:
     if value is None:
         return NA[lang]
     return format_date(value, "d MMMM y", locale=BABEL_LOCALE[lang])
+
+
+def fmt_timestamp(value: datetime, lang: str = DEFAULT_LANG) -> str:
+    """A moment in UTC: ``4 Desember 2026 pukul 11.16 UTC`` (id) or ``4 December
+    2026, 11:16 UTC`` (en); a naive value is taken as UTC already."""
+    utc = value.astimezone(UTC) if value.tzinfo else value
+    day = fmt_date(utc.date(), lang)
+    if lang == "id":
+        return f"{day} pukul {utc:%H.%M} UTC"
+    return f"{day}, {utc:%H:%M} UTC"
 
 
 def fmt_value(value: float | None, unit: str, lang: str = DEFAULT_LANG) -> str:

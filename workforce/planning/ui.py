@@ -204,7 +204,7 @@ def _lasting_notes(b: planner.Basis, proj: pd.DataFrame) -> None:
     names = [*proj["kejuruan"].astype(str), planner.ALL]
     low = planner_charts.lasting_footnote(b.lasting, names, app.lang(), esc=md)
     if low:
-        st.warning(low, icon=":material/warning:")
+        app.warning(low)
     st.caption(app.T("planner.lasting.note", years=planner.span(b.years)))
 
 

@@ -142,7 +142,7 @@ def lasting(views: Views) -> None:
     st.header(app.T("public.h.lasting"))
     st.markdown(views.lasting_summary)
     if views.lasting_warning:
-        st.warning(views.lasting_warning, icon=":material/warning:")
+        app.warning(views.lasting_warning)
     app.show_table(views.lasting)
     st.caption(app.T("public.lasting.note"))
 

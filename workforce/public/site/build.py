@@ -63,12 +63,11 @@ def _pages(pub: Publication, base_url: str, files: list[dict]) -> dict[str, str]
     """Every page by its path inside the site."""
     published = pub.info.get(release.PUBLISHED_AT)  # the same release, the same bytes
     at = datetime.fromisoformat(published) if published else datetime.now(UTC)
-    generated = at.strftime("%Y-%m-%d %H:%M UTC")
     package = open_data.descriptor(pub, list(open_data.RESOURCES))
     csvs = [r for r in package["resources"] if r["format"] == "csv"]
     out: dict[str, str] = {}
     for lang in i18n.LANGS:
-        ctx = render.Context(pub, lang, base_url, generated)
+        ctx = render.Context(pub, lang, base_url, i18n.fmt_timestamp(at, lang))
         folder = ctx.prefix
         listed = [
             {**f, "name": f["path"], "kind": f["path"].rsplit(".", 1)[-1].upper(),
