@@ -36,7 +36,7 @@ import pytest
 from tests.fixtures import JT, build
 from workforce import refresh
 from workforce.budget import numbers as budget
-from workforce.core import db, metrics
+from workforce.core import db, i18n, metrics
 from workforce.core.filters import Filters, bind
 
 
@@ -272,6 +272,30 @@ def test_cost_per_graduate_two_sources_and_zero_graduates(conn):
     assert kej["Teknologi Informasi"]["realisasi_lulusan_rupiah"] == 10 * JT
     with pytest.raises(ValueError, match="no cost grouping"):
         budget.cost_table(costs, ["kode_program"])
+
+
+def test_cost_chart_labels_each_bar_with_its_value_and_n(conn):
+    """Each bar reads its cost in juta beside its n, as the table; a kejuruan with
+    no graduate (Teknologi Informasi: P7, 10 juta, nobody enrolled) gets no bar and
+    the label "t.a. · n = 0" at zero, so a missing bar is explained."""
+    from workforce.budget import charts as budget_charts
+
+    costs = run(conn, "cost_groups", Y2024)
+    by = rows(budget.cost_table(costs, ["kejuruan"]), "kejuruan")
+    fig, _, _ = budget_charts.cost_chart(costs, "id")
+    graduates = next(t for t in fig.data if t.name == i18n.t("budget.legend.lulusan"))
+    labels = dict(zip(graduates.y, graduates.text, strict=True))
+    bars = dict(zip(graduates.y, graduates.x, strict=True))
+    assert labels["Teknologi Informasi"] == "t.a. · n = 0"
+    assert bars["Teknologi Informasi"] == 0
+    # Garmen ending in 2024: P2 40 + P4 30 juta (APBD) over G and C of P2 = 35 juta
+    assert labels["Garmen"] == "35,0 · n = 2"
+    for name, row in by.items():
+        if row["lulusan_count"]:
+            juta = row["biaya_per_lulusan_rupiah"] / JT
+            expected = f"{i18n.fmt_number(juta, 'id', 1)} · n = {row['lulusan_count']}"
+            assert labels[name] == expected
+            assert bars[name] == pytest.approx(juta)
 
 
 def test_cost_per_placement_counts_mature_programmes(conn):

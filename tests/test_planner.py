@@ -637,6 +637,8 @@ def test_page_saves_and_reloads_a_scenario(
     at = app_test(fixture_db)
     at.switch_page("pages/perencanaan.py").run()
     seats_before = at.metric[0].value
+    # nothing saved yet: nothing to compare with, so no empty "compare" box
+    assert not [m for m in at.multiselect if m.key == "plan_compare"]
     at.number_input(key="plan_budget_APBN").set_value(250.0).run()
     at.text_input(key="plan_save_name").input("Pagu APBN 250").run()
     at.button(key="plan_save").click().run()

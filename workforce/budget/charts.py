@@ -194,7 +194,8 @@ def apbn_chart(by_year: pd.DataFrame, lang: str) -> Chart:
 
 
 def cost_chart(costs: pd.DataFrame, lang: str) -> Chart:
-    """Cost per graduate and per placement by kejuruan, with the counts in the table."""
+    """Cost per graduate and per placement by kejuruan (juta Rupiah), each bar
+    labelled with its value and n; a kejuruan with no placement says "t.a."."""
     by = budget.cost_table(costs, ["kejuruan"]).sort_values("kejuruan")
     fig = go.Figure()
     for kind, colour in [
@@ -205,7 +206,7 @@ def cost_chart(costs: pd.DataFrame, lang: str) -> Chart:
         counts = by["lulusan_count" if kind == "lulusan" else "ditempatkan_count"]
         fig.add_bar(
             y=by["kejuruan"],
-            x=values / JUTA,
+            x=(values / JUTA).fillna(0),  # none: no bar, its "t.a." label at zero
             orientation="h",
             name=i18n.t(f"budget.legend.{kind}", lang),
             marker_color=colour,
@@ -214,7 +215,11 @@ def cost_chart(costs: pd.DataFrame, lang: str) -> Chart:
                 for v, n in zip(values, counts, strict=True)
             ],
             hovertemplate="%{y}: %{customdata}<extra>%{fullData.name}</extra>",
-            text=[f"n = {i18n.fmt_number(n, lang)}" for n in counts],
+            # the value (juta, as the axis) beside its n: "6,7 · n = 76", "t.a. · n = 0"
+            text=[
+                f"{_juta(v, lang)} · n = {i18n.fmt_number(n, lang)}"
+                for v, n in zip(values, counts, strict=True)
+            ],
             textposition="outside",
             textfont={"size": 11},
             cliponaxis=False,
@@ -228,6 +233,13 @@ def cost_chart(costs: pd.DataFrame, lang: str) -> Chart:
         margin={"l": 10, "r": 50, "t": 40, "b": 10},
     )
     return fig, table(by, lang), _cost_sentence(by, lang)
+
+
+def _juta(value: float, lang: str) -> str:
+    """An amount in juta Rupiah with one decimal, or "t.a." / "n/a"."""
+    if pd.isna(value):
+        return i18n.NA[lang]
+    return i18n.fmt_number(value / JUTA, lang, 1)
 
 
 def _cost_sentence(by: pd.DataFrame, lang: str) -> str:
@@ -344,7 +356,7 @@ def pacing_chart(
             x=[0, *schedule["bulan"]],
             y=[0, *schedule["floor_pct"]],
             mode="lines",
-            name=i18n.t("budget.legend.jadwal", lang, tahun=budget.PACE_YEARS),
+            name=i18n.t("budget.legend.jadwal", lang),
             line={"color": "#B45309", "dash": "dot", "width": 2},
             hoverinfo="skip",
         )

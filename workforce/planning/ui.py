@@ -436,6 +436,8 @@ def saved_scenarios(b: planner.Basis, current: Scenario) -> None:
     else:
         right.caption(app.T("planner.load.none"))
     st.caption(app.T("planner.save.where"))
+    if not names:  # nothing to compare with (and no English "No options" box)
+        return
     picked = st.multiselect(app.T("planner.compare.select"), names, key="plan_compare")
     if picked:
         _compare(b, [current, *_readable(picked)])

@@ -59,7 +59,13 @@ def tpt_figure(
         )
     last = points[-1].tahun if points else years[-1]
     fig.update_layout(
-        xaxis={"dtick": 1, "range": [years[0] - 0.5, last + 0.5]},
+        # whole years, at most eight ticks: a tick a year was cut off on a phone
+        xaxis={
+            "tickformat": "d",
+            "nticks": 8,
+            "tickangle": 0,
+            "range": [years[0] - 0.5, last + 0.5],
+        },
         yaxis={"title": "TPT (%)", "rangemode": "tozero"},
     )
     return layout(fig, lang, 380, _t("chart.tpt_title", lang))
