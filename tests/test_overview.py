@@ -698,8 +698,13 @@ def test_targets_editor_only_for_admins_and_saves(app_test, db_copy):
     staff = _overview(app_test, db_copy, "id", role="staff")
     assert not [e for e in staff.expander if "target" in e.label.lower()]
     at = _overview(app_test, db_copy, "id")
-    at.selectbox(key="ov_target_kpi").select("tingkat_kelulusan")
-    at.number_input(key="ov_target_nilai").set_value(60.0)
+    # the saved TPT target of 2024 (6) opens in the box and reads 6,00% in the table
+    at.selectbox(key="ov_target_kpi").select("tpt").run()
+    assert at.number_input(key="ov_target_nilai_tpt_2024").value == 6.0
+    listed = next(d.value for d in at.dataframe if "Nilai target" in d.value.columns)
+    assert "6,00%" in listed["Nilai target"].tolist()
+    at.selectbox(key="ov_target_kpi").select("tingkat_kelulusan").run()
+    at.number_input(key="ov_target_nilai_tingkat_kelulusan_2024").set_value(60.0)
     at.button[[b.label for b in at.button].index("Simpan target")].click().run()
     assert not at.exception, at.exception
     assert any(

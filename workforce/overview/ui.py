@@ -272,8 +272,15 @@ def _write(kpi: str, tahun: int, value: float | None) -> None:
     st.rerun()
 
 
+def _target_value(targets: pd.DataFrame, kpi: str, tahun: int) -> float | None:
+    """The saved target of ``kpi`` for ``tahun`` (None: none saved)."""
+    rows = targets[(targets["indikator"] == kpi) & (targets["tahun"] == tahun)]
+    return None if rows.empty else float(rows["nilai_target"].iloc[0])
+
+
 def target_editor(targets: pd.DataFrame, tahun: int) -> None:
-    """Administrators set or remove KPI targets (audited, copy-write-swap)."""
+    """Administrators set or remove KPI targets (audited, copy-write-swap). The
+    value box opens on the saved target of the KPI and year picked."""
     lang = app.lang()
     message = st.session_state.pop("ov_target_message", None)
     with st.expander(app.T("overview.targets.header"), expanded=message is not None):
@@ -290,18 +297,27 @@ def target_editor(targets: pd.DataFrame, tahun: int) -> None:
                         metrics.get(i).name(lang) if i in metrics.BY_ID else i
                         for i in targets["indikator"]
                     ],
-                    app.T("overview.targets.nilai"): targets["nilai_target"],
+                    # each in its KPI's unit: 6,40%, 1.150, Rp 12,7 juta
+                    app.T("overview.targets.nilai"): [
+                        i18n.fmt_value(v, metrics.get(i).unit, lang)
+                        if i in metrics.BY_ID
+                        else i18n.fmt_number(v, lang, 2)
+                        for i, v in zip(
+                            targets["indikator"], targets["nilai_target"], strict=True
+                        )
+                    ],
                 }
             )
             app.table(shown)
-        with st.form("ov_target_form"):
-            kpi = st.selectbox(
-                app.T("overview.targets.kpi"),
-                [m.id for m in metrics.REGISTRY],
-                format_func=lambda i: metrics.get(i).name(lang),
-                key="ov_target_kpi",
-            )
-            year = st.number_input(
+        # outside the form, so that picking a KPI or a year shows its saved target
+        kpi = st.selectbox(
+            app.T("overview.targets.kpi"),
+            [m.id for m in metrics.REGISTRY],
+            format_func=lambda i: metrics.get(i).name(lang),
+            key="ov_target_kpi",
+        )
+        year = int(
+            st.number_input(
                 app.T("overview.targets.tahun"),
                 2000,
                 2100,
@@ -309,19 +325,22 @@ def target_editor(targets: pd.DataFrame, tahun: int) -> None:
                 1,
                 key="ov_target_tahun",
             )
+        )
+        saved = _target_value(targets, str(kpi), year)
+        with st.form(f"ov_target_form_{kpi}_{year}"):
             value = st.number_input(
                 app.T("overview.targets.nilai"),
-                value=None,
+                value=saved,
                 step=0.01,
                 format="%.2f",
-                key="ov_target_nilai",
+                key=f"ov_target_nilai_{kpi}_{year}",
             )
             save = st.form_submit_button(app.T("overview.targets.save"), type="primary")
             remove = st.form_submit_button(app.T("overview.targets.delete"))
         if save and value is not None:
-            _write(str(kpi), int(year), float(value))
+            _write(str(kpi), year, float(value))
         elif remove:
-            _write(str(kpi), int(year), None)
+            _write(str(kpi), year, None)
 
 
 # ---- the page ----------------------------------------------------------------
