@@ -151,6 +151,17 @@ def test_demo_data_is_labelled_on_every_page(published) -> None:
         assert 'class="demo"' in text, page.name
 
 
+def test_year_pages_say_why_graduates_can_outnumber_participants(published, pub):
+    """Each breakdown of a year page carries the counting note, and every page is
+    dated the reader's way (``4 Desember 2026 pukul 11.16 UTC``)."""
+    year = pub.reported_years[-1]
+    for lang, folder in (("id", published), ("en", published / "en")):
+        text = " ".join(parse(folder / f"tahun-{year}.html").text)
+        assert text.count(i18n.t("public.outcomes.cohorts", lang)) == 3  # 3 splits
+        stamp = re.search(r"(\d{1,2} \w+ \d{4}),? (pukul )?\d{2}[.:]\d{2} UTC", text)
+        assert stamp, text[-300:]
+
+
 def test_the_methodology_holds_every_definition(published, pub) -> None:
     text = " ".join(parse(published / "en" / "metodologi.html").text)
     for m in metrics.REGISTRY:
@@ -268,6 +279,14 @@ def test_no_sideways_scroll_at_phone_width(browser, served, pub) -> None:
         page.goto(served + name)
         page.wait_for_timeout(1500)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+    # a wide table scrolled sideways keeps its first column (the year) in view
+    wrap = page.locator(".table-wrap").first
+    wrap.evaluate("e => { e.scrollLeft = 300; }")
+    page.wait_for_timeout(200)
+    left = wrap.bounding_box()["x"]
+    first = wrap.locator("tbody th").first.bounding_box()["x"]
+    assert wrap.evaluate("e => e.scrollLeft") > 0
+    assert abs(first - left) < 2
     page.screenshot(path=str(Path("test-artifacts") / "site-phone.png"), full_page=True)
     context.close()
 

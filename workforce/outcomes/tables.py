@@ -45,6 +45,7 @@ def funnel_table(stages: pd.DataFrame, lang: str) -> pd.DataFrame:
     df = stages.assign(
         stage=[ot.tr(f"stage.{s}", lang) for s in stages["stage"]],
         base_label=[ot.tr(f"base.{s}", lang) for s in stages["stage"]],
+        base=stages["base"].astype("Int64"),  # a count: 1370 in the CSV, not 1370.0
         pct=_round(stages["pct"]),
         note=[ot.note(r, lang) for r in stages["reliable"]],
     )

@@ -200,6 +200,7 @@ def page() -> None:
     for dim, view in views.dimensions:
         st.header(app.T(f"public.h.{dim}", tahun=year))
         app.show_chart(view)
+    st.caption(app.T("public.outcomes.cohorts"))
     st.caption(app.T("public.legend", limit=limit))
 
     st.header(app.T("public.h.budget", tahun=year))

@@ -127,6 +127,7 @@ def dimension_block(pub: Publication, dim: str, year: int, lang: str) -> Block:
         plain(pv.dimension_summary(wide, dim, year, lang)),
         table(pv.outcome_table(wide, dim, pub.limit, lang), title),
         chart(pc.category_figure(wide, "peserta", pub.limit, lang), lang),
+        notes=[plain(i18n.t("public.outcomes.cohorts", lang))],
     )
 
 
