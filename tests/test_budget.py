@@ -298,6 +298,25 @@ def test_cost_chart_labels_each_bar_with_its_value_and_n(conn):
             assert bars[name] == pytest.approx(juta)
 
 
+def test_flow_nodes_stand_in_three_columns_at_one_scale():
+    """APBN 3 and APBD 1 into A, A 4 into placed; 450 px high: a gap of 14 px is
+    14 / 400 = 0,035 of the plot. The sources' column is the fullest: scale
+    (1 − 0,035) / 4 = 0,24125; APBN 0,72375 tall (centre 0,361875), the gap, APBD
+    0,24125 (centre 0,879375); A and placed 0,965 tall, centred on 0,5."""
+    from workforce.budget import charts as budget_charts
+
+    nodes = ["sumber:APBN", "sumber:APBD", "mid:A", "hasil:ditempatkan"]
+    xs, ys = budget_charts._node_positions(
+        nodes, [0, 1, 2], [2, 2, 3], [3.0, 1.0, 4.0], 450
+    )
+    assert xs == [0.001, 0.001, 0.3, 0.999]
+    assert ys == pytest.approx([0.361875, 0.879375, 0.5, 0.5])
+    assert budget_charts._two_lines("Lulus, belum ditempatkan") == (
+        "Lulus, belum<br>ditempatkan"
+    )
+    assert budget_charts._two_lines("APBN") == "APBN"
+
+
 def test_cost_per_placement_counts_mature_programmes(conn):
     now = budget.cost_table(run(conn, "cost_groups", Y2024)).iloc[0]
     # mature at 2024-12-31 (ended by 2024-07-01): P3 55, P1 110, P4 30 juta over

@@ -282,10 +282,25 @@ def flow_chart(flow: pd.DataFrame, middle: str, unit: str, lang: str) -> Chart:
         _translucent(colours[t] if nodes[t].startswith("hasil:") else colours[s])
         for s, t in zip(src, tgt, strict=True)
     ]
+    height = max(420, 26 * len(nodes))
+    xs, ys = _node_positions(nodes, src, tgt, values, height)
+    # the outcomes' labels sit left of their nodes: in two lines they leave the
+    # middle column's names clear on a phone
+    labels = [
+        _two_lines(label) if node.startswith("hasil:") else label
+        for node, label in zip(nodes, labels, strict=True)
+    ]
     fig = go.Figure(
         go.Sankey(
             arrangement="snap",
-            node={"label": labels, "color": colours, "pad": 14, "thickness": 16},
+            node={
+                "label": labels,
+                "color": colours,
+                "pad": SANKEY_PAD,
+                "thickness": 16,
+                "x": xs,
+                "y": ys,
+            },
             textfont={"size": 12, "color": "#1F2933"},
             link={
                 "source": src,
@@ -298,8 +313,54 @@ def flow_chart(flow: pd.DataFrame, middle: str, unit: str, lang: str) -> Chart:
             },
         )
     )
-    _layout(fig, height=max(420, 26 * len(nodes)))
+    _layout(fig, height=height)
     return fig, table(flow, lang), _flow_sentence(flow, unit, lang)
+
+
+# where the three columns stand: the middle one nearer the sources, so that the
+# widest gap holds the middle names and the outcomes' labels side by side
+SANKEY_X = {"sumber": 0.001, "mid": 0.3, "hasil": 0.999}
+SANKEY_PAD = 14  # pixels between two nodes of a column
+
+
+def _node_positions(
+    nodes: list[str], src: list[int], tgt: list[int], values: list[float], height: int
+) -> tuple[list[float], list[float]]:
+    """Each node's place (x, y of its centre, 0 to 1): columns at ``SANKEY_X``, each
+    column's nodes stacked in order at the scale of the fullest column, centred."""
+    size = [0.0] * len(nodes)
+    into = [0.0] * len(nodes)
+    for s, t, v in zip(src, tgt, values, strict=True):
+        size[s] += v
+        into[t] += v
+    size = [max(a, b) for a, b in zip(size, into, strict=True)]
+    pad = SANKEY_PAD / max(height - 50, 1)  # the plot's height inside its margins
+    columns = {
+        k: [i for i, n in enumerate(nodes) if n.startswith(f"{k}:")] for k in SANKEY_X
+    }
+    scale = min(
+        (1 - pad * (len(idx) - 1)) / (sum(size[i] for i in idx) or 1)
+        for idx in columns.values()
+        if idx
+    )
+    xs, ys = [0.0] * len(nodes), [0.0] * len(nodes)
+    for kind, idx in columns.items():
+        used = sum(size[i] for i in idx) * scale + pad * (len(idx) - 1)
+        y = (1 - used) / 2
+        for i in idx:
+            h = size[i] * scale
+            xs[i], ys[i] = SANKEY_X[kind], min(max(y + h / 2, 0.001), 0.999)
+            y += h + pad
+    return xs, ys
+
+
+def _two_lines(label: str) -> str:
+    """A label broken at the space nearest its middle (Plotly's ``<br>``)."""
+    spaces = [i for i, c in enumerate(label) if c == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:cut]}<br>{label[cut + 1 :]}"
 
 
 def _translucent(hex_colour: str, alpha: float = 0.35) -> str:
