@@ -47,7 +47,14 @@ def _layout(fig: go.Figure, lang: str, height: int = HEIGHT, **axes: dict) -> go
         paper_bgcolor=WHITE,
         plot_bgcolor=WHITE,
         margin={"l": 4, "r": 8, "t": 8, "b": 4},
-        legend={"orientation": "h", "x": 0, "y": -0.18, "font": {"color": TEXT}},
+        # above the plot: below it, it met the x axis's title on a short chart
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": 1.02,
+            "yanchor": "bottom",
+            "font": {"color": TEXT},
+        },
         separators=",." if lang == "id" else ".,",
         hoverlabel={"font": {"family": FONT}},
         **axes,
@@ -212,7 +219,7 @@ def category_figure(
             "title": i18n.t("public.axis.orang", lang),
             "range": [0, top],
         },
-        yaxis={"title": None},
+        yaxis={"title": None, "ticklabelstandoff": 10},  # names clear of a ✕ at zero
     )
 
 
