@@ -142,6 +142,16 @@ def test_an_untouched_blank_template_loads_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_page_guide_lists_every_column_with_its_example(lang: str) -> None:
+    for spec in templates.TEMPLATES:
+        listed = blank.guide_markdown(spec, lang).split("\n")
+        assert len(listed) == len(spec.columns)
+        for line, column in zip(listed, spec.columns, strict=True):
+            assert line.startswith(f"- **`{column.name}`** (")
+            assert f"`{column.example}`." in line
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_guide_describes_every_column(lang: str) -> None:
     for spec in templates.TEMPLATES:
         guide = blank.guide(spec, lang)

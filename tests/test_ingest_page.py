@@ -52,9 +52,14 @@ def test_the_page_renders_in_both_languages(app_test, fixture_copy, lang) -> Non
                       ("import", "log", "checks", "templates", "release")]  # fmt: skip
     assert i18n.t("kelola.no_imports", lang) in texts(at)
     assert len(at.get("download_button")) == 2  # blank CSV and XLSX templates
-    assert len(at.table) == 2  # data-quality checks (one row per rule), guide
+    assert len(at.table) == 1  # data-quality checks (one row per rule)
     assert len(at.table[0].value) == 13  # 11 rules + the tracer study's 2
-    assert len(at.table[1].value) == 5  # perusahaan: five columns
+    # the guide of the first template (perusahaan), one item per column
+    guide = next(m.value for m in at.markdown if "`kode_perusahaan`" in m.value)
+    assert guide.count("\n- ") == 4  # five columns
+    key = i18n.t("ingest.guide.is_key", lang)
+    required = i18n.t("ingest.guide.is_required", lang)
+    assert guide.startswith(f"- **`kode_perusahaan`** ({required}, {key}): ")
 
 
 @pytest.fixture

@@ -44,6 +44,28 @@ def guide(template: Template, lang: str) -> pd.DataFrame:
     )
 
 
+def guide_markdown(template: Template, lang: str) -> str:
+    """The guide as a list, one column an item: its name, whether it is required or
+    a key, what to fill in and an example. Reads at any width (a five-column table
+    squeezed the description to a word a line on a phone)."""
+    items = []
+    for c in template.columns:
+        tags = [
+            i18n.t(
+                "ingest.guide.is_required"
+                if c.required
+                else "ingest.guide.is_optional",
+                lang,
+            )
+        ]
+        if c.key:
+            tags.append(i18n.t("ingest.guide.is_key", lang))
+        text = i18n.t(f"ingest.col.{template.name}.{c.name}", lang)
+        example = i18n.t("ingest.guide.example_is", lang, example=c.example)
+        items.append(f"- **`{c.name}`** ({', '.join(tags)}): {text} {example}")
+    return "\n".join(items)
+
+
 def template_csv(template: Template) -> bytes:
     """Header and example row, ``;`` separated, UTF-8 with BOM."""
     frame = pd.DataFrame(

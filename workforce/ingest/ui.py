@@ -371,7 +371,7 @@ def templates_section() -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="dl_blank_xlsx",
     )
-    st.table(blank.guide(spec, app.lang()), hide_index=True)  # wraps on a phone
+    st.markdown(blank.guide_markdown(spec, app.lang()))
     st.caption(T("ingest.guide.example_note"))
 
 
