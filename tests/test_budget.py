@@ -317,6 +317,21 @@ def test_flow_nodes_stand_in_three_columns_at_one_scale():
     assert budget_charts._two_lines("APBN") == "APBN"
 
 
+def test_a_label_on_a_line_goes_below_a_dip_and_above_otherwise():
+    """78,6 (over its one neighbour 59,1) above; 59,1 (under (78,6 + 73,3) / 2)
+    below; 73,3 (over (59,1 + 64,1) / 2) above; 64,1 (under 73,3, its only
+    neighbour with a value) below; no value: above, nothing to move."""
+    from workforce.budget import charts as budget_charts
+
+    assert budget_charts.label_sides([78.6, 59.1, 73.3, 64.1, None]) == [
+        "top center",
+        "bottom center",
+        "top center",
+        "bottom center",
+        "top center",
+    ]
+
+
 def test_cost_per_placement_counts_mature_programmes(conn):
     now = budget.cost_table(run(conn, "cost_groups", Y2024)).iloc[0]
     # mature at 2024-12-31 (ended by 2024-07-01): P3 55, P1 110, P4 30 juta over

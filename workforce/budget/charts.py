@@ -156,6 +156,18 @@ def _source_sentence(by: pd.DataFrame, tahun: int, lang: str) -> str:
     )
 
 
+def label_sides(values: list[float]) -> list[str]:
+    """Where each point's label goes on a line: below a dip (a point under the mean
+    of its neighbours), above otherwise, so that no label sits on the line."""
+    sides = []
+    for i, v in enumerate(values):
+        around = [values[j] for j in (i - 1, i + 1) if 0 <= j < len(values)]
+        around = [a for a in around if not pd.isna(a)]
+        low = not pd.isna(v) and bool(around) and v < sum(around) / len(around)
+        sides.append("bottom center" if low else "top center")
+    return sides
+
+
 def apbn_chart(by_year: pd.DataFrame, lang: str) -> Chart:
     """The APBN share of realisasi per year."""
     years = budget.yearly(by_year)
@@ -165,12 +177,19 @@ def apbn_chart(by_year: pd.DataFrame, lang: str) -> Chart:
         y=years["porsi_apbn_pct"],
         mode="lines+markers+text",
         text=[_pct(v, lang) for v in years["porsi_apbn_pct"]],
-        textposition="top center",
+        textposition=label_sides(list(years["porsi_apbn_pct"])),
         line={"color": SOURCE_COLOURS["APBN"]},
         name="APBN",
         hovertemplate="%{x}: %{text}<extra></extra>",
     )
-    _layout(fig, height=300, yaxis={"range": [0, 110], "title": "%"}, showlegend=False)
+    _layout(
+        fig,
+        height=300,
+        yaxis={"range": [0, 110], "title": "%"},
+        # half a year's room at each end, so the first and last labels fit
+        xaxis={"type": "category", "range": [-0.5, len(years) - 0.5]},
+        showlegend=False,
+    )
     data = table(
         years[["tahun", "realisasi_rupiah", "realisasi_apbn_rupiah", "porsi_apbn_pct"]],
         lang,

@@ -160,7 +160,10 @@ def rate_bars(rows: pd.DataFrame, dim: str, lang: str, limit: int = 25) -> go.Fi
             hovertemplate="%{y}: %{x:.1f}% (%{customdata[1]:.1f}–%{customdata[2]:.1f}%,"
             " n = %{customdata[0]})<extra>%{fullData.name}</extra>",
         )
-    fig.update_xaxes(title=ot.tr("axis.pct", lang), range=[0, 100], ticksuffix="%")
+    # a little past 100%: the 100% tick shows and a full bar stops short of the edge
+    fig.update_xaxes(
+        title=ot.tr("axis.pct", lang), range=[0, 104], dtick=25, ticksuffix="%"
+    )
     return _hbar_layout(fig, len(rows), 34)
 
 
@@ -217,7 +220,15 @@ def monthly_figure(
             marker_color=charts.PALETTE[i],
         )
     fig.add_vrect(
-        x0=start, x1=end, fillcolor="#E8E8E8", opacity=0.5, layer="below", line_width=0
+        x0=start,
+        x1=end,
+        fillcolor="#E8E8E8",
+        opacity=0.5,
+        layer="below",
+        line_width=0,
+        annotation_text=ot.tr("period_shaded", lang),
+        annotation_position="top left",
+        annotation_font={"size": 11},
     )
     fig.update_layout(
         barmode="stack", height=340, legend={"orientation": "h", "y": -0.2}
