@@ -10,6 +10,8 @@ test-artifacts/public/desktop.png and phone.png.
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
 from tests.conftest import ARTIFACTS, wait_for_app
@@ -75,6 +77,22 @@ def test_public_page_at_desktop_width(page, live_server: str) -> None:
     _open(page, live_server, 1280)
     _check_page(page)
     _screenshot(page, 1280, "desktop")
+
+
+def test_the_open_data_button_downloads_the_package(page, live_server: str) -> None:
+    """A click gives the zip: every table as CSV and Parquet with its descriptor."""
+    _open(page, live_server, 1280)
+    name = i18n.t("public.open_data.button", "id")
+    button = page.locator(MAIN).get_by_role("button", name=name)
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=60_000) as got:
+        button.click()
+    download = got.value
+    assert download.suggested_filename.startswith("cilegon_data_terbuka_")
+    with zipfile.ZipFile(download.path()) as package:
+        names = set(package.namelist())
+        assert {"kpi_tahunan.csv", "kpi_tahunan.parquet", "datapackage.json"} <= names
+        assert package.read("kpi_tahunan.csv").decode("utf-8-sig").startswith("tahun")
 
 
 def test_public_page_at_phone_width(page, live_server: str) -> None:
