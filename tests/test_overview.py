@@ -694,6 +694,17 @@ def test_page_without_boundary_file_shows_bars_and_says_why(
     assert any("WORKFORCE_BOUNDARIES" in i.value for i in at.info)
 
 
+def test_a_saved_target_is_listed_exactly_in_its_kpis_unit():
+    from workforce.overview import ui as overview_ui
+
+    assert overview_ui._target_text("tpt", 6.4, "id") == "6,40%"
+    assert overview_ui._target_text("peserta", 1150.0, "id") == "1.150"
+    assert overview_ui._target_text("biaya_per_penempatan", 12_750_000.0, "id") == (
+        "Rp 12.750.000"
+    )
+    assert overview_ui._target_text("peserta", 1150.0, "en") == "1,150"
+
+
 def test_targets_editor_only_for_admins_and_saves(app_test, db_copy):
     staff = _overview(app_test, db_copy, "id", role="staff")
     assert not [e for e in staff.expander if "target" in e.label.lower()]

@@ -52,7 +52,8 @@ def rate_text(row: dict, metric_id: str, lang: str) -> str:
 
 def scorecard_table(card: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The scorecard as the reader sees it: every rate with interval and n (⚠ on a
-    12-month rate under 60% response), the response rate, the median wage with n, the cost per placement per source."""
+    12-month rate under 60% response), the response rate, the median wage with n,
+    the cost per placement per source."""
     col = ct.tr
     card = card.reset_index(drop=True)
     out = pd.DataFrame(

@@ -278,6 +278,17 @@ def _target_value(targets: pd.DataFrame, kpi: str, tahun: int) -> float | None:
     return None if rows.empty else float(rows["nilai_target"].iloc[0])
 
 
+def _target_text(kpi: str, value: float, lang: str) -> str:
+    """A saved target in its KPI's unit, exactly as entered: 6,40%, 1.150,
+    Rp 12.700.000 (an administrator checks what was typed, so no rounding)."""
+    unit = metrics.get(kpi).unit if kpi in metrics.BY_ID else None
+    if unit == "rupiah":
+        return i18n.fmt_rupiah_exact(value, lang)
+    if unit == "pct":
+        return i18n.fmt_pct(value, lang)
+    return i18n.fmt_number(value, lang, 0 if float(value).is_integer() else 2)
+
+
 def target_editor(targets: pd.DataFrame, tahun: int) -> None:
     """Administrators set or remove KPI targets (audited, copy-write-swap). The
     value box opens on the saved target of the KPI and year picked."""
@@ -297,11 +308,8 @@ def target_editor(targets: pd.DataFrame, tahun: int) -> None:
                         metrics.get(i).name(lang) if i in metrics.BY_ID else i
                         for i in targets["indikator"]
                     ],
-                    # each in its KPI's unit: 6,40%, 1.150, Rp 12,7 juta
                     app.T("overview.targets.nilai"): [
-                        i18n.fmt_value(v, metrics.get(i).unit, lang)
-                        if i in metrics.BY_ID
-                        else i18n.fmt_number(v, lang, 2)
+                        _target_text(i, v, lang)
                         for i, v in zip(
                             targets["indikator"], targets["nilai_target"], strict=True
                         )
