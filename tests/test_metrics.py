@@ -712,3 +712,15 @@ def test_upah_median_equals_the_median_of_every_wage(source, demo_conn, request)
         want = conn.execute(reference, params).fetchall()
         assert sorted(got, key=str) == sorted(want, key=str), (start, end, by, dims)
         assert len(got) == len(sels or ["total"])
+
+
+def test_a_12_month_rate_is_low_response_under_60_percent_answered() -> None:
+    """metrics.md: under 60% of the cohort answered → the rate carries a warning;
+    60% itself does not; a missing rate or response rate (None, NaN, NA) never."""
+    import pandas as pd
+
+    assert metrics.low_response(75.0, 26.67)
+    assert metrics.low_response(70.0, 59.99)
+    assert not metrics.low_response(70.0, 60.0)
+    for twelve, response in ((None, 26.7), (75.0, float("nan")), (pd.NA, 10.0)):
+        assert not metrics.low_response(twelve, response)

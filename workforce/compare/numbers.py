@@ -166,14 +166,7 @@ def _score_row(name: str, results: dict[str, metrics.Result]) -> dict[str, objec
 def low_response(row: Mapping[str, object]) -> bool:
     """A scorecard row whose 12-month rate is shown but rests on the answers of
     under 60% of its cohort: the rate carries a warning (⚠), as everywhere."""
-    twelve, response = row["retensi_12b_pct"], row["tingkat_respons_12b_pct"]
-    return (
-        twelve is not None
-        and not pd.isna(twelve)
-        and response is not None
-        and not pd.isna(response)
-        and float(response) < metrics.LOW_RESPONSE_PCT
-    )
+    return metrics.low_response(row["retensi_12b_pct"], row["tingkat_respons_12b_pct"])
 
 
 def cost_sources(card: pd.DataFrame) -> list[str]:

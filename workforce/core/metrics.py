@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from workforce.core import db, i18n
 from workforce.core.filters import DIMENSIONS, Filters, bind
@@ -29,6 +30,15 @@ from workforce.core.filters import DIMENSIONS, Filters, bind
 AT_RISK_BAND = 0.10  # within 10% of target = at risk (metrics.md)
 LOW_RESPONSE_PCT = 60.0  # below this a 12-month rate carries a warning (metrics.md)
 SELECTIONS = ("tahun", *DIMENSIONS)  # what compute_by can split a selection by
+
+
+def low_response(twelve: object, response: object) -> bool:
+    """A 12-month rate that is shown and rests on the answers of under 60% of its
+    cohort (``response`` in %): it carries a warning (metrics.md). A value missing
+    (None or NaN) on either side: no warning."""
+    if twelve is None or response is None or pd.isna(twelve) or pd.isna(response):
+        return False
+    return float(response) < LOW_RESPONSE_PCT  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,6 @@ from datetime import date
 import pandas as pd
 
 from workforce.core import metrics
-from workforce.tracer.numbers import LOW_RESPONSE_PCT
 
 FUNDS = ("APBN", "APBD", "CSR")
 RATE_KEYS = ("completion", "certification", "placement")
@@ -196,14 +195,7 @@ def rates_for(rates: pd.DataFrame, name: str) -> tuple[pd.Series, bool]:
 def is_low_response(row: Mapping[str, object]) -> bool:
     """A kejuruan's 12-month rate exists and under 60% of its cohort answered
     (a row of ``Basis.lasting``): the rate carries a warning."""
-    twelve, response = row["twelve_pct"], row["response_pct"]
-    return (
-        twelve is not None
-        and not pd.isna(twelve)
-        and response is not None
-        and not pd.isna(response)
-        and float(response) < LOW_RESPONSE_PCT
-    )
+    return metrics.low_response(row["twelve_pct"], row["response_pct"])
 
 
 def _div(a: float | None, b: float | None) -> float | None:
